@@ -1,0 +1,16 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuthModule } from '@saraban/auth';
+import { ConfigModule } from '@saraban/config';
+import { DatabaseModule } from '@saraban/database';
+import { HealthModule } from '@saraban/health';
+import { RequestLoggingMiddleware } from '@saraban/logging';
+import { RedisModule } from '@saraban/redis';
+
+@Module({
+  imports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, HealthModule],
+})
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    if (process.env.NODE_ENV !== 'test') consumer.apply(RequestLoggingMiddleware).forRoutes('*path');
+  }
+}

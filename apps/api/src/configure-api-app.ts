@@ -1,0 +1,45 @@
+import { ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { SESSION_COOKIE } from '@saraban/auth';
+import { AppException, AppExceptionFilter, ErrorCode } from '@saraban/errors';
+
+interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+function flattenError(e: ValidationError): FieldProblem[] {
+  const own = e.constraints ? [{ field: e.property, problems: Object.values(e.constraints) }] : [];
+  const nested = (e.children ?? []).flatMap((child) =>
+    flattenError(child).map((c) => ({ ...c, field: `${e.property}.${c.field}` })),
+  );
+  return [...own, ...nested];
+}
+
+/** Everything main.ts and the tests share: validation, errors, cookies, OpenAPI. */
+export function configureApiApp(app: INestApplication): void {
+  app.use(cookieParser());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new AppException(ErrorCode.ValidationFailed, errors.flatMap(flattenError)),
+    }),
+  );
+  app.useGlobalFilters(new AppExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Saraban Flow API')
+      .setDescription('บันทึกข้อความ: drafting, the outgoing register, approval and publication.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@saraban/config';
+import { DatabaseModule } from '@saraban/database';
+import { RedisModule } from '@saraban/redis';
+
+/** The queue-processing process: no HTTP, same database and Redis as the API. */
+@Module({
+  imports: [ConfigModule, DatabaseModule, RedisModule],
+})
+export class WorkerModule {}

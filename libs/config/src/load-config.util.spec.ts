@@ -1,0 +1,23 @@
+import { ConfigException } from './config.exception';
+import { loadConfig } from './load-config.util';
+
+describe('loadConfig', () => {
+  it('applies local defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe('postgres://postgres:postgres@127.0.0.1:5432/saraban');
+  });
+
+  it('names every malformed variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://nope' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigException);
+    const problems = (error as ConfigException).problems.join('\n');
+    expect(problems).toMatch(/^PORT:/m);
+    expect(problems).toMatch(/^REDIS_URL:/m);
+  });
+});

@@ -1,0 +1,29 @@
+import { Session } from '@saraban/auth';
+import { Memo, MemoAttachment, MemoRevision } from '@saraban/memo';
+import {
+  ActingOrder,
+  ApprovalChainStep,
+  Organisation,
+  Person,
+  PersonPosition,
+  Position,
+  Unit,
+} from '@saraban/organisation';
+import { RegisterCounter, RegisterEntry } from '@saraban/register';
+
+/** Every entity of every library; the data source and the migration check use this list. */
+export const ALL_ENTITIES = [
+  Organisation,
+  Unit,
+  Position,
+  Person,
+  PersonPosition,
+  ApprovalChainStep,
+  ActingOrder,
+  Session,
+  Memo,
+  MemoRevision,
+  MemoAttachment,
+  RegisterCounter,
+  RegisterEntry,
+];

@@ -1,0 +1,4 @@
+export * from './all-entities';
+export * from './data-source-options';
+export * from './database.module';
+export * from './snake-naming.strategy';

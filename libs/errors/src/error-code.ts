@@ -1,0 +1,78 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** API error codes: English for programs, with a Thai message for people. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  VersionConflict = 'VERSION_CONFLICT',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  OrganisationFileInvalid = 'ORGANISATION_FILE_INVALID',
+  MemoNotEditable = 'MEMO_NOT_EDITABLE',
+  RegisterNumberTaken = 'REGISTER_NUMBER_TAKEN',
+  RegisterEntryCancelled = 'REGISTER_ENTRY_CANCELLED',
+  TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
+  NotYourTurn = 'NOT_YOUR_TURN',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  InternalError = 'INTERNAL_ERROR',
+}
+
+interface ErrorDescription {
+  status: HttpStatus;
+  message: string;
+}
+
+/** The one place that maps codes to HTTP: a missing code is a compile error. */
+export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
+  [ErrorCode.ValidationFailed]: { status: HttpStatus.BAD_REQUEST, message: 'ข้อมูลที่ส่งมาไม่ถูกต้อง' },
+  [ErrorCode.Unauthenticated]: { status: HttpStatus.UNAUTHORIZED, message: 'กรุณาเข้าสู่ระบบ' },
+  [ErrorCode.InvalidCredentials]: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง',
+  },
+  [ErrorCode.Forbidden]: { status: HttpStatus.FORBIDDEN, message: 'คุณไม่มีสิทธิ์ทำรายการนี้' },
+  [ErrorCode.NotFound]: { status: HttpStatus.NOT_FOUND, message: 'ไม่พบข้อมูลที่ต้องการ' },
+  [ErrorCode.Conflict]: { status: HttpStatus.CONFLICT, message: 'ข้อมูลขัดแย้งกับที่มีอยู่แล้ว' },
+  [ErrorCode.VersionConflict]: {
+    status: HttpStatus.CONFLICT,
+    message: 'มีผู้อื่นแก้ไขหรือดำเนินการกับรายการนี้ไปก่อนแล้ว กรุณาโหลดข้อมูลล่าสุด',
+  },
+  [ErrorCode.PayloadTooLarge]: { status: HttpStatus.PAYLOAD_TOO_LARGE, message: 'ไฟล์มีขนาดใหญ่เกินกำหนด' },
+  [ErrorCode.UnsupportedMediaType]: {
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    message: 'รองรับเฉพาะไฟล์ PDF เท่านั้น',
+  },
+  [ErrorCode.OrganisationFileInvalid]: {
+    status: HttpStatus.BAD_REQUEST,
+    message: 'ไฟล์ข้อมูลองค์กรไม่ถูกต้อง',
+  },
+  [ErrorCode.MemoNotEditable]: {
+    status: HttpStatus.CONFLICT,
+    message: 'บันทึกข้อความนี้ไม่อยู่ในสถานะที่แก้ไขได้',
+  },
+  [ErrorCode.RegisterNumberTaken]: {
+    status: HttpStatus.CONFLICT,
+    message: 'เลขทะเบียนนี้ถูกใช้ไปแล้ว ไม่สามารถตั้งย้อนหลังได้',
+  },
+  [ErrorCode.RegisterEntryCancelled]: {
+    status: HttpStatus.CONFLICT,
+    message: 'เลขทะเบียนนี้ถูกยกเลิกไปแล้ว',
+  },
+  [ErrorCode.TransitionNotAllowed]: {
+    status: HttpStatus.CONFLICT,
+    message: 'ไม่สามารถดำเนินการนี้ได้ในสถานะปัจจุบันของบันทึกข้อความ',
+  },
+  [ErrorCode.NotYourTurn]: { status: HttpStatus.FORBIDDEN, message: 'ขั้นตอนนี้ไม่ใช่ของคุณ' },
+  [ErrorCode.IdempotencyKeyReused]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
+  },
+  [ErrorCode.InternalError]: {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง',
+  },
+};

@@ -1,0 +1,4 @@
+export * from './app-exception.filter';
+export * from './app.exception';
+export * from './error-body';
+export * from './error-code';

@@ -1,0 +1,2 @@
+export * from './create-logger.util';
+export * from './request-logging.middleware';

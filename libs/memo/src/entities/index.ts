@@ -1,0 +1,3 @@
+export * from './memo-attachment.entity';
+export * from './memo-revision.entity';
+export * from './memo.entity';

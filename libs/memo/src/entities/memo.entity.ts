@@ -1,0 +1,68 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { MemoBlock } from '../memo-block';
+
+export type Urgency = 'normal' | 'urgent' | 'very_urgent' | 'most_urgent';
+export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'very_urgent', 'most_urgent'];
+export type Secrecy = 'normal' | 'confidential' | 'secret' | 'top_secret';
+export const SECRECIES: readonly Secrecy[] = ['normal', 'confidential', 'secret', 'top_secret'];
+
+/** Where a memo stands; the approval engine owns every value but `draft`. */
+export type MemoStatus = 'draft' | 'in_review' | 'returned' | 'decided' | 'withdrawn' | 'cancelled';
+
+/** A บันทึกข้อความ. Editable fields are copied into `memo_revisions` on every save. */
+@Entity('memos')
+@Index(['organisationId', 'authorId', 'updatedAt'])
+export class Memo {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'uuid' })
+  authorId: string;
+
+  @Column({ type: 'uuid' })
+  unitId: string;
+
+  /** The ส่วนราชการ line as printed (unit name and phone by default). */
+  @Column({ type: 'text' })
+  unitLine: string;
+
+  @Column({ type: 'text' })
+  subject: string;
+
+  /** เรียน: the addressee by position. */
+  @Column({ type: 'text' })
+  addressee: string;
+
+  @Column({ type: 'jsonb' })
+  body: MemoBlock[];
+
+  /** The closing request, e.g. "จึงเรียนมาเพื่อโปรดพิจารณา". */
+  @Column({ type: 'text' })
+  closing: string;
+
+  @Column({ type: 'text', default: 'normal' })
+  urgency: Urgency;
+
+  @Column({ type: 'text', default: 'normal' })
+  secrecy: Secrecy;
+
+  /** The post printed under the author's signature. */
+  @Column({ type: 'uuid' })
+  signerPositionId: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status: MemoStatus;
+
+  /** Bumped on every change; guarded updates compare it. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,3 @@
+export * from './entities';
+export * from './memo-block';
+export * from './memo-content';

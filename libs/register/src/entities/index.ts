@@ -1,0 +1,2 @@
+export * from './register-counter.entity';
+export * from './register-entry.entity';
