@@ -9,21 +9,25 @@ export default async function globalSetup(): Promise<void> {
   const name = templateName();
   const client = new Client({ connectionString: databaseUrl('postgres') });
   await client.connect();
-  let exists: boolean;
   try {
+    // Several jest processes may start at once: one builds, the others wait for it.
+    await client.query('SELECT pg_advisory_lock(4242001)');
     const res = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    exists = res.rowCount === 1;
-    // Leftovers of interrupted runs: test databases older than an hour.
+    if (res.rowCount === 1) return;
     const stale = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'saraban_t\\_%' OR (datname LIKE 'saraban_tpl_%' AND datname <> $1)`,
+      `SELECT datname FROM pg_database WHERE datname LIKE 'saraban\\_tpl\\_%' AND datname <> $1`,
       [name],
     );
-    for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    // Not FORCE: another run may be cloning from it; it goes next time.
+    for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
+    await buildTemplate(name);
   } finally {
+    await client.query('SELECT pg_advisory_unlock(4242001)').catch(() => undefined);
     await client.end();
   }
-  if (exists) return;
+}
 
+async function buildTemplate(name: string): Promise<void> {
   const building = `${name}_building`;
   await adminQuery(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${building}`);
