@@ -13,6 +13,7 @@ export enum ErrorCode {
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   OrganisationFileInvalid = 'ORGANISATION_FILE_INVALID',
   MemoNotEditable = 'MEMO_NOT_EDITABLE',
+  MemoNotDeletable = 'MEMO_NOT_DELETABLE',
   RegisterNumberTaken = 'REGISTER_NUMBER_TAKEN',
   RegisterEntryCancelled = 'REGISTER_ENTRY_CANCELLED',
   TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
@@ -53,6 +54,10 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.MemoNotEditable]: {
     status: HttpStatus.CONFLICT,
     message: 'บันทึกข้อความนี้ไม่อยู่ในสถานะที่แก้ไขได้',
+  },
+  [ErrorCode.MemoNotDeletable]: {
+    status: HttpStatus.CONFLICT,
+    message: 'ลบได้เฉพาะร่างบันทึกข้อความที่ยังไม่ได้ส่งและยังไม่ได้ออกเลขทะเบียน',
   },
   [ErrorCode.RegisterNumberTaken]: {
     status: HttpStatus.CONFLICT,

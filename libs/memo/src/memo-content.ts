@@ -1,4 +1,5 @@
 import type { MemoBlock } from './memo-block';
+import type { AttachmentKind } from './entities/memo-attachment.entity';
 import type { Secrecy, Urgency } from './entities/memo.entity';
 
 /** The editable part of a memo, as kept in each revision. */
@@ -12,4 +13,20 @@ export interface MemoContent {
   urgency: Urgency;
   secrecy: Secrecy;
   signerPositionId: string;
+  publish: boolean;
+  oitItem: string | null;
+}
+
+/** An attachment as a revision remembers it (the bytes are not copied). */
+export interface MemoAttachmentSnapshot {
+  id: string;
+  kind: AttachmentKind;
+  title: string;
+  seq: number;
+  sha256: string | null;
+}
+
+/** A memo as it stood at one version: its content and its attachment list. */
+export interface MemoSnapshot extends MemoContent {
+  attachments: MemoAttachmentSnapshot[];
 }

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Memo } from './memo.entity';
 
 export type AttachmentKind = 'pdf' | 'table';
 
@@ -17,6 +26,10 @@ export class MemoAttachment {
 
   @Column({ type: 'uuid' })
   memoId: string;
+
+  @ManyToOne(() => Memo, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'memo_id' })
+  memo?: Memo;
 
   @Column({ type: 'uuid' })
   organisationId: string;
@@ -44,6 +57,10 @@ export class MemoAttachment {
 
   @Column({ type: 'text', nullable: true })
   sha256: string | null;
+
+  /** Pages of an uploaded PDF, as pdf-lib counted them at upload. */
+  @Column({ type: 'int', nullable: true })
+  pageCount: number | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { MemoContent } from '../memo-content';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import type { MemoSnapshot } from '../memo-content';
+import { Memo } from './memo.entity';
 
-/** The memo's editable content as it was before a save; never changed afterwards. */
+/** The memo's content (attachment list included) as it was before a save; never changed afterwards. */
 @Entity('memo_revisions')
 @Index(['memoId', 'version'], { unique: true })
 export class MemoRevision {
@@ -11,15 +20,22 @@ export class MemoRevision {
   @Column({ type: 'uuid' })
   memoId: string;
 
+  // Deleting a draft takes its revisions with it; nothing else deletes memos.
+  @ManyToOne(() => Memo, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'memo_id' })
+  memo?: Memo;
+
   @Column({ type: 'uuid' })
   organisationId: string;
 
+  /** The memo's version this content belonged to. */
   @Column({ type: 'int' })
   version: number;
 
   @Column({ type: 'jsonb' })
-  content: MemoContent;
+  content: MemoSnapshot;
 
+  /** Who made the save that replaced this content. */
   @Column({ type: 'uuid' })
   savedById: string;
 

@@ -53,6 +53,14 @@ export class Memo {
   @Column({ type: 'uuid' })
   signerPositionId: string;
 
+  /** Whether the decided memo goes to the organisation's public portal. */
+  @Column({ type: 'boolean', default: false })
+  publish: boolean;
+
+  /** The open-data (OIT) item it is published under, e.g. "o28"; the catalogue is per fiscal year. */
+  @Column({ type: 'text', nullable: true })
+  oitItem: string | null;
+
   @Column({ type: 'text', default: 'draft' })
   status: MemoStatus;
 
