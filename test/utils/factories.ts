@@ -22,7 +22,10 @@ function suffix(): string {
   return randomBytes(3).toString('hex');
 }
 
-export async function createOrganisation(db: DataSource, overrides: Partial<Organisation> = {}): Promise<Organisation> {
+export async function createOrganisation(
+  db: DataSource,
+  overrides: Partial<Organisation> = {},
+): Promise<Organisation> {
   const s = suffix();
   return db.getRepository(Organisation).save({
     code: `org-${s}`,
@@ -33,7 +36,11 @@ export async function createOrganisation(db: DataSource, overrides: Partial<Orga
   });
 }
 
-export async function createUnit(db: DataSource, org: Organisation, overrides: Partial<Unit> = {}): Promise<Unit> {
+export async function createUnit(
+  db: DataSource,
+  org: Organisation,
+  overrides: Partial<Unit> = {},
+): Promise<Unit> {
   return db.getRepository(Unit).save({
     organisationId: org.id,
     code: `unit-${suffix()}`,
@@ -49,7 +56,9 @@ export async function createPosition(
   title: string,
   overrides: Partial<Position> = {},
 ): Promise<Position> {
-  return db.getRepository(Position).save({ organisationId: org.id, code: `pos-${suffix()}`, title, ...overrides });
+  return db
+    .getRepository(Position)
+    .save({ organisationId: org.id, code: `pos-${suffix()}`, title, ...overrides });
 }
 
 export interface PersonOptions {
@@ -61,7 +70,11 @@ export interface PersonOptions {
   username?: string;
 }
 
-export async function createPerson(db: DataSource, org: Organisation, options: PersonOptions = {}): Promise<Person> {
+export async function createPerson(
+  db: DataSource,
+  org: Organisation,
+  options: PersonOptions = {},
+): Promise<Person> {
   passwordHashCache ??= hashPassword(TEST_PASSWORD);
   const person = await db.getRepository(Person).save({
     organisationId: org.id,
@@ -80,7 +93,12 @@ export async function createPerson(db: DataSource, org: Organisation, options: P
   return person;
 }
 
-export async function createChain(db: DataSource, org: Organisation, unit: Unit, steps: Position[]): Promise<void> {
+export async function createChain(
+  db: DataSource,
+  org: Organisation,
+  unit: Unit,
+  steps: Position[],
+): Promise<void> {
   await db
     .getRepository(ApprovalChainStep)
     .save(steps.map((p, seq) => ({ unitId: unit.id, seq, organisationId: org.id, positionId: p.id })));

@@ -19,7 +19,8 @@ export default async function globalSetup(): Promise<void> {
       [name],
     );
     // Not FORCE: another run may be cloning from it; it goes next time.
-    for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
+    for (const row of stale.rows)
+      await client.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
     await buildTemplate(name);
   } finally {
     await client.query('SELECT pg_advisory_unlock(4242001)').catch(() => undefined);

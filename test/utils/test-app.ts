@@ -1,11 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApiApp } from '../../apps/api/src/configure-api-app';
 import { createTestDatabase } from './test-database';
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestExpressApplication;
   databaseUrl: string;
   close: () => Promise<void>;
 }
@@ -16,7 +16,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const saved = { ...process.env };
   Object.assign(process.env, { NODE_ENV: 'test', LOG_FORMAT: 'json', DATABASE_URL: database.url, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    logger: ['error', 'warn'],
+    rawBody: true,
+  });
   configureApiApp(app);
   await app.init();
   process.env = saved;

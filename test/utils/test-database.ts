@@ -17,7 +17,9 @@ export function databaseUrl(name: string): string {
 /** The migrated template's name changes whenever a migration file is added, so it is rebuilt. */
 export function templateName(): string {
   const dir = path.join(__dirname, '../../libs/database/src/migrations');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   return 'saraban_tpl_' + createHash('sha1').update(files.join('|')).digest('hex').slice(0, 12);
 }
 

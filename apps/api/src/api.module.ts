@@ -4,10 +4,11 @@ import { ConfigModule } from '@saraban/config';
 import { DatabaseModule } from '@saraban/database';
 import { HealthModule } from '@saraban/health';
 import { RequestLoggingMiddleware } from '@saraban/logging';
+import { OrganisationModule } from '@saraban/organisation';
 import { RedisModule } from '@saraban/redis';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, HealthModule],
+  imports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, HealthModule, OrganisationModule],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,4 +1,5 @@
-import { ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { SESSION_COOKIE } from '@saraban/auth';
@@ -18,14 +19,17 @@ function flattenError(e: ValidationError): FieldProblem[] {
 }
 
 /** Everything main.ts and the tests share: validation, errors, cookies, OpenAPI. */
-export function configureApiApp(app: INestApplication): void {
+export function configureApiApp(app: NestExpressApplication): void {
   app.use(cookieParser());
+  // Organisation files arrive as YAML text; JSON keeps its raw bytes too (rawBody) so errors can cite lines.
+  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '2mb' });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new AppException(ErrorCode.ValidationFailed, errors.flatMap(flattenError)),
+      exceptionFactory: (errors) =>
+        new AppException(ErrorCode.ValidationFailed, errors.flatMap(flattenError)),
     }),
   );
   app.useGlobalFilters(new AppExceptionFilter());

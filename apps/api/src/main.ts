@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigException, loadConfig } from '@saraban/config';
 import { createLogger } from '@saraban/logging';
 import { ApiModule } from './api.module';
@@ -7,7 +8,10 @@ import { configureApiApp } from './configure-api-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(ApiModule, { logger: createLogger(config, 'saraban-api') });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    logger: createLogger(config, 'saraban-api'),
+    rawBody: true,
+  });
   configureApiApp(app);
   await app.listen(config.PORT, config.HOST);
 }

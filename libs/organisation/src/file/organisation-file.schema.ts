@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { ACTING_KINDS, type ActingKind } from '../entities/acting-order.entity';
+import { ROLES } from '../entities/person.entity';
+import { ACTING_KIND_LABELS, actingKindFromLabel } from '../acting-kind.util';
+
+const code = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (a-z, 0-9, -) ไม่เกิน 63 ตัว');
+const text = (max: number) => z.string().trim().min(1, 'ต้องไม่ว่าง').max(max);
+const isoDay = z.iso.date('ต้องเป็นวันที่รูปแบบ YYYY-MM-DD');
+
+const actingKind = z.string().transform((value, ctx): ActingKind => {
+  if ((ACTING_KINDS as readonly string[]).includes(value)) return value as ActingKind;
+  const fromThai = actingKindFromLabel(value);
+  if (fromThai) return fromThai;
+  ctx.addIssue({
+    code: 'custom',
+    message: `ต้องเป็นหนึ่งใน: ${Object.values(ACTING_KIND_LABELS).join(', ')} (หรือ ${ACTING_KINDS.join(', ')})`,
+  });
+  return z.NEVER;
+});
+
+/** The declarative organisation file (YAML or JSON); documented in docs/organisation-file.md. */
+export const organisationFileSchema = z
+  .strictObject({
+    organisation: z.strictObject({
+      code,
+      name: text(200),
+      registerCode: text(40),
+      digits: z.enum(['thai', 'arabic']).default('thai'),
+    }),
+    units: z
+      .array(z.strictObject({ code, name: text(300), phone: text(60).optional() }))
+      .min(1, 'ต้องมีส่วนราชการอย่างน้อยหนึ่งหน่วย'),
+    positions: z.array(
+      z.strictObject({
+        code,
+        title: text(200),
+        unit: code.optional(),
+        endorsementHeading: text(200).optional(),
+      }),
+    ),
+    people: z.array(
+      z.strictObject({
+        username: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'ชื่อผู้ใช้ต้องเป็น a-z, 0-9, . _ -'),
+        prefix: text(60),
+        fullName: text(200),
+        unit: code.optional(),
+        roles: z.array(z.enum(ROLES as [string, ...string[]])).default(['officer']),
+        positions: z.array(code).default([]),
+        password: z.string().min(8, 'รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร').max(256).optional(),
+        active: z.boolean().default(true),
+      }),
+    ),
+    chains: z
+      .array(z.strictObject({ unit: code, steps: z.array(code).min(1, 'ต้องมีอย่างน้อยหนึ่งขั้น').max(10) }))
+      .default([]),
+    actingOrders: z
+      .array(
+        z.strictObject({
+          person: z.string(),
+          position: code,
+          kind: actingKind,
+          from: isoDay,
+          to: isoDay.optional(),
+          reference: text(300),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((file, ctx) => {
+    const unique = (
+      items: { code?: string; username?: string }[],
+      key: 'code' | 'username',
+      path: string,
+    ) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        const value = item[key];
+        if (value === undefined) return;
+        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [path, i, key], message: `ซ้ำ: ${value}` });
+        seen.add(value);
+      });
+    };
+    unique(file.units, 'code', 'units');
+    unique(file.positions, 'code', 'positions');
+    unique(file.people, 'username', 'people');
+
+    const units = new Set(file.units.map((u) => u.code));
+    const positions = new Set(file.positions.map((p) => p.code));
+    const people = new Set(file.people.map((p) => p.username));
+    const mustExist = (
+      set: Set<string>,
+      value: string | undefined,
+      path: (string | number)[],
+      what: string,
+    ) => {
+      if (value !== undefined && !set.has(value)) {
+        ctx.addIssue({ code: 'custom', path, message: `ไม่พบ${what} "${value}" ในไฟล์` });
+      }
+    };
+    file.positions.forEach((p, i) => mustExist(units, p.unit, ['positions', i, 'unit'], 'ส่วนราชการ'));
+    file.people.forEach((p, i) => {
+      mustExist(units, p.unit, ['people', i, 'unit'], 'ส่วนราชการ');
+      p.positions.forEach((code, j) => mustExist(positions, code, ['people', i, 'positions', j], 'ตำแหน่ง'));
+    });
+    const chainUnits = new Set<string>();
+    file.chains.forEach((c, i) => {
+      mustExist(units, c.unit, ['chains', i, 'unit'], 'ส่วนราชการ');
+      if (chainUnits.has(c.unit))
+        ctx.addIssue({ code: 'custom', path: ['chains', i, 'unit'], message: `ซ้ำ: ${c.unit}` });
+      chainUnits.add(c.unit);
+      c.steps.forEach((code, j) => mustExist(positions, code, ['chains', i, 'steps', j], 'ตำแหน่ง'));
+    });
+    file.actingOrders.forEach((o, i) => {
+      mustExist(people, o.person, ['actingOrders', i, 'person'], 'บุคคล');
+      mustExist(positions, o.position, ['actingOrders', i, 'position'], 'ตำแหน่ง');
+      if (o.to !== undefined && o.to < o.from) {
+        ctx.addIssue({ code: 'custom', path: ['actingOrders', i, 'to'], message: 'วันสิ้นสุดต้องไม่ก่อนวันเริ่ม' });
+      }
+    });
+  });
+
+export type OrganisationFile = z.infer<typeof organisationFileSchema>;

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { ActingOrder } from './entities/acting-order.entity';
+import { ApprovalChainStep } from './entities/approval-chain-step.entity';
+import { Organisation } from './entities/organisation.entity';
+import { PersonPosition } from './entities/person-position.entity';
+import { Person } from './entities/person.entity';
+import { Position } from './entities/position.entity';
+import { Unit } from './entities/unit.entity';
+import type { OrganisationFile } from './file/organisation-file.schema';
+
+export interface OrganisationDirectory {
+  organisation: Organisation;
+  units: Unit[];
+  positions: Position[];
+  people: (Person & { positionIds: string[] })[];
+  chains: { unitId: string; positionIds: string[] }[];
+  actingOrders: ActingOrder[];
+}
+
+/** Reads an organisation's structure; every query is bound to one organisation id. */
+@Injectable()
+export class OrganisationDirectoryService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async byCode(code: string): Promise<Organisation> {
+    const org = await this.db.getRepository(Organisation).findOne({ where: { code } });
+    if (!org) throw new AppException(ErrorCode.NotFound);
+    return org;
+  }
+
+  async directory(organisationId: string): Promise<OrganisationDirectory> {
+    const where = { organisationId };
+    const [organisation, units, positions, people, links, steps, actingOrders] = await Promise.all([
+      this.db.getRepository(Organisation).findOneOrFail({ where: { id: organisationId } }),
+      this.db.getRepository(Unit).find({ where, order: { code: 'ASC' } }),
+      this.db.getRepository(Position).find({ where, order: { code: 'ASC' } }),
+      this.db.getRepository(Person).find({ where, order: { username: 'ASC' } }),
+      this.db.getRepository(PersonPosition).find({ where }),
+      this.db.getRepository(ApprovalChainStep).find({ where, order: { unitId: 'ASC', seq: 'ASC' } }),
+      this.db.getRepository(ActingOrder).find({ where, order: { fromDate: 'ASC' } }),
+    ]);
+    const chains = new Map<string, string[]>();
+    for (const s of steps) chains.set(s.unitId, [...(chains.get(s.unitId) ?? []), s.positionId]);
+    return {
+      organisation,
+      units,
+      positions,
+      people: people.map((p) => ({
+        ...p,
+        positionIds: links
+          .filter((l) => l.personId === p.id)
+          .sort((a, b) => Number(b.primary) - Number(a.primary))
+          .map((l) => l.positionId),
+      })),
+      chains: [...chains].map(([unitId, positionIds]) => ({ unitId, positionIds })),
+      actingOrders,
+    };
+  }
+
+  /** The organisation as its declarative file (without passwords). */
+  async toFile(organisationId: string): Promise<OrganisationFile> {
+    const d = await this.directory(organisationId);
+    const unitCode = new Map(d.units.map((u) => [u.id, u.code]));
+    const positionCode = new Map(d.positions.map((p) => [p.id, p.code]));
+    const username = new Map(d.people.map((p) => [p.id, p.username]));
+    const opt = <T>(v: T | null): T | undefined => v ?? undefined;
+    return {
+      organisation: {
+        code: d.organisation.code,
+        name: d.organisation.name,
+        registerCode: d.organisation.registerCode,
+        digits: d.organisation.digits,
+      },
+      units: d.units
+        .filter((u) => u.active)
+        .map((u) => ({ code: u.code, name: u.name, phone: opt(u.phone) })),
+      positions: d.positions
+        .filter((p) => p.active)
+        .map((p) => ({
+          code: p.code,
+          title: p.title,
+          unit: p.unitId ? unitCode.get(p.unitId) : undefined,
+          endorsementHeading: opt(p.endorsementHeading),
+        })),
+      people: d.people.map((p) => ({
+        username: p.username,
+        prefix: p.prefix,
+        fullName: p.fullName,
+        unit: p.unitId ? unitCode.get(p.unitId) : undefined,
+        roles: p.roles,
+        positions: p.positionIds.map((id) => positionCode.get(id)!),
+        active: p.active,
+      })),
+      chains: d.chains.map((c) => ({
+        unit: unitCode.get(c.unitId)!,
+        steps: c.positionIds.map((id) => positionCode.get(id)!),
+      })),
+      actingOrders: d.actingOrders.map((o) => ({
+        person: username.get(o.personId)!,
+        position: positionCode.get(o.positionId)!,
+        kind: o.kind,
+        from: o.fromDate,
+        to: opt(o.toDate),
+        reference: o.reference,
+      })),
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OrganisationImportService } from './file/organisation-import.service';
+import { OrganisationController } from './organisation.controller';
+import { OrganisationDirectoryService } from './organisation-directory.service';
+
+@Module({
+  controllers: [OrganisationController],
+  providers: [OrganisationDirectoryService, OrganisationImportService],
+  exports: [OrganisationDirectoryService, OrganisationImportService],
+})
+export class OrganisationModule {}

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createTestApp, type TestApp } from '../utils/test-app';
+import { createWorld, signIn, type World } from '../utils/factories';
+
+const demoFile = readFileSync(path.join(__dirname, '../../demo/organisation.yaml'), 'utf8');
+
+/** Every row of the organisation tables, to prove that a re-import or a failed import changes nothing. */
+async function dump(db: DataSource): Promise<string> {
+  const tables = [
+    'organisations',
+    'units',
+    'positions',
+    'people',
+    'person_positions',
+    'approval_chain_steps',
+    'acting_orders',
+  ];
+  const parts: unknown[] = [];
+  for (const t of tables) parts.push(await db.query(`SELECT * FROM ${t} ORDER BY 1, 2`));
+  return JSON.stringify(parts);
+}
+
+describe('organisation file import', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let adminToken: string;
+  let other: World;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.app.get(DataSource);
+    // The first import of an organisation is the CLI's job; do it through the same service.
+    await request(t.app.getHttpServer()).get('/health/live');
+    const { OrganisationImportService, parseOrganisationFile } = await import('@saraban/organisation');
+    await t.app.get(OrganisationImportService).import(parseOrganisationFile(demoFile));
+    const login = await request(t.app.getHttpServer())
+      .post('/auth/login')
+      .send({ organisation: 'khampee', username: 'admin', password: 'demo-password' })
+      .expect(200);
+    adminToken = login.body.token;
+    other = await createWorld(db);
+  });
+  afterAll(() => t.close());
+
+  const importYaml = (body: string, token = adminToken) =>
+    request(t.app.getHttpServer())
+      .post('/admin/organisation/import')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/yaml')
+      .send(body);
+
+  it('builds the seed organisation with its chain and acting order', async () => {
+    const res = await request(t.app.getHttpServer())
+      .get('/organisation')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(res.body.organisation).toMatchObject({
+      code: 'khampee',
+      registerCode: 'นพ ๗๑๕๐๑',
+      digits: 'thai',
+    });
+    expect(res.body.units.map((u: { name: string }) => u.name)).toContain(
+      'งานนิติการ สำนักปลัดองค์การบริหารส่วนตำบลคำพี่',
+    );
+    const title = (id: string) => res.body.positions.find((p: { id: string }) => p.id === id).title;
+    const legal = res.body.units.find((u: { code: string }) => u.code === 'legal');
+    const chain = res.body.chains.find((c: { unitId: string }) => c.unitId === legal.id);
+    expect(chain.positionIds.map(title)).toEqual([
+      'หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล',
+      'ปลัดองค์การบริหารส่วนตำบลคำพี่',
+      'นายกองค์การบริหารส่วนตำบลคำพี่',
+    ]);
+    expect(res.body.actingOrders).toHaveLength(1);
+    expect(res.body.actingOrders[0]).toMatchObject({ kind: 'acting', fromDate: '2026-11-01' });
+    expect(JSON.stringify(res.body)).not.toContain('passwordHash');
+  });
+
+  it('importing the same file twice changes nothing', async () => {
+    const before = await dump(db);
+    const res = await importYaml(demoFile).expect(201);
+    expect(res.body.changed).toBe(false);
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('the exported file imports back unchanged', async () => {
+    const exported = await request(t.app.getHttpServer())
+      .get('/admin/organisation/file')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(exported.text).not.toMatch(/password/i);
+    const res = await importYaml(exported.text).expect(201);
+    expect(res.body.changed).toBe(false);
+  });
+
+  it('an edited file updates in place', async () => {
+    const before = await db.query(`SELECT id FROM positions WHERE code = 'mayor'`);
+    const edited = demoFile
+      .replace('title: นายกองค์การบริหารส่วนตำบลคำพี่', 'title: นายกองค์การบริหารส่วนตำบลคำพี่ (แก้ไข)')
+      .replace(
+        'steps: [head-of-office, chief-administrator, mayor]\n  - unit: office',
+        'steps: [chief-administrator, mayor]\n  - unit: office',
+      );
+    const res = await importYaml(edited).expect(201);
+    expect(res.body.positions).toMatchObject({ updated: 1, created: 0 });
+    expect(res.body.chainSteps.removed + res.body.chainSteps.updated).toBeGreaterThan(0);
+    const after = await db.query(`SELECT id, title FROM positions WHERE code = 'mayor'`);
+    expect(after[0]).toEqual({ id: before[0].id, title: 'นายกองค์การบริหารส่วนตำบลคำพี่ (แก้ไข)' });
+    await importYaml(demoFile).expect(201);
+  });
+
+  it('a malformed file gives one clear error naming the field and line, and nothing is imported', async () => {
+    const before = await dump(db);
+    const bad = demoFile
+      .replace('positions: [mayor]', 'positions: [mayr]')
+      .replace('fullName: วิชัย ศรีสุข', 'fullName: ""');
+    const res = await importYaml(bad).expect(400);
+    expect(res.body.code).toBe('ORGANISATION_FILE_INVALID');
+    expect(res.body.message).toMatch(/people\[2\]\.fullName บรรทัด \d+/);
+    const lines = bad.split('\n');
+    const problems = res.body.details as { field: string; line: number }[];
+    const mayr = problems.find((p) => p.field === 'people[3].positions[0]')!;
+    expect(lines[mayr.line - 1]).toContain('[mayr]');
+    expect(await dump(db)).toBe(before);
+  });
+
+  it('rejects unknown fields, with their line', async () => {
+    const file = demoFile.replace('  digits: thai', '  digits: thai\n  colour: red');
+    const res = await importYaml(file).expect(400);
+    expect(res.body.details[0]).toMatchObject({ field: 'organisation.colour' });
+    expect(file.split('\n')[res.body.details[0].line - 1]).toBe('  colour: red');
+    expect(res.body.details[0].message).toMatch(/colour/);
+  });
+
+  it('YAML syntax errors name the line', async () => {
+    const res = await importYaml('organisation:\n  code: x\n  name: [oops\n').expect(400);
+    expect(res.body.details[0].line).toBe(4);
+  });
+
+  it('accepts JSON as well', async () => {
+    const exported = await request(t.app.getHttpServer())
+      .get('/admin/organisation/file')
+      .set('Authorization', `Bearer ${adminToken}`);
+    const { parse } = await import('yaml');
+    const res = await request(t.app.getHttpServer())
+      .post('/admin/organisation/import')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send(parse(exported.text))
+      .expect(201);
+    expect(res.body.changed).toBe(false);
+  });
+
+  it("an admin cannot import another organisation's file", async () => {
+    const foreign = demoFile.replace('code: khampee', `code: ${other.org.code}`);
+    await importYaml(foreign).expect(403);
+  });
+
+  it('isolation: each organisation sees only itself', async () => {
+    const token = await signIn(t.app, other.org, other.people.admin);
+    const res = await request(t.app.getHttpServer())
+      .get('/organisation')
+      .set('Authorization', `Bearer ${token}`);
+    expect(res.body.organisation.code).toBe(other.org.code);
+    expect(JSON.stringify(res.body)).not.toContain('khampee');
+    await importYaml(demoFile, token).expect(403);
+  });
+
+  it('only admins import or export (403 otherwise)', async () => {
+    const token = await signIn(t.app, other.org, other.people.author);
+    await importYaml(demoFile, token).expect(403);
+    await request(t.app.getHttpServer())
+      .get('/admin/organisation/file')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(403);
+    const dir = await request(t.app.getHttpServer())
+      .get('/organisation')
+      .set('Authorization', `Bearer ${token}`);
+    expect(dir.body.people.every((p: { username: string }) => p.username === '')).toBe(true);
+  });
+
+  it('the demo people can sign in, with the session cookie usable by a browser', async () => {
+    const login = await request(t.app.getHttpServer())
+      .post('/auth/login')
+      .send({ organisation: 'khampee', username: 'amornrat', password: 'demo-password' })
+      .expect(200);
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(/saraban_session=.*HttpOnly.*SameSite=Strict/i);
+    const me = await request(t.app.getHttpServer())
+      .get('/auth/me')
+      .set('Cookie', cookie.split(';')[0])
+      .expect(200);
+    expect(me.body).toMatchObject({ username: 'amornrat', prefix: 'นางสาว', fullName: 'อมรรัตน์ วงศ์อุตติ' });
+    await request(t.app.getHttpServer())
+      .post('/auth/login')
+      .send({ organisation: 'khampee', username: 'amornrat', password: 'wrong-password' })
+      .expect(401);
+    await request(t.app.getHttpServer())
+      .post('/auth/login')
+      .send({ organisation: 'khampee', username: 'amornrat', password: 'demo-password', extra: 1 })
+      .expect(400);
+  });
+});
