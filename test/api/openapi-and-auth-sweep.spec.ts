@@ -1,0 +1,61 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+interface Operation {
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+}
+type Paths = Record<string, Record<string, Operation>>;
+
+/** Routes anyone may call; everything else must answer 401 without a session. */
+const PUBLIC = [
+  /^GET \/health\//,
+  /^POST \/auth\/login$/,
+  /^GET \/organisations\/\{code\}$/,
+  /^(GET|POST) \/public\//,
+  /^GET \/p\//,
+  /^GET \/verify/,
+  /^POST \/verify/,
+  /^GET \/$/,
+  /^GET \/(login|app|assets)/,
+];
+
+describe('every endpoint', () => {
+  let t: TestApp;
+  let paths: Paths;
+  beforeAll(async () => {
+    t = await createTestApp();
+    paths = (await request(t.app.getHttpServer()).get('/api/docs-json').expect(200)).body.paths as Paths;
+  });
+  afterAll(() => t.close());
+
+  const operations = () =>
+    Object.entries(paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        key: `${method.toUpperCase()} ${path}`,
+        path,
+        method,
+        op,
+      })),
+    );
+
+  it('is described in OpenAPI with a summary and a tag', () => {
+    const undocumented = operations()
+      .filter(({ op }) => !op.summary || !op.tags?.length)
+      .map(({ key }) => key);
+    expect(operations().length).toBeGreaterThan(5);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('needs a session unless it is public (401 with a Thai message)', async () => {
+    const open: string[] = [];
+    for (const { key, path, method } of operations()) {
+      if (PUBLIC.some((re) => re.test(key))) continue;
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const res = await request(t.app.getHttpServer())[method as 'get'](url);
+      if (res.status !== 401 || res.body.code !== 'UNAUTHENTICATED') open.push(`${key} → ${res.status}`);
+    }
+    expect(open).toEqual([]);
+  });
+});
