@@ -19,6 +19,9 @@ export enum ErrorCode {
   TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
   NotYourTurn = 'NOT_YOUR_TURN',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  DocumentInvalid = 'DOCUMENT_INVALID',
+  DocumentRenderFailed = 'DOCUMENT_RENDER_FAILED',
+  SigningCertificateInvalid = 'SIGNING_CERTIFICATE_INVALID',
   InternalError = 'INTERNAL_ERROR',
 }
 
@@ -75,6 +78,18 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.IdempotencyKeyReused]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     message: 'Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว',
+  },
+  [ErrorCode.DocumentInvalid]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'ข้อมูลเอกสารไม่ถูกต้อง ไม่สามารถสร้างไฟล์ PDF ได้',
+  },
+  [ErrorCode.DocumentRenderFailed]: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: 'สร้างไฟล์ PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง',
+  },
+  [ErrorCode.SigningCertificateInvalid]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'ใบรับรองอิเล็กทรอนิกส์ขององค์กรไม่ถูกต้อง หรือรหัสผ่านไม่ถูกต้อง',
   },
   [ErrorCode.InternalError]: {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
