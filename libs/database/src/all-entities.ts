@@ -9,6 +9,7 @@ import {
   Position,
   Unit,
 } from '@saraban/organisation';
+import { OitCatalogueItem, Publication, SignedDocument } from '@saraban/publication';
 import { RegisterCounter, RegisterEntry } from '@saraban/register';
 
 /** Every entity of every library; the data source and the migration check use this list. */
@@ -26,4 +27,7 @@ export const ALL_ENTITIES = [
   MemoAttachment,
   RegisterCounter,
   RegisterEntry,
+  SignedDocument,
+  Publication,
+  OitCatalogueItem,
 ];

@@ -1,0 +1,3 @@
+export * from './oit-catalogue-item.entity';
+export * from './publication.entity';
+export * from './signed-document.entity';

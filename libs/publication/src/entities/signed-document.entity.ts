@@ -1,0 +1,53 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type SignedDocumentStage = 'rendered' | 'signed';
+
+/**
+ * The PDF of one memo version: rendered first, then signed. One row per (memo, version), so a
+ * retried or duplicated job finds its earlier output instead of writing a second one.
+ */
+@Entity('signed_documents')
+@Index(['memoId', 'memoVersion'], { unique: true })
+export class SignedDocument {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'uuid' })
+  memoId: string;
+
+  @Column({ type: 'int' })
+  memoVersion: number;
+
+  /** Printed on the last page with the QR code; the public verification link ends with it. */
+  @Column({ type: 'text', unique: true })
+  verificationCode: string;
+
+  @Column({ type: 'text', default: 'rendered' })
+  stage: SignedDocumentStage;
+
+  @Column({ type: 'bytea', nullable: true, select: false })
+  unsignedPdf: Buffer | null;
+
+  @Column({ type: 'bytea', nullable: true, select: false })
+  signedPdf: Buffer | null;
+
+  /** SHA-256 (hex) of the signed PDF: what the verification page compares. */
+  @Index({ unique: true, where: 'sha256 IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  sha256: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  pageCount: number;
+
+  @Column({ type: 'text', nullable: true })
+  signerSubject: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  renderedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt: Date | null;
+}
