@@ -1,5 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** One signature or endorsement on the document, as printed. */
+export interface ApprovalChainLine {
+  role: 'author' | 'endorsement' | 'decision';
+  heading: string | null;
+  text: string | null;
+  name: string;
+  positionLines: string[];
+  date: string;
+}
+
 export type SignedDocumentStage = 'rendered' | 'signed';
 
 /**
@@ -44,6 +54,19 @@ export class SignedDocument {
 
   @Column({ type: 'text', nullable: true })
   signerSubject: string | null;
+
+  /** What the verification page shows, as it was printed: captured at render time. */
+  @Column({ type: 'text', default: '' })
+  subject: string;
+
+  @Column({ type: 'text', default: '' })
+  documentNo: string;
+
+  @Column({ type: 'date', nullable: true })
+  datedOn: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  approvalChain: ApprovalChainLine[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   renderedAt: Date;
