@@ -4,11 +4,22 @@ import { ConfigModule } from '@saraban/config';
 import { DatabaseModule } from '@saraban/database';
 import { HealthModule } from '@saraban/health';
 import { RequestLoggingMiddleware } from '@saraban/logging';
+import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
 import { RedisModule } from '@saraban/redis';
+import { RegisterModule } from '@saraban/register';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, AuthModule, HealthModule, OrganisationModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    AuthModule,
+    HealthModule,
+    OrganisationModule,
+    MemoModule,
+    RegisterModule,
+  ],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -10,7 +10,7 @@ import {
   Unit,
 } from '@saraban/organisation';
 import { OitCatalogueItem, Publication, SignedDocument } from '@saraban/publication';
-import { RegisterCounter, RegisterEntry } from '@saraban/register';
+import { RegisterCounter, RegisterEntry, RegisterNumberChange } from '@saraban/register';
 
 /** Every entity of every library; the data source and the migration check use this list. */
 export const ALL_ENTITIES = [
@@ -27,6 +27,7 @@ export const ALL_ENTITIES = [
   MemoAttachment,
   RegisterCounter,
   RegisterEntry,
+  RegisterNumberChange,
   SignedDocument,
   Publication,
   OitCatalogueItem,

@@ -1,2 +1,3 @@
 export * from './register-counter.entity';
 export * from './register-entry.entity';
+export * from './register-number-change.entity';

@@ -63,4 +63,7 @@ export class RegisterEntry {
 
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cancelledById: string | null;
 }

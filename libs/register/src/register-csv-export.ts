@@ -1,0 +1,5 @@
+export interface RegisterCsvExport {
+  year: number;
+  /** UTF-8 text starting with a BOM. */
+  csv: string;
+}

@@ -1,0 +1,20 @@
+import type { RegisterEntry } from './entities/register-entry.entity';
+
+export interface RegisterListQuery {
+  register: string;
+  /** Defaults to the current Bangkok calendar year. */
+  year?: number;
+  /** 1-based; defaults to 1. */
+  page?: number;
+  /** Defaults to 50. */
+  pageSize?: number;
+  /** Matches ที่, running number, from, to or subject; Thai or Arabic digits alike. */
+  q?: string;
+}
+
+export interface RegisterPage {
+  items: RegisterEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
