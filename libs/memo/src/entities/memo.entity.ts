@@ -8,6 +8,16 @@ export const SECRECIES: readonly Secrecy[] = ['normal', 'confidential', 'secret'
 
 /** Where a memo stands; the approval engine owns every value but `draft`. */
 export type MemoStatus = 'draft' | 'in_review' | 'returned' | 'decided' | 'withdrawn' | 'cancelled';
+export const MEMO_STATUSES: readonly MemoStatus[] = [
+  'draft',
+  'in_review',
+  'returned',
+  'decided',
+  'withdrawn',
+  'cancelled',
+];
+/** The author may change content and attachments only in these. */
+export const EDITABLE_STATUSES: readonly MemoStatus[] = ['draft', 'returned'];
 
 /** A บันทึกข้อความ. Editable fields are copied into `memo_revisions` on every save. */
 @Entity('memos')

@@ -1,0 +1,117 @@
+import { ApiExtraModels, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { SECRECIES, URGENCIES, type Secrecy, type Urgency } from '../entities/memo.entity';
+import { MEMO_LIMITS } from '../memo-limits';
+import {
+  HeadingBlockDto,
+  NumberedBlockDto,
+  ParagraphBlockDto,
+  toMemoBlockDtos,
+  type MemoBlockDto,
+} from './memo-block.dto';
+import { HasText, IsSafeText } from './safe-text.validator';
+
+/** The body's OpenAPI schema: an array of blocks told apart by `type`. */
+export const BODY_SCHEMA: ApiPropertyOptions = {
+  type: 'array',
+  maxItems: MEMO_LIMITS.blocks,
+  items: {
+    oneOf: [
+      { $ref: getSchemaPath(HeadingBlockDto) },
+      { $ref: getSchemaPath(ParagraphBlockDto) },
+      { $ref: getSchemaPath(NumberedBlockDto) },
+    ],
+    discriminator: { propertyName: 'type' },
+  },
+};
+
+/** The optional content fields shared by create and edit; each is validated the same way in both. */
+@ApiExtraModels(HeadingBlockDto, ParagraphBlockDto, NumberedBlockDto)
+export class MemoContentFieldsDto {
+  @ApiPropertyOptional({
+    maxLength: MEMO_LIMITS.unitLine,
+    description: 'ส่วนราชการ as printed; defaults to the author unit name and phone',
+  })
+  @IsOptional()
+  @IsString()
+  @HasText()
+  @MaxLength(MEMO_LIMITS.unitLine)
+  @IsSafeText()
+  unitLine?: string;
+
+  @ApiPropertyOptional({
+    maxLength: MEMO_LIMITS.addressee,
+    description: 'เรียน; defaults to the title of the decision maker of the author unit chain',
+  })
+  @IsOptional()
+  @IsString()
+  @HasText()
+  @MaxLength(MEMO_LIMITS.addressee)
+  @IsSafeText()
+  addressee?: string;
+
+  @ApiPropertyOptional({ ...BODY_SCHEMA, description: 'The body as blocks, in reading order' })
+  @IsOptional()
+  @Transform(toMemoBlockDtos)
+  @IsArray()
+  @ArrayMaxSize(MEMO_LIMITS.blocks)
+  @ValidateNested({ each: true })
+  body?: MemoBlockDto[];
+
+  @ApiPropertyOptional({ maxLength: MEMO_LIMITS.closing, example: 'จึงเรียนมาเพื่อโปรดพิจารณา' })
+  @IsOptional()
+  @IsString()
+  @HasText()
+  @MaxLength(MEMO_LIMITS.closing)
+  @IsSafeText()
+  closing?: string;
+
+  @ApiPropertyOptional({ enum: URGENCIES })
+  @IsOptional()
+  @IsIn(URGENCIES)
+  urgency?: Urgency;
+
+  @ApiPropertyOptional({ enum: SECRECIES })
+  @IsOptional()
+  @IsIn(SECRECIES)
+  secrecy?: Secrecy;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The post printed under the signature; one the author holds (default: the primary one)',
+  })
+  @IsOptional()
+  @IsUUID()
+  signerPositionId?: string;
+
+  @ApiPropertyOptional({ description: 'Publish on the public portal once decided' })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'o28',
+    description: 'Open-data (OIT) item code',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(MEMO_LIMITS.oitItem)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+  oitItem?: string | null;
+}

@@ -1,0 +1,76 @@
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import {
+  MEMO_STATUSES,
+  SECRECIES,
+  URGENCIES,
+  type MemoStatus,
+  type Secrecy,
+  type Urgency,
+} from '../entities/memo.entity';
+import type { MemoBlock } from '../memo-block';
+import { HeadingBlockDto, NumberedBlockDto, ParagraphBlockDto } from './memo-block.dto';
+import { BODY_SCHEMA } from './memo-content-fields.dto';
+import { MemoAttachmentView } from './memo-attachment.view';
+import { MemoPersonView } from './memo-person.view';
+import { MemoPositionView } from './memo-position.view';
+
+/** A memo with everything a reader, the approval engine or the renderer needs (attachment bytes excepted). */
+@ApiExtraModels(HeadingBlockDto, ParagraphBlockDto, NumberedBlockDto)
+export class MemoView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+
+  @ApiProperty({ type: MemoPersonView })
+  author: MemoPersonView;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ description: 'ส่วนราชการ' })
+  unitLine: string;
+
+  @ApiProperty({ description: 'เรื่อง' })
+  subject: string;
+
+  @ApiProperty({ description: 'เรียน' })
+  addressee: string;
+
+  @ApiProperty(BODY_SCHEMA)
+  body: MemoBlock[];
+
+  @ApiProperty()
+  closing: string;
+
+  @ApiProperty({ enum: URGENCIES })
+  urgency: Urgency;
+
+  @ApiProperty({ enum: SECRECIES })
+  secrecy: Secrecy;
+
+  @ApiProperty({ type: MemoPositionView, description: 'The post printed under the signature' })
+  signerPosition: MemoPositionView;
+
+  @ApiProperty()
+  publish: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  oitItem: string | null;
+
+  @ApiProperty({ enum: MEMO_STATUSES })
+  status: MemoStatus;
+
+  @ApiProperty({ description: 'Send it back with the next edit' })
+  version: number;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+
+  @ApiProperty({ type: [MemoAttachmentView] })
+  attachments: MemoAttachmentView[];
+}

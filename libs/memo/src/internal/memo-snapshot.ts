@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { MemoAttachment } from '../entities/memo-attachment.entity';
+import type { Memo } from '../entities/memo.entity';
+import type { MemoContent, MemoSnapshot } from '../memo-content';
+
+/** The editable fields of a memo row. */
+export function contentOf(memo: Memo): MemoContent {
+  return {
+    unitId: memo.unitId,
+    unitLine: memo.unitLine,
+    subject: memo.subject,
+    addressee: memo.addressee,
+    body: memo.body,
+    closing: memo.closing,
+    urgency: memo.urgency,
+    secrecy: memo.secrecy,
+    signerPositionId: memo.signerPositionId,
+    publish: memo.publish,
+    oitItem: memo.oitItem,
+  };
+}
+
+/** The memo's content and attachment list as they stand in this transaction. */
+export async function snapshotOf(manager: EntityManager, memo: Memo): Promise<MemoSnapshot> {
+  const attachments = await manager.find(MemoAttachment, {
+    where: { memoId: memo.id, organisationId: memo.organisationId },
+    order: { seq: 'ASC' },
+  });
+  return {
+    ...contentOf(memo),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      seq: a.seq,
+      sha256: a.sha256,
+    })),
+  };
+}

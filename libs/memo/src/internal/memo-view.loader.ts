@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+import { Person, Position } from '@saraban/organisation';
+import type { MemoView } from '../dto/memo.view';
+import type { Memo } from '../entities/memo.entity';
+import { listAttachmentViews } from './attachment-view';
+
+/** Completes a memo row into the read model: author and signer as printed, attachments in order. */
+export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<MemoView> {
+  const [author, position, attachments] = await Promise.all([
+    manager.findOne(Person, { where: { id: memo.authorId, organisationId: memo.organisationId } }),
+    manager.findOne(Position, { where: { id: memo.signerPositionId, organisationId: memo.organisationId } }),
+    listAttachmentViews(manager, memo.organisationId, memo.id),
+  ]);
+  return {
+    id: memo.id,
+    organisationId: memo.organisationId,
+    author: { id: memo.authorId, prefix: author?.prefix ?? '', fullName: author?.fullName ?? '' },
+    unitId: memo.unitId,
+    unitLine: memo.unitLine,
+    subject: memo.subject,
+    addressee: memo.addressee,
+    body: memo.body,
+    closing: memo.closing,
+    urgency: memo.urgency,
+    secrecy: memo.secrecy,
+    signerPosition: { id: memo.signerPositionId, title: position?.title ?? '' },
+    publish: memo.publish,
+    oitItem: memo.oitItem,
+    status: memo.status,
+    version: memo.version,
+    createdAt: memo.createdAt,
+    updatedAt: memo.updatedAt,
+    attachments,
+  };
+}

@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { AuthUser } from '@saraban/auth';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { ApprovalChainStep, Person, PersonPosition, Position, Unit } from '@saraban/organisation';
+import type { CreateMemoDto } from './dto/create-memo.dto';
+import type { ListMemosQuery } from './dto/list-memos.query';
+import type { MemoBlockDto } from './dto/memo-block.dto';
+import type { MemoListView } from './dto/memo-list.view';
+import type { MemoRevisionView } from './dto/memo-revision.view';
+import type { MemoView } from './dto/memo.view';
+import type { UpdateMemoDto } from './dto/update-memo.dto';
+import { MemoRevision } from './entities/memo-revision.entity';
+import { EDITABLE_STATUSES, Memo, type MemoStatus } from './entities/memo.entity';
+import { contentOf } from './internal/memo-snapshot';
+import { loadMemoView } from './internal/memo-view.loader';
+import { MemoWriter } from './internal/memo-writer.service';
+import { MemoAccessPolicy } from './memo-access.policy';
+import type { MemoBlock } from './memo-block';
+import type { MemoContent } from './memo-content';
+import { DEFAULT_CLOSING } from './memo-limits';
+
+function fieldError(field: string, problem: string): AppException {
+  return new AppException(ErrorCode.ValidationFailed, [{ field, problems: [problem] }]);
+}
+
+/** Plain blocks with exactly the fields of their type, whatever the DTO instances carried. */
+function toBlocks(blocks: MemoBlockDto[]): MemoBlock[] {
+  return blocks.map((b): MemoBlock => {
+    switch (b.type) {
+      case 'heading':
+        return { type: 'heading', text: b.text };
+      case 'paragraph':
+        return { type: 'paragraph', text: b.text };
+      case 'numbered':
+        return { type: 'numbered', items: [...b.items] };
+    }
+  });
+}
+
+/** Drafting a บันทึกข้อความ: create with the organisation's defaults, edit with revisions, delete. */
+@Injectable()
+export class MemoDraftService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly writer: MemoWriter,
+    private readonly access: MemoAccessPolicy,
+  ) {}
+
+  async create(user: AuthUser, dto: CreateMemoDto): Promise<MemoView> {
+    return this.db.transaction(async (manager) => {
+      const author = await manager.findOne(Person, {
+        where: { id: user.personId, organisationId: user.organisationId },
+      });
+      if (!author) throw new AppException(ErrorCode.NotFound);
+      const unit = author.unitId
+        ? await manager.findOne(Unit, { where: { id: author.unitId, organisationId: user.organisationId } })
+        : null;
+      if (!unit) throw fieldError('unitId', 'ผู้ใช้ยังไม่ได้สังกัดส่วนราชการ กรุณาติดต่อผู้ดูแลระบบ');
+      const addressee =
+        dto.addressee ?? (await this.decisionMakerTitle(manager, user.organisationId, unit.id));
+      if (addressee === null) {
+        throw fieldError('addressee', 'ส่วนราชการนี้ยังไม่มีสายการบังคับบัญชา กรุณาระบุ "เรียน"');
+      }
+      const signerPositionId = await this.signerPosition(manager, user, dto.signerPositionId);
+      const memo = await manager.save(
+        manager.create(Memo, {
+          organisationId: user.organisationId,
+          authorId: user.personId,
+          unitId: unit.id,
+          unitLine: dto.unitLine ?? (unit.phone ? `${unit.name} โทร. ${unit.phone}` : unit.name),
+          subject: dto.subject,
+          addressee,
+          body: toBlocks(dto.body ?? []),
+          closing: dto.closing ?? DEFAULT_CLOSING,
+          urgency: dto.urgency ?? 'normal',
+          secrecy: dto.secrecy ?? 'normal',
+          signerPositionId,
+          publish: dto.publish ?? false,
+          oitItem: dto.oitItem ?? null,
+          status: 'draft',
+          version: 1,
+        }),
+      );
+      return loadMemoView(manager, memo);
+    });
+  }
+
+  async get(user: AuthUser, memoId: string): Promise<MemoView> {
+    const manager = this.db.manager;
+    return loadMemoView(manager, await this.writer.loadReadable(manager, user, memoId));
+  }
+
+  /** The read model for other libraries (approval, pipeline): no access check beyond the organisation. */
+  async findForOrganisation(
+    organisationId: string,
+    memoId: string,
+    manager?: EntityManager,
+  ): Promise<MemoView | null> {
+    const m = manager ?? this.db.manager;
+    const memo = await m.findOne(Memo, { where: { id: memoId, organisationId } });
+    return memo ? loadMemoView(m, memo) : null;
+  }
+
+  /** As `findForOrganisation`, answering 404 NOT_FOUND when there is no such memo in the organisation. */
+  async getForOrganisation(
+    organisationId: string,
+    memoId: string,
+    manager?: EntityManager,
+  ): Promise<MemoView> {
+    const view = await this.findForOrganisation(organisationId, memoId, manager);
+    if (!view) throw new AppException(ErrorCode.NotFound);
+    return view;
+  }
+
+  async list(user: AuthUser, query: ListMemosQuery): Promise<MemoListView> {
+    const mine = query.mine === true;
+    if (!mine && !this.access.canListOrganisation(user)) {
+      throw new AppException(ErrorCode.Forbidden, { hint: 'mine=true' });
+    }
+    const statuses: readonly MemoStatus[] | undefined =
+      query.status ?? (mine ? EDITABLE_STATUSES : undefined);
+    const where: FindOptionsWhere<Memo> = { organisationId: user.organisationId };
+    if (mine) where.authorId = user.personId;
+    if (statuses) where.status = In([...statuses]);
+    const [memos, total] = await this.db.manager.findAndCount(Memo, {
+      where,
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      take: query.limit ?? 50,
+      skip: query.offset ?? 0,
+    });
+    return {
+      total,
+      items: memos.map((m) => ({
+        id: m.id,
+        subject: m.subject,
+        status: m.status,
+        urgency: m.urgency,
+        secrecy: m.secrecy,
+        authorId: m.authorId,
+        version: m.version,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+      })),
+    };
+  }
+
+  async update(user: AuthUser, memoId: string, dto: UpdateMemoDto): Promise<MemoView> {
+    return this.db.transaction(async (manager) => {
+      const memo = await this.writer.loadEditable(manager, user, memoId, dto.version);
+      const before = contentOf(memo);
+      const after: MemoContent = {
+        ...before,
+        unitLine: dto.unitLine ?? before.unitLine,
+        subject: dto.subject ?? before.subject,
+        addressee: dto.addressee ?? before.addressee,
+        body: dto.body ? toBlocks(dto.body) : before.body,
+        closing: dto.closing ?? before.closing,
+        urgency: dto.urgency ?? before.urgency,
+        secrecy: dto.secrecy ?? before.secrecy,
+        signerPositionId:
+          dto.signerPositionId === undefined
+            ? before.signerPositionId
+            : await this.signerPosition(manager, user, dto.signerPositionId),
+        publish: dto.publish ?? before.publish,
+        oitItem: dto.oitItem === undefined ? before.oitItem : dto.oitItem,
+      };
+      // A save that changes nothing (an autosave, a double click) makes no new version.
+      if (JSON.stringify(after) === JSON.stringify(before)) return loadMemoView(manager, memo);
+      const { version, updatedAt } = await this.writer.commit(manager, user, memo, after);
+      return loadMemoView(manager, Object.assign(memo, after, { version, updatedAt }));
+    });
+  }
+
+  /**
+   * Deletes a draft of the caller's with its revisions and attachments. Only a draft that never took
+   * a register number: numbers are never reused, so a numbered memo is withdrawn or cancelled instead.
+   */
+  async delete(user: AuthUser, memoId: string, expectedVersion: number | undefined): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const memo = await this.writer
+        .loadEditable(manager, user, memoId, undefined)
+        .catch((error: unknown) => {
+          if (error instanceof AppException && error.code === ErrorCode.MemoNotEditable) {
+            throw new AppException(ErrorCode.MemoNotDeletable, error.details);
+          }
+          throw error;
+        });
+      // Raw SQL on the register's table rather than its entity: the register library may come to
+      // depend on this one, and a cycle between the two would be worse than naming a table.
+      const numbered = await manager.query<unknown[]>(
+        'SELECT 1 FROM register_entries WHERE memo_id = $1 AND organisation_id = $2 LIMIT 1',
+        [memo.id, memo.organisationId],
+      );
+      if (memo.status !== 'draft' || numbered.length > 0) {
+        throw new AppException(ErrorCode.MemoNotDeletable, {
+          status: memo.status,
+          numbered: numbered.length > 0,
+        });
+      }
+      const version = expectedVersion ?? memo.version;
+      const [, deleted] = await manager.query<[unknown[], number]>(
+        `DELETE FROM memos WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status = 'draft'`,
+        [memo.id, memo.organisationId, version],
+      );
+      if (deleted === 0) {
+        const current = await manager.findOne(Memo, {
+          where: { id: memo.id, organisationId: memo.organisationId },
+        });
+        if (current && current.status !== 'draft') {
+          throw new AppException(ErrorCode.MemoNotDeletable, { status: current.status });
+        }
+        throw new AppException(ErrorCode.VersionConflict, { currentVersion: current?.version ?? null });
+      }
+    });
+  }
+
+  async revisions(user: AuthUser, memoId: string): Promise<MemoRevisionView[]> {
+    const manager = this.db.manager;
+    const memo = await this.writer.loadReadable(manager, user, memoId);
+    const revisions = await manager.find(MemoRevision, {
+      where: { memoId: memo.id, organisationId: memo.organisationId },
+      order: { version: 'DESC' },
+    });
+    return revisions.map((r) => ({
+      version: r.version,
+      savedAt: r.savedAt,
+      savedById: r.savedById,
+      content: r.content,
+    }));
+  }
+
+  /** The title of the highest step of the unit's approval chain, or null if the unit has no chain. */
+  private async decisionMakerTitle(
+    manager: EntityManager,
+    organisationId: string,
+    unitId: string,
+  ): Promise<string | null> {
+    const top = await manager.findOne(ApprovalChainStep, {
+      where: { organisationId, unitId },
+      order: { seq: 'DESC' },
+    });
+    if (!top) return null;
+    const position = await manager.findOne(Position, { where: { id: top.positionId, organisationId } });
+    return position?.title ?? null;
+  }
+
+  /** The requested post if the author holds it, else their primary post; 400 when neither works. */
+  private async signerPosition(
+    manager: EntityManager,
+    user: AuthUser,
+    requested: string | undefined,
+  ): Promise<string> {
+    const held = await manager.find(PersonPosition, {
+      where: { personId: user.personId, organisationId: user.organisationId },
+      order: { primary: 'DESC', positionId: 'ASC' },
+    });
+    if (requested !== undefined) {
+      if (!held.some((h) => h.positionId === requested)) {
+        throw fieldError('signerPositionId', 'ตำแหน่งผู้ลงนามต้องเป็นตำแหน่งที่ผู้เขียนบันทึกดำรงอยู่');
+      }
+      return requested;
+    }
+    if (held.length === 0) throw fieldError('signerPositionId', 'ผู้ใช้ยังไม่มีตำแหน่ง กรุณาติดต่อผู้ดูแลระบบ');
+    return held[0].positionId;
+  }
+}

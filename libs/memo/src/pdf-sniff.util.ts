@@ -1,0 +1,36 @@
+import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { AppException, ErrorCode } from '@saraban/errors';
+
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+
+/** What the upload turned out to be. */
+export interface SniffedPdf {
+  pageCount: number;
+}
+
+function notPdf(reason: string, message: string): AppException {
+  return new AppException(ErrorCode.UnsupportedMediaType, { reason }, message);
+}
+
+/**
+ * Decides from the bytes alone whether an upload is a PDF the pipeline can append: it must start
+ * with `%PDF-`, parse with pdf-lib, not be encrypted, and have a page. The name and the declared
+ * Content-Type are the client's word and are ignored. Throws 415 UNSUPPORTED_MEDIA_TYPE otherwise.
+ */
+export async function sniffPdf(bytes: Buffer): Promise<SniffedPdf> {
+  if (bytes.length < PDF_MAGIC.length || !bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+    throw notPdf('not_pdf', 'ไฟล์นี้ไม่ใช่ PDF (รองรับเฉพาะไฟล์ PDF เท่านั้น)');
+  }
+  let pageCount: number;
+  try {
+    const document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    pageCount = document.getPageCount();
+  } catch (error: unknown) {
+    if (error instanceof EncryptedPDFError) {
+      throw notPdf('encrypted', 'ไฟล์ PDF นี้ถูกเข้ารหัสหรือล็อกไว้ กรุณาแนบไฟล์ที่ไม่ได้เข้ารหัส');
+    }
+    throw notPdf('unreadable', 'ไฟล์ PDF นี้เสียหรืออ่านไม่ได้');
+  }
+  if (pageCount < 1) throw notPdf('no_pages', 'ไฟล์ PDF นี้ไม่มีหน้าเอกสาร');
+  return { pageCount };
+}
