@@ -6,6 +6,7 @@ import { HealthModule } from '@saraban/health';
 import { RequestLoggingMiddleware } from '@saraban/logging';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
+import { PublicationModule } from '@saraban/publication';
 import { RedisModule } from '@saraban/redis';
 import { RegisterModule } from '@saraban/register';
 
@@ -19,6 +20,7 @@ import { RegisterModule } from '@saraban/register';
     OrganisationModule,
     MemoModule,
     RegisterModule,
+    PublicationModule,
   ],
 })
 export class ApiModule implements NestModule {

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { Organisation } from '@saraban/organisation';
+import { fiscalYearOf } from '@saraban/thai-format';
+import { Publication } from './entities/publication.entity';
+import { SignedDocument } from './entities/signed-document.entity';
+
+export interface PublishInput {
+  organisationId: string;
+  memoId: string;
+  memoVersion: number;
+  documentId: string;
+  title: string;
+  documentNo: string;
+  datedOn: string;
+  orderText: string;
+  oitItem: string | null;
+  at: Date;
+}
+
+export interface PublicListing {
+  organisation: { code: string; name: string };
+  fiscalYear: number | null;
+  oitItem: string | null;
+  items: (Publication & { sha256: string | null; verificationCode: string })[];
+}
+
+/** Puts signed documents on the public portal; each memo version is published at most once. */
+@Injectable()
+export class PublicationService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Idempotent: a retried or duplicated publish job finds the row of its first run. A newer
+   * version of the same memo replaces the older publication, which stays visible as history.
+   */
+  async publish(
+    m: EntityManager,
+    input: PublishInput,
+  ): Promise<{ publication: Publication; created: boolean }> {
+    const inserted: { id: string }[] = await m.query(
+      `INSERT INTO publications (organisation_id, memo_id, memo_version, document_id, fiscal_year, oit_item,
+                                 title, document_no, dated_on, order_text, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (memo_id, memo_version) DO NOTHING
+       RETURNING id`,
+      [
+        input.organisationId,
+        input.memoId,
+        input.memoVersion,
+        input.documentId,
+        fiscalYearOf(new Date(`${input.datedOn}T12:00:00+07:00`)),
+        input.oitItem,
+        input.title,
+        input.documentNo,
+        input.datedOn,
+        input.orderText,
+        input.at,
+      ],
+    );
+    const publication = await m
+      .getRepository(Publication)
+      .findOneOrFail({ where: { memoId: input.memoId, memoVersion: input.memoVersion } });
+    if (inserted.length > 0) {
+      await m.query(
+        `UPDATE publications SET status = 'replaced', replaced_by_id = $3
+          WHERE memo_id = $1 AND memo_version < $2 AND status = 'published'`,
+        [input.memoId, input.memoVersion, publication.id],
+      );
+    }
+    return { publication, created: inserted.length > 0 };
+  }
+
+  async withdraw(organisationId: string, publicationId: string, reason: string): Promise<Publication> {
+    const repo = this.db.getRepository(Publication);
+    const publication = await repo.findOne({ where: { id: publicationId, organisationId } });
+    if (!publication) throw new AppException(ErrorCode.NotFound);
+    if (publication.status !== 'published')
+      throw new AppException(ErrorCode.Conflict, { status: publication.status });
+    await repo.update(
+      { id: publicationId },
+      { status: 'withdrawn', withdrawnAt: new Date(), withdrawReason: reason },
+    );
+    return repo.findOneOrFail({ where: { id: publicationId } });
+  }
+
+  async organisationByCode(code: string): Promise<Organisation> {
+    const org = await this.db.getRepository(Organisation).findOne({ where: { code } });
+    if (!org) throw new AppException(ErrorCode.NotFound);
+    return org;
+  }
+
+  /** Everything the portal lists, withdrawn and replaced documents included (marked as such). */
+  async listPublic(
+    orgCode: string,
+    filter: { fiscalYear?: number; oitItem?: string },
+  ): Promise<PublicListing> {
+    const org = await this.organisationByCode(orgCode);
+    const qb = this.db
+      .getRepository(Publication)
+      .createQueryBuilder('p')
+      .innerJoin(SignedDocument, 'd', 'd.id = p.documentId')
+      .addSelect(['d.sha256', 'd.verificationCode'])
+      .where('p.organisationId = :org', { org: org.id })
+      .orderBy('p.publishedAt', 'DESC')
+      .limit(500);
+    if (filter.fiscalYear) qb.andWhere('p.fiscalYear = :fy', { fy: filter.fiscalYear });
+    if (filter.oitItem) qb.andWhere('p.oitItem = :item', { item: filter.oitItem });
+    const { entities, raw } = await qb.getRawAndEntities<{
+      d_sha256: string | null;
+      d_verification_code: string;
+    }>();
+    return {
+      organisation: { code: org.code, name: org.name },
+      fiscalYear: filter.fiscalYear ?? null,
+      oitItem: filter.oitItem ?? null,
+      items: entities.map((p, i) => ({
+        ...p,
+        sha256: raw[i].d_sha256,
+        verificationCode: raw[i].d_verification_code,
+      })),
+    };
+  }
+
+  async fiscalYears(orgCode: string): Promise<number[]> {
+    const org = await this.organisationByCode(orgCode);
+    const rows: { fiscal_year: number }[] = await this.db.query(
+      'SELECT DISTINCT fiscal_year FROM publications WHERE organisation_id = $1 ORDER BY 1 DESC',
+      [org.id],
+    );
+    return rows.map((r) => r.fiscal_year);
+  }
+
+  async getPublic(
+    orgCode: string,
+    publicationId: string,
+  ): Promise<{ publication: Publication; history: Publication[] }> {
+    const org = await this.organisationByCode(orgCode);
+    const publication = await this.db
+      .getRepository(Publication)
+      .findOne({ where: { id: publicationId, organisationId: org.id } });
+    if (!publication) throw new AppException(ErrorCode.NotFound);
+    const history = await this.db.getRepository(Publication).find({
+      where: { memoId: publication.memoId, organisationId: org.id },
+      order: { memoVersion: 'DESC' },
+    });
+    return { publication, history };
+  }
+
+  /** The signed PDF of a published document (withdrawn ones stay downloadable as history). */
+  async publicPdf(orgCode: string, publicationId: string): Promise<{ pdf: Buffer; filename: string }> {
+    const { publication } = await this.getPublic(orgCode, publicationId);
+    const doc = await this.db
+      .getRepository(SignedDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.signedPdf')
+      .where('d.id = :id', { id: publication.documentId })
+      .getOne();
+    if (!doc?.signedPdf) throw new AppException(ErrorCode.NotFound);
+    return { pdf: doc.signedPdf, filename: `memo-${publication.id}.pdf` };
+  }
+}
