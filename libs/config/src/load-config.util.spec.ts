@@ -20,4 +20,13 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^PORT:/m);
     expect(problems).toMatch(/^REDIS_URL:/m);
   });
+
+  it('refuses development secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SIGNING_KEY_SECRET: required in production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', SIGNING_KEY_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe(
+      'production',
+    );
+  });
 });
