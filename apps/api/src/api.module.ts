@@ -9,6 +9,7 @@ import { OrganisationModule } from '@saraban/organisation';
 import { PublicationModule } from '@saraban/publication';
 import { RedisModule } from '@saraban/redis';
 import { RegisterModule } from '@saraban/register';
+import { WebModule } from '@saraban/web';
 
 @Module({
   imports: [
@@ -21,6 +22,8 @@ import { RegisterModule } from '@saraban/register';
     MemoModule,
     RegisterModule,
     PublicationModule,
+    // Last: the browser pages under /app sit on top of the API modules above.
+    WebModule,
   ],
 })
 export class ApiModule implements NestModule {

@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Public, SESSION_COOKIE, SessionService, type AuthUser } from '@saraban/auth';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { OrganisationDirectoryService } from '@saraban/organisation';
+import { SignInForm } from './forms/sign-in.form';
+import { WebAssets } from './web-assets.service';
+import { WebExceptionFilter, safeNext } from './web-exception.filter';
+import { WebViews } from './web-views.service';
+
+const ORG_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Sign-in and sign-out pages; the session is the same cookie the JSON API reads. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller()
+export class WebAuthController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly directory: OrganisationDirectoryService,
+    private readonly views: WebViews,
+    private readonly assets: WebAssets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get()
+  root(@Res() res: Response): void {
+    res.redirect(302, '/app');
+  }
+
+  @Public()
+  @Get('app/login')
+  async loginPage(
+    @Query('org') org: string | undefined,
+    @Query('next') next: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.renderLogin(
+      res,
+      { organisation: typeof org === 'string' ? org : '', username: '', next },
+      null,
+      200,
+    );
+  }
+
+  @Public()
+  @Post('app/login')
+  async login(@Body() form: SignInForm, @Res() res: Response): Promise<void> {
+    const organisation = form.organisation.trim();
+    const username = form.username.trim();
+    if (!organisation || !username || !form.password) {
+      await this.renderLogin(
+        res,
+        { organisation, username, next: form.next },
+        'กรุณากรอกรหัสหน่วยงาน ชื่อผู้ใช้ และรหัสผ่าน',
+        400,
+      );
+      return;
+    }
+    try {
+      const { token, expiresAt } = await this.sessions.signIn(organisation, username, form.password);
+      res.cookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.config.COOKIE_SECURE,
+        expires: expiresAt,
+        path: '/',
+      });
+      res.redirect(303, safeNext(form.next));
+    } catch (err) {
+      if (err instanceof AppException && err.code === ErrorCode.InvalidCredentials) {
+        await this.renderLogin(res, { organisation, username, next: form.next }, err.message, 401);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  @Post('app/logout')
+  async logout(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    await this.sessions.signOut(user.sessionId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, `/app/login?org=${encodeURIComponent(user.organisationCode)}`);
+  }
+
+  private async renderLogin(
+    res: Response,
+    values: { organisation: string; username: string; next?: string },
+    error: string | null,
+    status: number,
+  ): Promise<void> {
+    let organisationName: string | null = null;
+    if (values.organisation && ORG_CODE.test(values.organisation)) {
+      organisationName = await this.directory.byCode(values.organisation).then(
+        (o) => o.name,
+        () => null,
+      );
+    }
+    this.views.send(
+      res,
+      'login',
+      {
+        title: 'เข้าสู่ระบบ',
+        assetVersion: this.assets.assetVersion(),
+        organisationName,
+        values: { ...values, next: safeNext(values.next) },
+        error,
+      },
+      status,
+    );
+  }
+}

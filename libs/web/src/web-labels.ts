@@ -1,0 +1,65 @@
+/** Thai words for the codes the API uses, as shown on screen. */
+export const URGENCY_LABELS: Record<string, string> = {
+  normal: 'ปกติ',
+  urgent: 'ด่วน',
+  very_urgent: 'ด่วนมาก',
+  most_urgent: 'ด่วนที่สุด',
+};
+
+export const SECRECY_LABELS: Record<string, string> = {
+  normal: 'ปกติ',
+  confidential: 'ลับ',
+  secret: 'ลับมาก',
+  top_secret: 'ลับที่สุด',
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+  draft: 'ร่าง',
+  in_review: 'อยู่ระหว่างพิจารณา',
+  returned: 'ส่งคืนให้แก้ไข',
+  decided: 'สั่งการแล้ว',
+  withdrawn: 'ถอนเรื่องแล้ว',
+  cancelled: 'ยกเลิกแล้ว',
+};
+
+export const ORDER_LABELS: Record<string, string> = {
+  noted: 'ทราบ',
+  approved: 'อนุมัติ',
+  agreed: 'เห็นชอบ',
+  permitted: 'อนุญาต',
+  not_approved: 'ไม่อนุมัติ',
+  custom: 'สั่งการเป็นข้อความ',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  officer: 'เจ้าหน้าที่',
+  clerk: 'งานสารบรรณ',
+  admin: 'ผู้ดูแลระบบ',
+};
+
+export const ACTING_KIND_LABELS: Record<string, string> = {
+  acting: 'รักษาราชการแทน',
+  delegated: 'ปฏิบัติราชการแทน',
+  acting_in_position: 'รักษาการในตำแหน่ง',
+};
+
+export const BLOCK_TYPE_LABELS: Record<string, string> = {
+  heading: 'หัวข้อ',
+  paragraph: 'ย่อหน้า',
+  numbered: 'ข้อย่อยมีเลขลำดับ',
+};
+
+/** Words the approvers write most; the memo page offers them as one-tap phrases. */
+export const QUICK_OPINIONS = ['ทราบ', 'เห็นควรอนุมัติ', 'เห็นชอบ', 'เห็นควรทราบ', 'เห็นควรพิจารณา'];
+
+/** Closing requests the domain guide lists. */
+export const CLOSING_PHRASES = [
+  'จึงเรียนมาเพื่อโปรดพิจารณา',
+  'จึงเรียนมาเพื่อโปรดทราบ',
+  'จึงเรียนมาเพื่อโปรดทราบและพิจารณา',
+  'จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ',
+  'จึงเรียนมาเพื่อโปรดทราบและประชาสัมพันธ์',
+];
+
+/** Headings long memos use. */
+export const HEADING_PHRASES = ['เรื่องเดิม', 'ข้อเท็จจริง', 'ข้อระเบียบ/กฎหมาย', 'ข้อเสนอ/ข้อพิจารณา'];

@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import Handlebars from 'handlebars';
+import { formatThaiDate, formatThaiDateTime, formatThaiShortDate } from '@saraban/thai-format';
+import {
+  ORDER_LABELS,
+  SECRECY_LABELS,
+  STATUS_LABELS,
+  URGENCY_LABELS,
+  ROLE_LABELS,
+  ACTING_KIND_LABELS,
+} from './web-labels';
+import { webTemplatesDir } from './web-paths.util';
+
+type HandlebarsRuntime = typeof Handlebars;
+type Template = Handlebars.TemplateDelegate<object>;
+
+function asDate(value: unknown): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value === 'string' || typeof value === 'number') {
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+function dateHelper(format: (d: Date, style: 'thai' | 'arabic') => string) {
+  // Screens use Arabic digits: easier to scan and to type back into a search box. Documents
+  // follow the organisation's setting; that is the renderer's business, not the screen's.
+  return (value: unknown): string => {
+    const d = asDate(value);
+    return d ? format(d, 'arabic') : '';
+  };
+}
+
+function label(map: Record<string, string>) {
+  return (value: unknown): string => (typeof value === 'string' ? (map[value] ?? value) : '');
+}
+
+/** Helpers for the interface's views. None returns markup: everything goes through `{{ }}` escaping. */
+function registerHelpers(hbs: HandlebarsRuntime): void {
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hbs.registerHelper('not', (a: unknown) => !a);
+  hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
+  hbs.registerHelper(
+    'includes',
+    (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item),
+  );
+  hbs.registerHelper('thaiDate', dateHelper(formatThaiDate));
+  hbs.registerHelper('thaiDateTime', dateHelper(formatThaiDateTime));
+  hbs.registerHelper('shortDate', dateHelper(formatThaiShortDate));
+  hbs.registerHelper('isoDate', (value: unknown) => asDate(value)?.toISOString() ?? '');
+  hbs.registerHelper('urgencyLabel', label(URGENCY_LABELS));
+  hbs.registerHelper('secrecyLabel', label(SECRECY_LABELS));
+  hbs.registerHelper('statusLabel', label(STATUS_LABELS));
+  hbs.registerHelper('orderLabel', label(ORDER_LABELS));
+  hbs.registerHelper('roleLabel', label(ROLE_LABELS));
+  hbs.registerHelper('actingKindLabel', label(ACTING_KIND_LABELS));
+  hbs.registerHelper('fileSize', (bytes: unknown) => {
+    if (typeof bytes !== 'number') return '';
+    if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  });
+}
+
+/**
+ * Renders the interface's pages from `templates/web/`: `pages/<name>.hbs`, each wrapping itself in
+ * the `layout` partial; `partials/*.hbs` are shared. Compiled once; in development re-read on every
+ * render so that a changed view shows on reload.
+ */
+@Injectable()
+export class WebViews {
+  private compiled: { hbs: HandlebarsRuntime; pages: Map<string, Template> } | null = null;
+  private readonly reload = process.env.NODE_ENV === 'development';
+
+  render(name: string, context: object): string {
+    const { pages } = this.templates();
+    const page = pages.get(name);
+    if (!page) throw new Error(`web view ${name} not found`);
+    return page(context);
+  }
+
+  /** Sends a page; signed-in pages are never cached (a shared office PC, the back button after sign-out). */
+  send(res: Response, name: string, context: object, status = 200): void {
+    res
+      .status(status)
+      .setHeader('Cache-Control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(this.render(name, context));
+  }
+
+  private templates(): { hbs: HandlebarsRuntime; pages: Map<string, Template> } {
+    if (this.compiled && !this.reload) return this.compiled;
+    const dir = webTemplatesDir();
+    const hbs = Handlebars.create();
+    registerHelpers(hbs);
+    const read = (file: string): string => readFileSync(file, 'utf8');
+    const partialDir = path.join(dir, 'partials');
+    for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs'))) {
+      hbs.registerPartial(path.basename(file, '.hbs'), hbs.compile(read(path.join(partialDir, file))));
+    }
+    const pages = new Map<string, Template>();
+    const pageDir = path.join(dir, 'pages');
+    for (const file of readdirSync(pageDir).filter((f) => f.endsWith('.hbs'))) {
+      pages.set(path.basename(file, '.hbs'), hbs.compile(read(path.join(pageDir, file)), { strict: false }));
+    }
+    this.compiled = { hbs, pages };
+    return this.compiled;
+  }
+}

@@ -1,0 +1,408 @@
+/* Saraban Flow: the one script of the browser interface. Plain ES2017, no framework, no build.
+   Every page works without it; it only saves round trips:
+   - forms marked data-api call the JSON API with fetch and update the page in place;
+   - the inbox acknowledges ("ทราบ") several memos at once;
+   - the compose page adds, removes and reorders body blocks without a reload;
+   - quick-phrase buttons fill a text box. */
+(function () {
+  'use strict';
+
+  function $(selector, root) {
+    return (root || document).querySelector(selector);
+  }
+  function $all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  /* ---- messages ---- */
+  function announce(message, isError) {
+    var region = document.getElementById('live-region');
+    if (!region) return;
+    region.textContent = message;
+    region.hidden = false;
+    region.classList.toggle('is-error', !!isError);
+    if (isError) region.setAttribute('role', 'alert');
+    else region.setAttribute('role', 'status');
+  }
+
+  function errorText(body, status) {
+    if (body && typeof body.message === 'string') {
+      var details = '';
+      if (body.details && Array.isArray(body.details)) {
+        details = body.details
+          .map(function (d) {
+            return d && d.problems ? d.field + ': ' + d.problems.join(', ') : '';
+          })
+          .filter(Boolean)
+          .join('; ');
+      }
+      return details ? body.message + ' (' + details + ')' : body.message;
+    }
+    if (status === 0) return 'เชื่อมต่อเครื่องแม่ข่ายไม่ได้ กรุณาตรวจสอบเครือข่ายแล้วลองใหม่';
+    return 'ดำเนินการไม่สำเร็จ (' + status + ')';
+  }
+
+  function newKey() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
+    return 'k-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+  }
+
+  /** POST JSON to the API with the session cookie; resolves {ok, status, body}. */
+  function callApi(url, payload, method, headers) {
+    var h = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    for (var k in headers || {}) h[k] = headers[k];
+    return fetch(url, {
+      method: method || 'POST',
+      credentials: 'same-origin',
+      headers: h,
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    }).then(
+      function (res) {
+        return res.text().then(function (text) {
+          var body = null;
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch (e) {
+            body = null;
+          }
+          return { ok: res.ok, status: res.status, body: body };
+        });
+      },
+      function () {
+        return { ok: false, status: 0, body: null };
+      },
+    );
+  }
+
+  /** The fields of a form as the API wants them: data-json="number|boolean" converts, data-no-api skips, empty optional fields are left out. */
+  function formPayload(form) {
+    var payload = {};
+    $all('input, select, textarea', form).forEach(function (el) {
+      if (!el.name || el.disabled || el.hasAttribute('data-no-api')) return;
+      if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) return;
+      var value = el.value;
+      if (value === '' && el.hasAttribute('data-optional')) return;
+      var kind = el.getAttribute('data-json');
+      if (kind === 'number') value = Number(value);
+      else if (kind === 'boolean') value = value === 'true';
+      payload[el.name] = value;
+    });
+    return payload;
+  }
+
+  /* ---- in-place updates after an API call ---- */
+
+  /** Re-reads the current page and swaps the parts marked data-refresh, keeping scroll and focus sane. */
+  function refreshRegions() {
+    return fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (res) {
+        return res.text();
+      })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        $all('[data-refresh]').forEach(function (region) {
+          var fresh = doc.getElementById(region.id);
+          if (fresh) region.innerHTML = fresh.innerHTML;
+        });
+        enhance(document);
+      });
+  }
+
+  function adjustCount(el, delta) {
+    if (!el) return;
+    var n = parseInt(el.textContent, 10);
+    if (!isNaN(n)) el.textContent = String(Math.max(0, n + delta));
+  }
+
+  /** An inbox row is done: strike it, drop its controls and lower the counts. */
+  function markRowDone(row, message) {
+    if (!row || row.classList.contains('is-done')) return;
+    row.classList.add('is-done');
+    $all('input[type=checkbox]', row).forEach(function (c) {
+      c.checked = false;
+      c.disabled = true;
+    });
+    $all('.memo-quick', row).forEach(function (q) {
+      q.innerHTML = '';
+      var done = document.createElement('span');
+      done.className = 'badge badge-status is-decided';
+      done.textContent = message;
+      q.appendChild(done);
+    });
+    adjustCount(document.getElementById('inbox-total'), -1);
+    var capacity = row.getAttribute('data-capacity');
+    if (capacity) adjustCount(document.querySelector('[data-capacity-count="' + capacity + '"]'), -1);
+  }
+
+  function setBusy(button, busy) {
+    if (!button) return;
+    button.disabled = busy;
+    button.setAttribute('aria-busy', busy ? 'true' : 'false');
+  }
+
+  /** Forms with data-api: the same action as their normal POST, done with fetch. */
+  function onApiSubmit(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-api]')) return;
+    if (form.hasAttribute('data-confirm') && !window.confirm(form.getAttribute('data-confirm'))) {
+      event.preventDefault();
+      return;
+    }
+    event.preventDefault();
+    var button = event.submitter || $('button[type=submit], button:not([type])', form);
+    var payload = formPayload(form);
+    if (button && button.name) payload[button.name] = button.value;
+    var headers = {};
+    if (form.hasAttribute('data-idempotent')) {
+      var keyField = $('input[name="idempotencyKey"]', form);
+      headers['Idempotency-Key'] = keyField ? keyField.value : newKey();
+      delete payload.idempotencyKey;
+    }
+    setBusy(button, true);
+    callApi(form.getAttribute('data-api'), payload, form.getAttribute('data-method') || 'POST', headers).then(
+      function (result) {
+        setBusy(button, false);
+        if (!result.ok) {
+          announce(errorText(result.body, result.status), true);
+          return;
+        }
+        var message = form.getAttribute('data-done') || 'ดำเนินการแล้ว';
+        var row = form.closest('[data-memo-row]');
+        if (row) {
+          markRowDone(row, message);
+          announce(message + ': ' + (row.getAttribute('data-subject') || ''), false);
+          return;
+        }
+        var then = form.getAttribute('data-then');
+        if (then) {
+          window.location.assign(then.replace('{id}', result.body && result.body.id ? result.body.id : ''));
+          return;
+        }
+        announce(message, false);
+        refreshRegions().catch(function () {
+          window.location.reload();
+        });
+      },
+    );
+  }
+
+  /* ---- inbox: select and acknowledge several ---- */
+  function selectedRows() {
+    return $all('[data-memo-row] input[name="memoIds"]:checked').map(function (c) {
+      return c.closest('[data-memo-row]');
+    });
+  }
+
+  function updateBulkBar() {
+    var bar = $('[data-bulk-bar]');
+    if (!bar) return;
+    var n = selectedRows().length;
+    var count = $('[data-bulk-count]', bar);
+    if (count) count.textContent = String(n);
+    var button = $('[data-bulk-ack]', bar);
+    if (button) button.disabled = n === 0;
+  }
+
+  function onBulkAck(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-bulk-form]')) return;
+    event.preventDefault();
+    var rows = selectedRows();
+    if (rows.length === 0) {
+      announce('ยังไม่ได้เลือกบันทึกข้อความ', true);
+      return;
+    }
+    var button = $('[data-bulk-ack]', form);
+    setBusy(button, true);
+    var done = 0;
+    var failed = [];
+    // One after another: each is its own transaction, and an old office PC keeps up.
+    var chain = Promise.resolve();
+    rows.forEach(function (row) {
+      chain = chain.then(function () {
+        var payload = { order: 'noted' };
+        var version = row.getAttribute('data-version');
+        if (version) payload.version = Number(version);
+        return callApi(row.getAttribute('data-decide-url'), payload).then(function (result) {
+          if (result.ok) {
+            done += 1;
+            markRowDone(row, 'ทราบแล้ว');
+          } else {
+            failed.push(
+              (row.getAttribute('data-subject') || '') + ': ' + errorText(result.body, result.status),
+            );
+          }
+        });
+      });
+    });
+    chain.then(function () {
+      setBusy(button, false);
+      updateBulkBar();
+      if (failed.length)
+        announce(
+          'ลงนาม "ทราบ" แล้ว ' + done + ' เรื่อง ไม่สำเร็จ ' + failed.length + ' เรื่อง: ' + failed.join(' | '),
+          true,
+        );
+      else announce('ลงนาม "ทราบ" แล้ว ' + done + ' เรื่อง', false);
+    });
+  }
+
+  /* ---- quick phrases ---- */
+  function onPhrase(event) {
+    var button = event.target.closest ? event.target.closest('[data-phrase]') : null;
+    if (!button) return;
+    event.preventDefault();
+    var target = document.getElementById(button.getAttribute('data-target'));
+    if (!target) return;
+    var phrase = button.getAttribute('data-phrase');
+    if (button.hasAttribute('data-append') && target.value.trim())
+      target.value = target.value.replace(/\s*$/, '') + ' ' + phrase;
+    else target.value = phrase;
+    target.focus();
+  }
+
+  /* ---- compose: body blocks ---- */
+  var BLOCK_HINTS = {
+    heading: 'หัวข้อ เช่น ข้อเท็จจริง',
+    paragraph: 'ข้อความหนึ่งย่อหน้า (พิมพ์ต่อกันได้ ไม่ต้องเว้นวรรคต้นย่อหน้า)',
+    numbered: 'หนึ่งข้อต่อหนึ่งบรรทัด ระบบใส่เลขลำดับให้เอง',
+  };
+
+  function renumberBlocks(list) {
+    $all(':scope > .block', list).forEach(function (block, i) {
+      $all('[data-block-field]', block).forEach(function (el) {
+        el.name = 'blocks[' + i + '][' + el.getAttribute('data-block-field') + ']';
+        el.id = 'block-' + i + '-' + el.getAttribute('data-block-field');
+      });
+      $all('label[data-block-label]', block).forEach(function (label) {
+        label.htmlFor = 'block-' + i + '-' + label.getAttribute('data-block-label');
+      });
+      var number = $('[data-block-number]', block);
+      if (number) number.textContent = String(i + 1);
+      var up = $('[data-move="up"]', block);
+      var down = $('[data-move="down"]', block);
+      if (up) up.disabled = i === 0;
+      if (down) down.disabled = i === list.children.length - 1;
+    });
+    var empty = $('[data-blocks-empty]');
+    if (empty) empty.hidden = list.children.length > 0;
+  }
+
+  function setBlockType(block, type) {
+    block.setAttribute('data-type', type);
+    var hint = $('[data-block-hint]', block);
+    if (hint) hint.textContent = BLOCK_HINTS[type] || '';
+    var text = $('textarea[data-block-field="text"]', block);
+    if (text) text.rows = type === 'heading' ? 1 : type === 'numbered' ? 4 : 5;
+  }
+
+  function onBlockClick(event) {
+    var button = event.target.closest ? event.target.closest('button') : null;
+    if (!button) return;
+    var list = $('[data-blocks]');
+    if (!list) return;
+    var add = button.getAttribute('data-add-block');
+    if (add) {
+      event.preventDefault();
+      var template = document.getElementById('block-template');
+      if (!template) return;
+      var block = template.content.firstElementChild.cloneNode(true);
+      var select = $('select[data-block-field="type"]', block);
+      if (select) select.value = add;
+      setBlockType(block, add);
+      list.appendChild(block);
+      renumberBlocks(list);
+      var field = $('textarea', block);
+      if (field) field.focus();
+      announce('เพิ่ม' + button.textContent.replace(/^\s*\+\s*/, '') + 'แล้ว', false);
+      return;
+    }
+    var block2 = button.closest('.block');
+    if (!block2 || block2.parentNode !== list) return;
+    var move = button.getAttribute('data-move');
+    if (move) {
+      event.preventDefault();
+      if (move === 'up' && block2.previousElementSibling)
+        list.insertBefore(block2, block2.previousElementSibling);
+      if (move === 'down' && block2.nextElementSibling) list.insertBefore(block2.nextElementSibling, block2);
+      renumberBlocks(list);
+      button.disabled
+        ? $('[data-move="' + (move === 'up' ? 'down' : 'up') + '"]', block2).focus()
+        : button.focus();
+      announce('ย้ายเป็นลำดับที่ ' + (Array.prototype.indexOf.call(list.children, block2) + 1), false);
+      return;
+    }
+    if (button.hasAttribute('data-remove-block')) {
+      event.preventDefault();
+      var next = block2.nextElementSibling || block2.previousElementSibling;
+      list.removeChild(block2);
+      renumberBlocks(list);
+      var focusTo = next ? $('textarea', next) : $('[data-add-block]');
+      if (focusTo) focusTo.focus();
+      announce('ลบส่วนแล้ว', false);
+    }
+  }
+
+  function onBlockTypeChange(event) {
+    var select = event.target;
+    if (!select.matches || !select.matches('select[data-block-field="type"]')) return;
+    var block = select.closest('.block');
+    if (block) setBlockType(block, select.value);
+  }
+
+  function onSelectChange(event) {
+    var el = event.target;
+    if (el.matches && el.matches('[data-select-all]')) {
+      $all('[data-memo-row] input[name="memoIds"]:not(:disabled)').forEach(function (c) {
+        c.checked = el.checked;
+      });
+    }
+    if (el.matches && el.matches('input[name="memoIds"], [data-select-all]')) updateBulkBar();
+  }
+
+  /* ---- wiring ---- */
+  function enhance(root) {
+    // The server-side block buttons (no-JS fallback) become client-side ones.
+    $all('[data-blocks]', root).forEach(function (list) {
+      list.setAttribute('data-enhanced', 'true');
+      renumberBlocks(list);
+    });
+    $all('[data-js-only]', root).forEach(function (el) {
+      el.hidden = false;
+    });
+    $all('[data-no-js]', root).forEach(function (el) {
+      el.hidden = true;
+    });
+    updateBulkBar();
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.matches && form.matches('form[data-compose]')) {
+      var list = $('[data-blocks]', form);
+      if (list) renumberBlocks(list);
+      return;
+    }
+    if (form.matches && form.matches('form[data-bulk-form]')) return onBulkAck(event);
+    if (form.matches && form.matches('form[data-confirm]:not([data-api])')) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
+      return;
+    }
+    onApiSubmit(event);
+  });
+  document.addEventListener('click', function (event) {
+    onPhrase(event);
+    onBlockClick(event);
+  });
+  document.addEventListener('change', function (event) {
+    onBlockTypeChange(event);
+    onSelectChange(event);
+  });
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () {
+      enhance(document);
+    });
+  } else {
+    enhance(document);
+  }
+})();
