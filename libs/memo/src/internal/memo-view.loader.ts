@@ -6,11 +6,14 @@ import { listAttachmentViews } from './attachment-view';
 
 /** Completes a memo row into the read model: author and signer as printed, attachments in order. */
 export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<MemoView> {
-  const [author, position, attachments] = await Promise.all([
-    manager.findOne(Person, { where: { id: memo.authorId, organisationId: memo.organisationId } }),
-    manager.findOne(Position, { where: { id: memo.signerPositionId, organisationId: memo.organisationId } }),
-    listAttachmentViews(manager, memo.organisationId, memo.id),
-  ]);
+  // One after the other: inside a transaction the manager holds a single connection.
+  const author = await manager.findOne(Person, {
+    where: { id: memo.authorId, organisationId: memo.organisationId },
+  });
+  const position = await manager.findOne(Position, {
+    where: { id: memo.signerPositionId, organisationId: memo.organisationId },
+  });
+  const attachments = await listAttachmentViews(manager, memo.organisationId, memo.id);
   return {
     id: memo.id,
     organisationId: memo.organisationId,
