@@ -22,6 +22,7 @@ function flattenError(e: ValidationError): FieldProblem[] {
 export function configureApiApp(app: NestExpressApplication): void {
   app.use(cookieParser());
   // Organisation files arrive as YAML text; JSON keeps its raw bytes too (rawBody) so errors can cite lines.
+  app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '2mb' });
   app.useGlobalPipes(
     new ValidationPipe({

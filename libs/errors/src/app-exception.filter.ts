@@ -39,7 +39,12 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppException) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -52,6 +57,12 @@ export class AppExceptionFilter implements ExceptionFilter {
         message: errorCatalogue[code].message,
         details,
       };
+    }
+    // Errors from Express's body parsers (too large, malformed) carry their 4xx status.
+    const status = (exception as { status?: unknown } | null)?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const code = codeForHttpStatus(status);
+      return { statusCode: status, code, message: errorCatalogue[code].message };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
