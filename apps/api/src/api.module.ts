@@ -1,5 +1,6 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuthModule } from '@saraban/auth';
+import { CertificatesModule } from '@saraban/certificates';
 import { ConfigModule } from '@saraban/config';
 import { DatabaseModule } from '@saraban/database';
 import { HealthModule } from '@saraban/health';
@@ -22,6 +23,7 @@ import { WebModule } from '@saraban/web';
     MemoModule,
     RegisterModule,
     PublicationModule,
+    CertificatesModule,
     // Last: the browser pages under /app sit on top of the API modules above.
     WebModule,
   ],

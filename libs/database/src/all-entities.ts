@@ -1,4 +1,5 @@
 import { Session } from '@saraban/auth';
+import { OrganisationCertificate } from '@saraban/certificates';
 import { Memo, MemoAttachment, MemoRevision } from '@saraban/memo';
 import {
   ActingOrder,
@@ -31,4 +32,5 @@ export const ALL_ENTITIES = [
   SignedDocument,
   Publication,
   OitCatalogueItem,
+  OrganisationCertificate,
 ];

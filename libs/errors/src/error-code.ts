@@ -22,6 +22,7 @@ export enum ErrorCode {
   DocumentInvalid = 'DOCUMENT_INVALID',
   DocumentRenderFailed = 'DOCUMENT_RENDER_FAILED',
   SigningCertificateInvalid = 'SIGNING_CERTIFICATE_INVALID',
+  SigningCertificateMissing = 'SIGNING_CERTIFICATE_MISSING',
   InternalError = 'INTERNAL_ERROR',
 }
 
@@ -86,6 +87,10 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.DocumentRenderFailed]: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'สร้างไฟล์ PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง',
+  },
+  [ErrorCode.SigningCertificateMissing]: {
+    status: HttpStatus.CONFLICT,
+    message: 'องค์กรยังไม่ได้ติดตั้งใบรับรองสำหรับลงลายมือชื่ออิเล็กทรอนิกส์',
   },
   [ErrorCode.SigningCertificateInvalid]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,

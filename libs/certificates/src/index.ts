@@ -1,0 +1,4 @@
+export * from './certificate.service';
+export * from './certificate.view';
+export * from './certificates.module';
+export * from './entities/organisation-certificate.entity';
