@@ -102,12 +102,19 @@ export class WebViews {
     const read = (file: string): string => readFileSync(file, 'utf8');
     const partialDir = path.join(dir, 'partials');
     for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs'))) {
-      hbs.registerPartial(path.basename(file, '.hbs'), hbs.compile(read(path.join(partialDir, file))));
+      hbs.registerPartial(
+        path.basename(file, '.hbs'),
+        // Without preventIndent a partial's indentation would leak into <textarea> contents.
+        hbs.compile(read(path.join(partialDir, file)), { preventIndent: true }),
+      );
     }
     const pages = new Map<string, Template>();
     const pageDir = path.join(dir, 'pages');
     for (const file of readdirSync(pageDir).filter((f) => f.endsWith('.hbs'))) {
-      pages.set(path.basename(file, '.hbs'), hbs.compile(read(path.join(pageDir, file)), { strict: false }));
+      pages.set(
+        path.basename(file, '.hbs'),
+        hbs.compile(read(path.join(pageDir, file)), { preventIndent: true }),
+      );
     }
     this.compiled = { hbs, pages };
     return this.compiled;

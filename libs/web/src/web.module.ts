@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { AuthModule } from '@saraban/auth';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
+import { PublicationModule } from '@saraban/publication';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAssets } from './web-assets.service';
 import { WebAuthController } from './web-auth.controller';
+import { WebComposeService } from './web-compose.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebHomeController } from './web-home.controller';
+import { WebMemoController } from './web-memo.controller';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
 
@@ -14,8 +20,21 @@ import { WebViews } from './web-views.service';
  * API, enhanced by one small script. Left out of OpenAPI: these are pages, not API.
  */
 @Module({
-  imports: [AuthModule, OrganisationModule],
-  controllers: [WebAssetsController, WebAuthController, WebHomeController],
-  providers: [WebViews, WebAssets, WebShell, WebExceptionFilter],
+  imports: [
+    AuthModule,
+    OrganisationModule,
+    MemoModule,
+    PublicationModule,
+    // The same upload limits as the memo API's: the bytes go to the same service.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 5, fieldSize: 16 * 1024 },
+        defParamCharset: 'utf8',
+      }),
+    }),
+  ],
+  controllers: [WebAssetsController, WebAuthController, WebHomeController, WebMemoController],
+  providers: [WebViews, WebAssets, WebShell, WebComposeService, WebExceptionFilter],
 })
 export class WebModule {}

@@ -1,0 +1,61 @@
+import {
+  applyBlockOp,
+  composeOpOf,
+  editorBlocksFrom,
+  editorBlocksOf,
+  readComposeForm,
+} from './compose-form.util';
+
+describe('the compose form', () => {
+  it('reads blocks posted as an array or, past 20, as an object keyed by index', () => {
+    expect(editorBlocksOf([{ type: 'heading', text: 'ข้อเท็จจริง' }])).toEqual([
+      { type: 'heading', text: 'ข้อเท็จจริง' },
+    ]);
+    const many: Record<string, unknown> = {};
+    for (let i = 0; i < 25; i++) many[String(i)] = { type: 'paragraph', text: `ย่อหน้า ${i}` };
+    const blocks = editorBlocksOf(many);
+    expect(blocks).toHaveLength(25);
+    expect(blocks[10].text).toBe('ย่อหน้า 10');
+    expect(blocks[24].text).toBe('ย่อหน้า 24');
+  });
+
+  it('turns numbered lines into items, drops empty blocks and normalises line breaks', () => {
+    const { values, errors } = readComposeForm({ subject: '  เรื่องทดสอบ\t' }, [
+      { type: 'numbered', text: 'ข้อแรก\r\n\r\n  ข้อสอง  \r\n' },
+      { type: 'paragraph', text: '   ' },
+      { type: 'paragraph', text: 'บรรทัดหนึ่ง\r\nบรรทัดสอง' },
+      { type: 'heading', text: 'ข้อเสนอ\n' },
+    ]);
+    expect(errors).toEqual([]);
+    expect(values.subject).toBe('เรื่องทดสอบ');
+    expect(values.body).toEqual([
+      { type: 'numbered', items: ['ข้อแรก', 'ข้อสอง'] },
+      { type: 'paragraph', text: 'บรรทัดหนึ่ง\nบรรทัดสอง' },
+      { type: 'heading', text: 'ข้อเสนอ' },
+    ]);
+  });
+
+  it('leaves empty optional fields to the service defaults and rejects bad values beside their field', () => {
+    const { values, errors } = readComposeForm(
+      { subject: '', unitLine: '', urgency: 'bogus', oitItem: '<o28>', signerPositionId: 'x' },
+      [],
+    );
+    expect(values.unitLine).toBeUndefined();
+    expect(values.urgency).toBe('normal');
+    expect(values.signerPositionId).toBeUndefined();
+    expect(errors.map((e) => e.field).sort()).toEqual(['oitItem', 'subject']);
+  });
+
+  it('applies the no-script editor operations', () => {
+    const blocks = editorBlocksFrom([
+      { type: 'heading', text: 'ก' },
+      { type: 'numbered', items: ['๑', '๒'] },
+    ]);
+    expect(blocks[1]).toEqual({ type: 'numbered', text: '๑\n๒' });
+    expect(applyBlockOp(blocks, composeOpOf('down:0')).map((b) => b.text)).toEqual(['๑\n๒', 'ก']);
+    expect(applyBlockOp(blocks, composeOpOf('up:0')).map((b) => b.text)).toEqual(['ก', '๑\n๒']);
+    expect(applyBlockOp(blocks, composeOpOf('remove:0'))).toHaveLength(1);
+    expect(applyBlockOp(blocks, composeOpOf('add:numbered')).at(-1)).toEqual({ type: 'numbered', text: '' });
+    expect(composeOpOf('drop table')).toEqual({ kind: 'save' });
+  });
+});

@@ -1,0 +1,189 @@
+import { MEMO_LIMITS, SECRECIES, URGENCIES, type MemoBlock, type Secrecy, type Urgency } from '@saraban/memo';
+import type { ComposeForm } from './compose.form';
+
+/** A body block as the editor shows it: numbered items are one per line in one text box. */
+export interface EditorBlock {
+  type: 'heading' | 'paragraph' | 'numbered';
+  text: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The memo fields the compose page edits, ready for MemoDraftService (create or update). */
+export interface ComposeValues {
+  subject: string;
+  unitLine?: string;
+  addressee?: string;
+  closing?: string;
+  urgency: Urgency;
+  secrecy: Secrecy;
+  signerPositionId?: string;
+  publish: boolean;
+  oitItem: string | null;
+  body: MemoBlock[];
+}
+
+export type ComposeOp =
+  | { kind: 'save' | 'submit' | 'preview' }
+  | { kind: 'add'; type: EditorBlock['type'] }
+  | { kind: 'remove' | 'up' | 'down'; index: number };
+
+const BLOCK_TYPES: readonly EditorBlock['type'][] = ['heading', 'paragraph', 'numbered'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OIT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** One line: every control character (pasted tabs, line breaks) becomes a space. */
+function oneLine(value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() : '';
+}
+
+/** Several lines: CRLF from the browser becomes LF; other control characters go. */
+function multiLine(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .trim()
+  );
+}
+
+/**
+ * `blocks` as the body parser gives it: an array, or an object keyed by index once there are more
+ * than 20 (qs stops making arrays there).
+ */
+export function editorBlocksOf(raw: unknown): EditorBlock[] {
+  let list: unknown[] = [];
+  if (Array.isArray(raw)) list = raw;
+  else if (raw && typeof raw === 'object') {
+    list = Object.entries(raw as Record<string, unknown>)
+      .filter(([k]) => /^\d+$/.test(k))
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, v]) => v);
+  }
+  return list.flatMap((item): EditorBlock[] => {
+    if (!item || typeof item !== 'object') return [];
+    const { type, text } = item as { type?: unknown; text?: unknown };
+    const t = BLOCK_TYPES.find((b) => b === type) ?? 'paragraph';
+    return [{ type: t, text: typeof text === 'string' ? text.replace(/\r\n?/g, '\n') : '' }];
+  });
+}
+
+/** The editor's view of stored blocks. */
+export function editorBlocksFrom(body: MemoBlock[]): EditorBlock[] {
+  return body.map((b) => (b.type === 'numbered' ? { type: 'numbered', text: b.items.join('\n') } : { ...b }));
+}
+
+export function composeOpOf(op: unknown): ComposeOp {
+  if (op === 'submit' || op === 'preview') return { kind: op };
+  if (typeof op === 'string') {
+    const add = /^add:(heading|paragraph|numbered)$/.exec(op);
+    if (add) return { kind: 'add', type: add[1] as EditorBlock['type'] };
+    const move = /^(remove|up|down):(\d{1,4})$/.exec(op);
+    if (move) return { kind: move[1] as 'remove' | 'up' | 'down', index: Number(move[2]) };
+  }
+  return { kind: 'save' };
+}
+
+/** Applies a block operation of the no-script editor (add, remove, move). */
+export function applyBlockOp(blocks: EditorBlock[], op: ComposeOp): EditorBlock[] {
+  const next = [...blocks];
+  switch (op.kind) {
+    case 'add':
+      next.push({ type: op.type, text: '' });
+      break;
+    case 'remove':
+      next.splice(op.index, 1);
+      break;
+    case 'up':
+      if (op.index > 0 && op.index < next.length)
+        [next[op.index - 1], next[op.index]] = [next[op.index], next[op.index - 1]];
+      break;
+    case 'down':
+      if (op.index >= 0 && op.index < next.length - 1)
+        [next[op.index], next[op.index + 1]] = [next[op.index + 1], next[op.index]];
+      break;
+    case 'save':
+    case 'submit':
+    case 'preview':
+      break;
+  }
+  return next;
+}
+
+function limit(errors: FieldError[], field: string, value: string, max: number, label: string): void {
+  if (value.length > max) errors.push({ field, message: `${label}ยาวเกิน ${max} ตัวอักษร` });
+}
+
+/**
+ * Reads the posted form into memo fields. Empty optional fields are left out so the service keeps
+ * its defaults; empty body blocks are dropped (a block added and never filled is not an error).
+ */
+export function readComposeForm(
+  form: ComposeForm,
+  blocks: EditorBlock[],
+): { values: ComposeValues; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const subject = oneLine(form.subject);
+  if (!subject) errors.push({ field: 'subject', message: 'กรุณากรอกเรื่อง' });
+  limit(errors, 'subject', subject, MEMO_LIMITS.subject, 'เรื่อง');
+  const unitLine = oneLine(form.unitLine);
+  limit(errors, 'unitLine', unitLine, MEMO_LIMITS.unitLine, 'ส่วนราชการ');
+  const addressee = oneLine(form.addressee);
+  limit(errors, 'addressee', addressee, MEMO_LIMITS.addressee, 'เรียน');
+  const closing = oneLine(form.closing);
+  limit(errors, 'closing', closing, MEMO_LIMITS.closing, 'ข้อความปิดท้าย');
+  const urgency = URGENCIES.find((u) => u === form.urgency) ?? 'normal';
+  const secrecy = SECRECIES.find((s) => s === form.secrecy) ?? 'normal';
+  const signer = oneLine(form.signerPositionId);
+  const oit = oneLine(form.oitItem);
+  if (oit && (!OIT.test(oit) || oit.length > MEMO_LIMITS.oitItem)) {
+    errors.push({ field: 'oitItem', message: 'รหัสหัวข้อ OIT ใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28' });
+  }
+
+  const body: MemoBlock[] = [];
+  blocks.forEach((b, i) => {
+    const field = `blocks.${i}`;
+    if (b.type === 'numbered') {
+      const items = multiLine(b.text)
+        .split('\n')
+        .map((line) => line.replace(/\t/g, ' ').trim())
+        .filter(Boolean);
+      if (items.length === 0) return;
+      if (items.length > MEMO_LIMITS.numberedItems) {
+        errors.push({ field, message: `ส่วนที่ ${i + 1}: มีได้ไม่เกิน ${MEMO_LIMITS.numberedItems} ข้อ` });
+      }
+      items.forEach((item) => limit(errors, field, item, MEMO_LIMITS.numberedItemText, `ส่วนที่ ${i + 1}: ข้อ`));
+      body.push({ type: 'numbered', items });
+      return;
+    }
+    const text = b.type === 'heading' ? oneLine(b.text) : multiLine(b.text);
+    if (!text) return;
+    const max = b.type === 'heading' ? MEMO_LIMITS.headingText : MEMO_LIMITS.paragraphText;
+    limit(errors, field, text, max, `ส่วนที่ ${i + 1}: ข้อความ`);
+    body.push({ type: b.type, text });
+  });
+  if (body.length > MEMO_LIMITS.blocks)
+    errors.push({ field: 'blocks', message: `เนื้อหามีได้ไม่เกิน ${MEMO_LIMITS.blocks} ส่วน` });
+
+  return {
+    values: {
+      subject,
+      unitLine: unitLine || undefined,
+      addressee: addressee || undefined,
+      closing: closing || undefined,
+      urgency,
+      secrecy,
+      signerPositionId: UUID.test(signer) ? signer : undefined,
+      publish: form.publish === 'true',
+      oitItem: oit || null,
+      body,
+    },
+    errors,
+  };
+}

@@ -1,0 +1,22 @@
+import { Allow, IsOptional, IsString } from 'class-validator';
+
+/**
+ * The compose page's form, as the browser posts it (urlencoded). Every field is a string; the body
+ * arrives as `blocks[i][type]`, `blocks[i][text]` and is read by `readComposeForm`, which also checks
+ * the limits so that mistakes come back on the page beside their field rather than as a 400.
+ */
+export class ComposeForm {
+  @IsOptional() @IsString() subject?: string;
+  @IsOptional() @IsString() unitLine?: string;
+  @IsOptional() @IsString() addressee?: string;
+  @IsOptional() @IsString() closing?: string;
+  @IsOptional() @IsString() urgency?: string;
+  @IsOptional() @IsString() secrecy?: string;
+  @IsOptional() @IsString() signerPositionId?: string;
+  @IsOptional() @IsString() publish?: string;
+  @IsOptional() @IsString() oitItem?: string;
+  @IsOptional() @IsString() version?: string;
+  /** What the button pressed asks for: save, submit, preview, add:<type>, remove:<i>, up:<i>, down:<i>. */
+  @IsOptional() @IsString() op?: string;
+  @Allow() blocks?: unknown;
+}
