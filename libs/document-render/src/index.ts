@@ -1,0 +1,4 @@
+export * from './memo-document';
+export * from './pdf-renderer';
+export * from './pdf-renderer-options';
+export { SECRECY_LABELS, URGENCY_LABELS } from './memo-view.util';
