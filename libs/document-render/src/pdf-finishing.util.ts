@@ -1,0 +1,74 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
+import { AppException, ErrorCode } from '@saraban/errors';
+
+const CM = 72 / 2.54;
+
+export interface PdfFinishing {
+  /** The secrecy stamp ("ลับ", "ลับมาก", "ลับที่สุด") or null. */
+  secrecyLabel: string | null;
+  title: string;
+  author: string;
+  attachments: Buffer[];
+  /** The bold document font (TrueType), for the stamps. */
+  boldFont: Uint8Array;
+}
+
+/** Whether the printed PDF needs a pass through finishPdf at all (most memos do not). */
+export function needsFinishing(f: Pick<PdfFinishing, 'secrecyLabel' | 'attachments'>): boolean {
+  return f.secrecyLabel !== null || f.attachments.length > 0;
+}
+
+/**
+ * What a browser cannot print: the red secrecy stamp at the top and bottom centre of every
+ * page (the top margin box already holds the page number, and one box has one colour), and
+ * the uploaded PDF attachments appended. The stamps are real text in the document font.
+ */
+export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<Buffer> {
+  const pdf = await PDFDocument.load(printed);
+  if (f.secrecyLabel) {
+    pdf.registerFontkit(fontkit);
+    const bold = await pdf.embedFont(f.boldFont, { subset: true });
+    const red = rgb(0.82, 0, 0);
+    for (const page of pdf.getPages()) {
+      drawCentred(page, bold, f.secrecyLabel, 20, page.getHeight() - 0.8 * CM, red);
+      drawCentred(page, bold, f.secrecyLabel, 20, 0.45 * CM, red);
+    }
+  }
+
+  for (const [i, bytes] of f.attachments.entries()) {
+    let source: PDFDocument;
+    try {
+      source = await PDFDocument.load(bytes);
+    } catch (err) {
+      throw new AppException(
+        ErrorCode.DocumentInvalid,
+        { attachment: i + 1, reason: err instanceof Error ? err.message : String(err) },
+        `ไฟล์แนบลำดับที่ ${i + 1} ไม่ใช่ PDF ที่อ่านได้ หรือถูกเข้ารหัสไว้`,
+      );
+    }
+    const copied = await pdf.copyPages(source, source.getPageIndices());
+    copied.forEach((p) => pdf.addPage(p));
+  }
+
+  pdf.setTitle(f.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(f.author);
+  pdf.setCreator('Saraban Flow');
+  pdf.setProducer('Saraban Flow');
+  pdf.setLanguage('th-TH');
+  // Classic cross-reference tables: signing appends an incremental update to this file.
+  return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
+function drawCentred(
+  page: PDFPage,
+  font: PDFFont,
+  text: string,
+  size: number,
+  y: number,
+  color = rgb(0, 0, 0),
+): void {
+  const width = font.widthOfTextAtSize(text, size);
+  page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color });
+}
