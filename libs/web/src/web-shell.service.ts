@@ -40,6 +40,7 @@ const FLASH: Record<string, string> = {
   imported: 'นำเข้าข้อมูลองค์กรแล้ว',
   'next-number': 'ตั้งเลขถัดไปแล้ว',
   'entry-cancelled': 'ยกเลิกเลขทะเบียนแล้ว',
+  registered: 'ลงทะเบียนหนังสือแล้ว',
 };
 
 export function flashMessage(done: unknown): string | null {

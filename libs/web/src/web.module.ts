@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
 import { PublicationModule } from '@saraban/publication';
+import { RegisterModule } from '@saraban/register';
+import { WebAdminController } from './web-admin.controller';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAssets } from './web-assets.service';
 import { WebAuthController } from './web-auth.controller';
@@ -12,6 +14,7 @@ import { WebComposeService } from './web-compose.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebHomeController } from './web-home.controller';
 import { WebMemoController } from './web-memo.controller';
+import { WebRegisterController } from './web-register.controller';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
 
@@ -25,6 +28,7 @@ import { WebViews } from './web-views.service';
     OrganisationModule,
     MemoModule,
     PublicationModule,
+    RegisterModule,
     // The same upload limits as the memo API's: the bytes go to the same service.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -34,7 +38,14 @@ import { WebViews } from './web-views.service';
       }),
     }),
   ],
-  controllers: [WebAssetsController, WebAuthController, WebHomeController, WebMemoController],
+  controllers: [
+    WebAssetsController,
+    WebAuthController,
+    WebHomeController,
+    WebMemoController,
+    WebRegisterController,
+    WebAdminController,
+  ],
   providers: [WebViews, WebAssets, WebShell, WebComposeService, WebExceptionFilter],
 })
 export class WebModule {}

@@ -261,6 +261,24 @@
     target.focus();
   }
 
+  /* ---- organisation file: jump to the line an error names ---- */
+  function onGotoLine(event) {
+    var link = event.target.closest ? event.target.closest('[data-goto-line]') : null;
+    if (!link) return;
+    var area = document.getElementById(link.getAttribute('href').slice(1));
+    if (!area || typeof area.setSelectionRange !== 'function') return;
+    event.preventDefault();
+    var line = Number(link.getAttribute('data-goto-line'));
+    var lines = area.value.split('\n');
+    var start = 0;
+    for (var i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
+    var end = start + (lines[line - 1] || '').length;
+    area.focus();
+    area.setSelectionRange(start, end);
+    var lineHeight = parseFloat(window.getComputedStyle(area).lineHeight) || 20;
+    area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+  }
+
   /* ---- compose: body blocks ---- */
   var BLOCK_HINTS = {
     heading: 'หัวข้อ เช่น ข้อเท็จจริง',
@@ -277,8 +295,9 @@
       $all('label[data-block-label]', block).forEach(function (label) {
         label.htmlFor = 'block-' + i + '-' + label.getAttribute('data-block-label');
       });
-      var number = $('[data-block-number]', block);
-      if (number) number.textContent = String(i + 1);
+      $all('[data-block-number]', block).forEach(function (number) {
+        number.textContent = String(i + 1);
+      });
       var up = $('[data-move="up"]', block);
       var down = $('[data-move="down"]', block);
       if (up) up.disabled = i === 0;
@@ -393,6 +412,7 @@
   document.addEventListener('click', function (event) {
     onPhrase(event);
     onBlockClick(event);
+    onGotoLine(event);
   });
   document.addEventListener('change', function (event) {
     onBlockTypeChange(event);
