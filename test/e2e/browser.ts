@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with nothing reaching out to the network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Script errors the pages threw; a test expects none. */
+  scriptErrors: string[];
+}
+
+/** A fresh browser profile signed in as one demo person (password demo-password). */
+export async function signedIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: options.viewport ?? DESKTOP,
+  });
+  const page = await context.newPage();
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (err) => scriptErrors.push(err.message));
+  await page.goto('/app/login?org=khampee');
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน').fill('demo-password');
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/app/login')),
+    page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click(),
+  ]);
+  return { context, page, scriptErrors };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** axe-core on the current page: the serious and critical violations (none is the goal). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: path.join(__dirname, '../../node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A small valid PDF of `pages` pages, made with pdf-lib (the memo API sniffs the content). */
+export async function samplePdf(pages = 1): Promise<Buffer> {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++)
+    doc.addPage([595, 842]).drawText(`Attachment page ${i + 1}`, { x: 72, y: 770, font, size: 14 });
+  return Buffer.from(await doc.save());
+}
