@@ -1,0 +1,111 @@
+/**
+ * `npm run screenshots`: the key pages at phone (390×844) and desktop (1280×800) sizes, written to
+ * docs/screenshots/<page>-<size>.png. Not part of `npm test` (its file name is not *.spec.ts): it
+ * only takes pictures of a demo organisation it fills itself.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, PHONE, launchBrowser, samplePdf, signedIn } from './browser';
+import { startWebServer, type WebServer } from './web-server';
+
+const OUT = path.join(__dirname, '../../docs/screenshots');
+const SIZES = { phone: PHONE, desktop: DESKTOP } as const;
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await page.setViewportSize(viewport);
+    // What a person sees on arriving: the top of the page, nothing focused.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    // Fonts are local files; wait for them so Thai is drawn in Sarabun, not a fallback.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: false });
+  }
+}
+
+describe('screenshots', () => {
+  let server: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startWebServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('takes the key pages', async () => {
+    const visitor = await browser.newContext({ baseURL: server.baseUrl });
+    const loginPage = await visitor.newPage();
+    await loginPage.goto('/app/login?org=khampee');
+    await shoot(loginPage, 'login');
+    await visitor.close();
+
+    const author = await signedIn(browser, server.baseUrl, 'amornrat');
+    const page = author.page;
+    await page.goto('/app/memos/new');
+    await page
+      .getByLabel('เรื่อง')
+      .fill('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙');
+    await page.getByRole('button', { name: '+ หัวข้อ' }).click();
+    await page.getByRole('button', { name: '+ ย่อหน้า' }).click();
+    await page.getByRole('button', { name: '+ หัวข้อ' }).click();
+    await page.getByRole('button', { name: '+ ข้อย่อยมีเลขลำดับ' }).click();
+    const texts = page.locator('[data-blocks] textarea');
+    await texts.nth(0).fill('ข้อเท็จจริง');
+    await texts
+      .nth(1)
+      .fill(
+        'ตามที่องค์การบริหารส่วนตำบลคำพี่ได้ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ งานนิติการได้ดำเนินการตามมาตรการดังกล่าวครบถ้วนแล้ว รายละเอียดตามตารางที่แนบ',
+      );
+    await texts.nth(2).fill('ข้อเสนอ');
+    await texts
+      .nth(3)
+      .fill('เห็นควรรายงานผลการดำเนินการต่อนายกองค์การบริหารส่วนตำบลคำพี่\nเห็นควรเผยแพร่รายงานบนเว็บไซต์ของหน่วยงาน');
+    await page.getByLabel('ชั้นความเร็ว').selectOption('urgent');
+    await page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
+    await page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
+    await shoot(page, 'compose');
+    await Promise.all([
+      page.waitForURL('**/edit?done=created'),
+      page.getByRole('button', { name: 'บันทึกร่าง' }).last().click(),
+    ]);
+    await page.getByLabel('ชื่อสิ่งที่แนบ').fill('ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส');
+    await page
+      .getByLabel('ไฟล์ PDF')
+      .setInputFiles({ name: 'prakat.pdf', mimeType: 'application/pdf', buffer: await samplePdf(2) });
+    await Promise.all([
+      page.waitForURL('**done=attached**'),
+      page.getByRole('button', { name: 'แนบไฟล์' }).click(),
+    ]);
+    await page.getByLabel('ชื่อตาราง').fill('ผลการดำเนินการตามมาตรการ');
+    await page
+      .getByLabel('ข้อมูลตาราง')
+      .fill('ลำดับ\tมาตรการ\tผล\n1\tNo Gift Policy\tดำเนินการแล้ว\n2\tประเมินความเสี่ยงการทุจริต\tดำเนินการแล้ว');
+    await Promise.all([
+      page.waitForURL('**done=attached**'),
+      page.getByRole('button', { name: 'เพิ่มตาราง' }).click(),
+    ]);
+    await page.getByRole('link', { name: 'ดูบันทึก' }).click();
+    await shoot(page, 'memo');
+    await page.goto('/app/memos/mine');
+    await shoot(page, 'mine');
+    await author.context.close();
+
+    const clerk = await signedIn(browser, server.baseUrl, 'saranya');
+    await clerk.page.goto('/app/register');
+    await shoot(clerk.page, 'register');
+    await clerk.context.close();
+
+    const admin = await signedIn(browser, server.baseUrl, 'admin');
+    await admin.page.goto('/app/admin');
+    await shoot(admin.page, 'admin');
+    await admin.context.close();
+  });
+});
