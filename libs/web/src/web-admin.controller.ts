@@ -1,7 +1,19 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { CertificateService } from '@saraban/certificates';
 import { AppException, ErrorCode } from '@saraban/errors';
 import {
   OrganisationDirectoryService,
@@ -11,6 +23,7 @@ import {
   type OrganisationFileProblem,
   type OrganisationImportSummary,
 } from '@saraban/organisation';
+import { CertificateForm } from './forms/certificate.form';
 import { OrganisationFileForm } from './forms/organisation-file.form';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
@@ -50,6 +63,7 @@ export class WebAdminController {
   constructor(
     private readonly directory: OrganisationDirectoryService,
     private readonly importer: OrganisationImportService,
+    private readonly certificates: CertificateService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -103,6 +117,49 @@ export class WebAdminController {
       }
       throw err;
     }
+  }
+
+  @Get('certificate')
+  async certificatePage(
+    @CurrentUser() user: AuthUser,
+    @Query('done') done: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.renderCertificate(res, user, null, done, 200);
+  }
+
+  @Post('certificate')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 256 * 1024, files: 1 } }))
+  async installCertificate(
+    @CurrentUser() user: AuthUser,
+    @Body() form: CertificateForm,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!file || file.size === 0) {
+      await this.renderCertificate(res, user, 'กรุณาเลือกไฟล์ใบรับรอง (.p12 หรือ .pfx)', undefined, 400);
+      return;
+    }
+    try {
+      await this.certificates.install(user.organisationId, file.buffer, form.password ?? '');
+      res.redirect(303, '/app/admin/certificate?done=certificate');
+    } catch (err) {
+      if (!(err instanceof AppException) || err.status >= 500) throw err;
+      await this.renderCertificate(res, user, err.message, undefined, err.status);
+    }
+  }
+
+  private async renderCertificate(
+    res: Response,
+    user: AuthUser,
+    error: string | null,
+    done: unknown,
+    status: number,
+  ): Promise<void> {
+    const certificate = await this.certificates.info(user.organisationId);
+    const shell = await this.shell.context(user, 'admin', 'ใบรับรองอิเล็กทรอนิกส์', done);
+    const expired = certificate ? certificate.validTo.getTime() < Date.now() : false;
+    this.views.send(res, 'admin-certificate', { ...shell, certificate, expired, error }, status);
   }
 
   private async render(

@@ -41,6 +41,7 @@ const FLASH: Record<string, string> = {
   'next-number': 'ตั้งเลขถัดไปแล้ว',
   'entry-cancelled': 'ยกเลิกเลขทะเบียนแล้ว',
   registered: 'ลงทะเบียนหนังสือแล้ว',
+  certificate: 'ติดตั้งใบรับรองแล้ว',
 };
 
 export function flashMessage(done: unknown): string | null {

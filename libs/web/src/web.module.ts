@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AuthModule } from '@saraban/auth';
+import { CertificatesModule } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
@@ -29,6 +30,7 @@ import { WebViews } from './web-views.service';
     MemoModule,
     PublicationModule,
     RegisterModule,
+    CertificatesModule,
     // The same upload limits as the memo API's: the bytes go to the same service.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
