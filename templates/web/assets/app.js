@@ -14,6 +14,13 @@
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
 
+  // The button that submitted a form: event.submitter where the browser has it (Chrome 81+),
+  // otherwise the last submit button clicked.
+  var lastSubmitter = null;
+  function submitterOf(event) {
+    return event.submitter || lastSubmitter;
+  }
+
   /* ---- messages ---- */
   function announce(message, isError) {
     var region = document.getElementById('live-region');
@@ -149,7 +156,7 @@
       return;
     }
     event.preventDefault();
-    var button = event.submitter || $('button[type=submit], button:not([type])', form);
+    var button = submitterOf(event) || $('button[type=submit], button:not([type])', form);
     var payload = formPayload(form);
     if (button && button.name) payload[button.name] = button.value;
     var headers = {};
@@ -207,12 +214,14 @@
     var form = event.target;
     if (!form.matches || !form.matches('form[data-bulk-form]')) return;
     event.preventDefault();
-    var rows = selectedRows();
+    var submitter = submitterOf(event);
+    var quick = submitter && submitter.hasAttribute('data-quick-ack') ? submitter : null;
+    var rows = quick ? [quick.closest('[data-memo-row]')] : selectedRows();
     if (rows.length === 0) {
       announce('ยังไม่ได้เลือกบันทึกข้อความ', true);
       return;
     }
-    var button = $('[data-bulk-ack]', form);
+    var button = quick || $('[data-bulk-ack]', form);
     setBusy(button, true);
     var done = 0;
     var failed = [];
@@ -410,6 +419,8 @@
     onApiSubmit(event);
   });
   document.addEventListener('click', function (event) {
+    var clicked = event.target.closest ? event.target.closest('button[type=submit], button:not([type])') : null;
+    if (clicked) lastSubmitter = clicked;
     onPhrase(event);
     onBlockClick(event);
     onGotoLine(event);
