@@ -22,7 +22,10 @@ describe('public verification', () => {
     await certificates.installSelfSigned(w.org.id, w.org.name);
     const doc = await PDFDocument.create();
     doc.addPage([595, 842]);
-    signed = await signPdf(Buffer.from(await doc.save({ useObjectStreams: false })), await certificates.identity(w.org.id));
+    signed = await signPdf(
+      Buffer.from(await doc.save({ useObjectStreams: false })),
+      await certificates.identity(w.org.id),
+    );
     await db.getRepository(SignedDocument).save({
       organisationId: w.org.id,
       memoId: randomUUID(),

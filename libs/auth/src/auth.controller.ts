@@ -23,7 +23,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; answers a bearer token and sets the session cookie' })
   @ApiOkResponse({ type: SessionResponse })
   async login(@Body() dto: SignInDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
-    const { token, expiresAt, user } = await this.sessions.signIn(dto.organisation, dto.username, dto.password);
+    const { token, expiresAt, user } = await this.sessions.signIn(
+      dto.organisation,
+      dto.username,
+      dto.password,
+    );
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

@@ -4,7 +4,9 @@ const PARAMS = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, keylen: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, keylen, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -19,7 +21,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, saltB64, keyB64] = stored.split('$');
   if (scheme !== 'scrypt' || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, 'base64');
-  const key = await derive(password, Buffer.from(saltB64, 'base64'), { N: +n, r: +r, p: +p }, expected.length);
+  const key = await derive(
+    password,
+    Buffer.from(saltB64, 'base64'),
+    { N: +n, r: +r, p: +p },
+    expected.length,
+  );
   return timingSafeEqual(key, expected);
 }
 

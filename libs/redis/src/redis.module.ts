@@ -10,7 +10,8 @@ import { REDIS } from './redis.token';
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+      useFactory: (config: AppConfig) =>
+        new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
     },
   ],
   exports: [REDIS],
