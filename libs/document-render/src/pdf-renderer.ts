@@ -148,8 +148,8 @@ export class PdfRenderer {
   }
 
   private async print(html: string): Promise<Uint8Array> {
-    // One retry, only when the tab or browser died under the render (a Chromium crash or
-    // kill): the document itself is fine and a fresh tab prints it.
+    // One retry, only when the tab was lost under the render (a Chromium crash or kill, a tab
+    // that navigated away): the document itself may be fine, and a fresh tab prints it.
     for (let attempt = 1; ; attempt += 1) {
       let page: RenderPage;
       try {
@@ -167,7 +167,7 @@ export class PdfRenderer {
         keep = page.usable();
         return pdf;
       } catch (err) {
-        if (attempt === 1 && page.crashed()) {
+        if (attempt === 1 && page.lost()) {
           this.counters.crashRetries += 1;
           continue;
         }
