@@ -258,17 +258,32 @@ describe('memo rendering (Chromium + poppler)', () => {
         });
         try {
           const { doc } = hostileMemo();
-          doc.subject = `<img src="http://127.0.0.1:${port}/raw"><iframe src="file:///etc/passwd"></iframe><img src="https://example.org/x.png">`;
+          doc.subject =
+            `<img src="http://127.0.0.1:${port}/raw"><iframe src="file:///etc/passwd"></iframe>` +
+            `<img src="https://example.org/x.png">`;
           hits.length = 0;
           const text = await pdfText(await careless.render(doc, { orgCode: 'careless' }));
-          // The override really printed markup (no literal "<img" in the text)…
-          expect(squash(text)).not.toContain('<imgsrc');
-          // …and still nothing was fetched.
+          // The override really printed the subject as markup (not as text)…
+          expect(text).not.toContain('/raw');
+          expect(text).not.toContain('example.org');
+          // …and still nothing was fetched: the page's CSP refused it before any request.
           expect(hits).toEqual([]);
           expect(text).not.toContain('root:x:0:0');
-          // Refused by the page's CSP before the request, or by the interception: either way
-          // nothing left the renderer; what reached the interception was refused there.
-          for (const url of seen) expect(url).not.toMatch(/^https:\/\/assets\.saraban\.invalid\//);
+          expect(seen).toEqual([]);
+
+          // A meta refresh (no CSP governs it, and it runs with JavaScript off) starts a
+          // navigation: the interception refuses the request, and a render it interrupts
+          // fails closed (the tab is discarded).
+          doc.subject = `<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh">`;
+          const failed = await careless.render(doc, { orgCode: 'careless' }).then(
+            () => null,
+            (err: unknown) => err,
+          );
+          if (failed !== null) expect(failed).toMatchObject({ code: 'DOCUMENT_RENDER_FAILED' });
+          expect(hits).toEqual([]);
+          for (const url of seen) expect(url).toBe(`http://127.0.0.1:${port}/refresh`);
+          // The pool carries on with a fresh tab.
+          expect(squash(await pdfText(await careless.render(seedMemo())))).toContain('บันทึกข้อความ');
         } finally {
           await careless.close();
         }
