@@ -1,0 +1,33 @@
+/** The decision maker's order (คำสั่ง); `custom` carries free text. */
+export type OrderKind = 'noted' | 'approved' | 'agreed' | 'permitted' | 'not_approved' | 'custom';
+
+export const ORDER_KINDS: readonly OrderKind[] = [
+  'noted',
+  'approved',
+  'agreed',
+  'permitted',
+  'not_approved',
+  'custom',
+];
+
+/** The word printed as the order; `custom` prints the decision maker's own text instead. */
+export const ORDER_KIND_LABELS: Record<Exclude<OrderKind, 'custom'>, string> = {
+  noted: 'ทราบ',
+  approved: 'อนุมัติ',
+  agreed: 'เห็นชอบ',
+  permitted: 'อนุญาต',
+  not_approved: 'ไม่อนุมัติ',
+};
+
+export interface Decision {
+  order: OrderKind;
+  /** Required for `custom`; for the others an optional addition ("อนุมัติ ให้ดำเนินการต่อไป"). */
+  text: string | null;
+}
+
+/** The text printed under the decision maker's heading. */
+export function orderText(decision: Decision): string {
+  if (decision.order === 'custom') return decision.text ?? '';
+  const word = ORDER_KIND_LABELS[decision.order];
+  return decision.text ? `${word} ${decision.text}` : word;
+}
