@@ -13,6 +13,7 @@ import {
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterNumberChange } from './entities/register-number-change.entity';
 import type { IssueNumberInput } from './issue-number-input';
+import { queryPrepared } from './prepared-query.util';
 import { registerCsv } from './register-csv.util';
 import { OUTGOING_REGISTER, REGISTER_NAME_PATTERN } from './register-name';
 import type { RegisterCsvExport } from './register-csv-export';
@@ -29,20 +30,34 @@ const ENTRY_COLUMNS = `id, organisation_id AS "organisationId", register, year, 
   subject, action, remarks, memo_id AS "memoId", issued_by_id AS "issuedById", status,
   cancelled_at AS "cancelledAt", cancel_reason AS "cancelReason", cancelled_by_id AS "cancelledById"`;
 
+/**
+ * Issuers of one counter queue on this advisory lock (class, hash of the counter's key)
+ * before they touch the counter row. The row lock alone would be correct too, but every
+ * waiter on a row held by INSERT … ON CONFLICT waits on the holder's transaction id, so each
+ * commit wakes them all to race for the row again: CPU spent on a two-core machine, and an
+ * unfair order that lengthens the slowest waits. Lock-manager waiters are woken one at a
+ * time in arrival order. A hash collision only makes two counters share a queue.
+ */
+const REGISTER_LOCK_CLASS = 0x5247;
+
 /*
- * One statement, so the counter's row lock is taken as late as possible and nothing but the
- * caller's COMMIT (or ROLLBACK) separates it from its release:
- * - the upsert creates the year's counter on the year's first number (next = 2, so this
- *   issue gets 1) or bumps it; a concurrent issuer blocks on the row until this transaction
- *   ends, then sees the committed value: a rolled-back number is handed out again, so there
- *   is no gap, and a committed one never is.
- * - it reads the organisation row, so an unknown organisation touches no counter at all.
+ * One statement, so the counter is locked as late as possible and nothing but the caller's
+ * COMMIT (or ROLLBACK) separates that from the release:
+ * - `serial` takes the queue lock above; `org` reads from it, and the upsert from `org`, so
+ *   the lock is held before the counter is touched (and not at all for an unknown
+ *   organisation, which then touches no counter either).
+ * - the upsert creates the year's counter on its first number (next = 2, so this issue gets
+ *   1) or bumps it. It works on the latest committed row whatever the statement's snapshot,
+ *   and the row stays locked until the caller's transaction ends: a rolled-back number is
+ *   handed out again (no gap), a committed one never is (no reuse).
  * - the ที่ is rendered here in the organisation's digits; the translation tables come from
  *   applyDigits, so the rule stays in @saraban/thai-format.
  */
 const ISSUE_SQL = `
-WITH org AS (
-  SELECT id, register_code, digits FROM organisations WHERE id = $1::uuid
+WITH serial AS (
+  SELECT pg_advisory_xact_lock(${REGISTER_LOCK_CLASS}, hashtext($1::text || '/' || $2::text || '/' || $3::text))
+), org AS (
+  SELECT id, register_code, digits FROM organisations, serial WHERE id = $1::uuid
 ), counter AS (
   INSERT INTO register_counters AS c (organisation_id, register, year, next_number)
   SELECT org.id, $2::text, $3::int, 2 FROM org
@@ -57,6 +72,9 @@ SELECT org.id, $2::text, $3::int, counter.number,
   $7::timestamptz, $8::date, $9::text, $10::text, $11::text, $12::text, $13::text, $14::uuid, $15::uuid
 FROM org CROSS JOIN counter
 RETURNING ${ENTRY_COLUMNS}`;
+
+/** The same queue lock, for the clerk's change of the next number. */
+const SERIAL_SQL = `SELECT pg_advisory_xact_lock(${REGISTER_LOCK_CLASS}, hashtext($1::text || '/' || $2::text || '/' || $3::text))`;
 
 const DEFAULT_PAGE_SIZE = 50;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -93,7 +111,7 @@ export class RegisterService {
     if (!DATE_ONLY.test(datedOn)) {
       throw new AppException(ErrorCode.ValidationFailed, { field: 'datedOn', value: datedOn });
     }
-    const rows = await manager.query<Record<string, unknown>[]>(ISSUE_SQL, [
+    const rows = await queryPrepared<Record<string, unknown>>(manager, ISSUE_SQL, [
       input.organisationId,
       register,
       year,
@@ -115,23 +133,30 @@ export class RegisterService {
     return Object.assign(new RegisterEntry(), rows[0]);
   }
 
-  /** A clerk registers a document that is not a memo (e.g. a paper letter) now, in its own transaction. */
+  /**
+   * A clerk registers a document that is not a memo (e.g. a paper letter) now. The issuing
+   * statement is its own transaction (no BEGIN … COMMIT around it): PostgreSQL commits it
+   * as soon as it has run, so the counter is never held across a round trip to this process.
+   */
   async registerDocument(
     organisationId: string,
     register: string,
     input: Pick<IssueNumberInput, 'fromText' | 'toText' | 'subject' | 'datedOn' | 'action' | 'remarks'>,
     issuedById: string | null,
   ): Promise<RegisterEntry> {
-    return this.db.transaction((manager) =>
-      this.issueNumber(manager, {
+    const runner = this.db.createQueryRunner();
+    try {
+      return await this.issueNumber(runner.manager, {
         ...input,
         organisationId,
         register,
         at: new Date(),
         issuedById,
         memoId: null,
-      }),
-    );
+      });
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -153,8 +178,9 @@ export class RegisterService {
       throw new AppException(ErrorCode.ValidationFailed, { field: 'nextNumber', value: nextNumber });
     }
     await this.db.transaction(async (m) => {
-      // Creates the year's counter if need be, then locks it: issuers wait, so the highest
-      // number read below cannot move before this transaction ends.
+      // Queues with the issuers, creates the year's counter if need be and locks it, so the
+      // highest number read below cannot move before this transaction ends.
+      await m.query(SERIAL_SQL, [organisationId, register, year]);
       const created = await m.query<unknown[]>(
         `INSERT INTO register_counters (organisation_id, register, year, next_number)
          SELECT id, $2, $3, 1 FROM organisations WHERE id = $1
