@@ -1,0 +1,15 @@
+/** One line of the benchmark table. */
+export interface BenchRow {
+  name: string;
+  /** Operations measured (warm-up excluded). */
+  operations: number;
+  opsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The target in words, e.g. "≥ 1000/s, p99 ≤ 50 ms"; empty when there is none. */
+  target: string;
+  /** Whether the target was met; null when there is no target. */
+  met: boolean | null;
+  /** Anything a reader needs to interpret the figures (pool size, check results…). */
+  notes?: string;
+}
