@@ -9,3 +9,4 @@ export * from './core/capacity';
 export * from './core/order-kind';
 export * from './core/route-step';
 export * from './core/who-may-act.util';
+export * from './entities';

@@ -1,3 +1,4 @@
+import { ApprovalHistoryEntry, ApprovalHistoryHead, IdempotencyKey, MemoWorkflow } from '@saraban/approval';
 import { Session } from '@saraban/auth';
 import { OrganisationCertificate } from '@saraban/certificates';
 import { Memo, MemoAttachment, MemoRevision } from '@saraban/memo';
@@ -10,6 +11,7 @@ import {
   Position,
   Unit,
 } from '@saraban/organisation';
+import { OutboxEvent } from '@saraban/outbox';
 import { OitCatalogueItem, Publication, SignedDocument } from '@saraban/publication';
 import { RegisterCounter, RegisterEntry, RegisterNumberChange } from '@saraban/register';
 
@@ -33,4 +35,9 @@ export const ALL_ENTITIES = [
   Publication,
   OitCatalogueItem,
   OrganisationCertificate,
+  MemoWorkflow,
+  ApprovalHistoryEntry,
+  ApprovalHistoryHead,
+  IdempotencyKey,
+  OutboxEvent,
 ];
