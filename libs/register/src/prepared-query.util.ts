@@ -25,7 +25,7 @@ export async function queryPrepared<T>(
   values: unknown[],
 ): Promise<T[]> {
   const runner = manager.queryRunner;
-  if (runner && !runner.isReleased && manager.connection.options.type === 'postgres') {
+  if (runner && !runner.isReleased && manager.dataSource.options.type === 'postgres') {
     const client: unknown = await runner.connect();
     if (isPreparingClient(client)) {
       // Named by content: a changed text is a new statement, never a clash with the old one.
