@@ -1,4 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { ConfigModule } from '@saraban/config';
@@ -7,6 +8,7 @@ import { HealthModule } from '@saraban/health';
 import { RequestLoggingMiddleware } from '@saraban/logging';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
+import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
 import { RedisModule } from '@saraban/redis';
 import { RegisterModule } from '@saraban/register';
@@ -20,10 +22,13 @@ import { WebModule } from '@saraban/web';
     AuthModule,
     HealthModule,
     OrganisationModule,
+    // Before MemoModule: GET /memos/sent must be routed before the memo controller's GET /memos/:id.
+    ApprovalModule,
     MemoModule,
     RegisterModule,
     PublicationModule,
     CertificatesModule,
+    PipelineApiModule,
     // Last: the browser pages under /app sit on top of the API modules above.
     WebModule,
   ],

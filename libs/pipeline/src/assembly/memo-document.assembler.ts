@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PrintedChainReader, type PrintedSignature } from './printed-chain.reader';
+import type { MemoDocument, MemoVerification } from '@saraban/document-render';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { MemoAttachment, MemoDraftService } from '@saraban/memo';
+import { Organisation } from '@saraban/organisation';
+import type { ApprovalChainLine } from '@saraban/publication';
+import { RegisterEntry } from '@saraban/register';
+import { bangkokDateString } from '@saraban/thai-format';
+
+export interface AssembledMemo {
+  document: MemoDocument;
+  /** What the verification page will show, as printed. */
+  chain: ApprovalChainLine[];
+  subject: string;
+  documentNo: string;
+  datedOn: string;
+  orderText: string | null;
+  publish: boolean;
+  oitItem: string | null;
+  approved: boolean;
+}
+
+function chainLine(role: ApprovalChainLine['role'], s: PrintedSignature): ApprovalChainLine {
+  return {
+    role,
+    heading: s.heading,
+    text: s.text,
+    name: s.name,
+    positionLines: s.positionLines,
+    date: bangkokDateString(s.date),
+  };
+}
+
+/** Resolves everything printed on a decided memo from the database into the renderer's view model. */
+@Injectable()
+export class MemoDocumentAssembler {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly memos: MemoDraftService,
+    private readonly chain: PrintedChainReader,
+  ) {}
+
+  async assemble(
+    organisationId: string,
+    memoId: string,
+    verification: MemoVerification,
+  ): Promise<AssembledMemo> {
+    const m = this.db.manager;
+    const memo = await this.memos.getForOrganisation(organisationId, memoId);
+    const org = await m.findOneOrFail(Organisation, { where: { id: organisationId } });
+    const entry = await m.findOne(RegisterEntry, {
+      where: { organisationId, memoId, status: 'issued' },
+      order: { registeredAt: 'DESC' },
+    });
+    if (!entry) throw new AppException(ErrorCode.NotFound, { memoId }, 'บันทึกข้อความนี้ยังไม่มีเลขทะเบียน');
+    const printed = await this.chain.printedChain(organisationId, memoId);
+    const attachments = await m
+      .createQueryBuilder(MemoAttachment, 'a')
+      .addSelect('a.content')
+      .where('a.memoId = :memoId AND a.organisationId = :organisationId', { memoId, organisationId })
+      .orderBy('a.seq', 'ASC')
+      .getMany();
+
+    const document: MemoDocument = {
+      organisation: { name: org.name, digits: org.digits },
+      urgency: memo.urgency,
+      secrecy: memo.secrecy,
+      unitLine: memo.unitLine,
+      documentNo: entry.documentNo,
+      date: new Date(`${entry.datedOn}T12:00:00+07:00`),
+      subject: memo.subject,
+      addressee: memo.addressee,
+      body: memo.body,
+      closing: memo.closing,
+      author: { name: printed.author.name, positionLines: printed.author.positionLines },
+      endorsements: printed.endorsements.map((e) => ({
+        heading: e.heading ?? '',
+        text: e.text ?? '',
+        signer: { name: e.name, positionLines: e.positionLines },
+        date: e.date,
+      })),
+      reportTables: attachments
+        .filter((a) => a.kind === 'table' && a.table)
+        .map((a) => ({ title: a.title, columns: a.table!.columns, rows: a.table!.rows })),
+      pdfAttachments: attachments.filter((a) => a.kind === 'pdf' && a.content).map((a) => a.content!),
+      verification,
+    };
+    const last = printed.endorsements.at(-1);
+    return {
+      document,
+      chain: [
+        chainLine('author', printed.author),
+        ...printed.endorsements.map((e, i, all) =>
+          chainLine(i === all.length - 1 && printed.decided ? 'decision' : 'endorsement', e),
+        ),
+      ],
+      subject: memo.subject,
+      documentNo: entry.documentNo,
+      datedOn: entry.datedOn,
+      orderText: printed.decided ? (last?.text ?? null) : null,
+      publish: memo.publish,
+      oitItem: memo.oitItem,
+      approved: printed.approved,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { FlowProducer, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { DOCUMENT_QUEUE, DocumentJob, documentJobId, type DocumentJobPayload } from './document-job';
+import { documentFlow } from './document-flow';
+import { queueConnection } from './queue-connection.util';
+
+/** Enqueues document flows; the one place that writes to the queue. */
+@Injectable()
+export class DocumentQueueService implements OnApplicationShutdown {
+  private readonly connection: Redis;
+  readonly queue: Queue<DocumentJobPayload>;
+  private readonly flows: FlowProducer;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.connection = queueConnection(config);
+    this.queue = new Queue<DocumentJobPayload>(DOCUMENT_QUEUE, { connection: this.connection, prefix: config.QUEUE_PREFIX });
+    this.flows = new FlowProducer({ connection: this.connection, prefix: config.QUEUE_PREFIX });
+  }
+
+  /**
+   * Starts the flow of a memo version unless it was started before: the publish job's id is
+   * deterministic, and it is kept a week after completion, so a second relay of the same event
+   * finds it and adds nothing.
+   */
+  async enqueue(payload: DocumentJobPayload): Promise<'added' | 'exists'> {
+    const existing = await this.queue.getJob(documentJobId(DocumentJob.Publish, payload));
+    if (existing) return 'exists';
+    await this.flows.add(documentFlow(payload, this.config.QUEUE_PREFIX));
+    return 'added';
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flows.close();
+    await this.queue.close();
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+}

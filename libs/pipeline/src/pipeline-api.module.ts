@@ -1,0 +1,43 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { AuthModule } from '@saraban/auth';
+import { AdminSessionMiddleware } from './dashboard/admin-session.middleware';
+import { PipelineAdminController } from './dashboard/pipeline-admin.controller';
+import { PipelineStatusService } from './dashboard/pipeline-status.service';
+import { DocumentQueueService } from './jobs/document-queue.service';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/** The API side of the pipeline: the admin status endpoints and the Bull Board dashboard. */
+@Module({
+  imports: [AuthModule],
+  controllers: [PipelineAdminController],
+  providers: [DocumentQueueService, PipelineStatusService, AdminSessionMiddleware],
+  exports: [DocumentQueueService],
+})
+export class PipelineApiModule implements OnModuleInit {
+  constructor(
+    private readonly documents: DocumentQueueService,
+    private readonly adminOnly: AdminSessionMiddleware,
+    private readonly http: HttpAdapterHost,
+  ) {}
+
+  /** Mounted on Express itself: the board's router needs the mount path stripped from its URLs. */
+  onModuleInit(): void {
+    const board = new ExpressAdapter();
+    board.setBasePath(QUEUE_DASHBOARD_PATH);
+    // Read-only: retrying and cleaning go through the audited admin endpoints.
+    createBullBoard({
+      queues: [new BullMQAdapter(this.documents.queue, { readOnlyMode: true })],
+      serverAdapter: board,
+    });
+    const guard = (req: Request, res: Response, next: NextFunction) =>
+      void this.adminOnly.use(req, res, next);
+    const router = board.getRouter() as RequestHandler;
+    this.http.httpAdapter.getInstance<Express>().use(QUEUE_DASHBOARD_PATH, guard, router);
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { CertificatesModule } from '@saraban/certificates';
+import { MemoModule } from '@saraban/memo';
+import { PublicationModule } from '@saraban/publication';
+import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
+import { PrintedChainReader } from './assembly/printed-chain.reader';
+import { DocumentQueueService } from './jobs/document-queue.service';
+import { OutboxRelayService } from './relay/outbox-relay.service';
+import { PublishStage } from './stages/publish.stage';
+import { RenderStage } from './stages/render.stage';
+import { SignStage } from './stages/sign.stage';
+import { DocumentJobProcessor } from './worker/document-job.processor';
+import { pdfRendererProvider } from './worker/pdf-renderer.provider';
+
+/** The worker side: relay the outbox, process render → sign → publish. */
+@Module({
+  imports: [MemoModule, PublicationModule, CertificatesModule],
+  providers: [
+    pdfRendererProvider,
+    PrintedChainReader,
+    MemoDocumentAssembler,
+    RenderStage,
+    SignStage,
+    PublishStage,
+    DocumentQueueService,
+    OutboxRelayService,
+    DocumentJobProcessor,
+  ],
+  exports: [DocumentQueueService, OutboxRelayService],
+})
+export class PipelineWorkerModule {}

@@ -1,0 +1,116 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { DocumentQueueService } from '../jobs/document-queue.service';
+import { documentPayloadOf } from './outbox-event.util';
+
+interface OutboxRow {
+  id: string;
+  organisation_id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+const BATCH = 100;
+
+/**
+ * Moves committed outbox events into the queue. Woken by the outbox trigger's NOTIFY, with a
+ * slow poll as a safety net. Rows are claimed with SKIP LOCKED (several workers may run), the
+ * flow is enqueued with deterministic ids, and only then is the row marked: a crash between the
+ * two re-relays the event, which the ids turn into a no-op.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> = Promise.resolve();
+  private again = false;
+  private busy = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queue: DocumentQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
+    this.listener.on('notification', () => this.wake());
+    this.listener.on('error', (error) => this.logger.warn(`listener: ${error.message}`));
+    await this.listener.connect();
+    await this.listener.query('LISTEN outbox');
+    this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Coalesces wake-ups: at most one drain runs, and one more follows if woken meanwhile. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = true;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        this.busy = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Relays until the outbox is empty; answers how many events it handled. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await this.relayBatch();
+      total += handled;
+      if (handled < BATCH || this.stopped) return total;
+    }
+  }
+
+  private relayBatch(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const rows: OutboxRow[] = await m.query(
+        `SELECT id, organisation_id, type, payload FROM outbox
+          WHERE processed_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      for (const row of rows) {
+        let payload;
+        try {
+          payload = documentPayloadOf(row.type, row.organisation_id, row.payload);
+        } catch (error) {
+          // A malformed event must not block the events behind it; it is logged for a person.
+          this.logger.error(`outbox ${row.id}: ${error instanceof Error ? error.message : String(error)}`);
+          continue;
+        }
+        if (payload) await this.queue.enqueue(payload);
+      }
+      if (rows.length > 0) {
+        await m.query('UPDATE outbox SET processed_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      }
+      return rows.length;
+    });
+  }
+}
