@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { CertificateService } from '@saraban/certificates';
+import { DocumentJob, DocumentQueueService, OutboxRelayService, documentJobId } from '@saraban/pipeline';
+import { createActingOrder, createWorld, type World } from '../utils/factories';
+import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
+import { createTestApp, type TestApp } from '../utils/test-app';
+import { startTestWorker } from '../utils/test-worker';
+
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'saraban-pdf-'));
+  const file = path.join(dir, 'memo.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+function pdfsig(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'saraban-sig-'));
+  const file = path.join(dir, 'memo.pdf');
+  writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdfsig', [file], { encoding: 'utf8' });
+  } catch (error) {
+    // pdfsig exits non-zero when the (self-signed) certificate is not trusted; its report is still complete.
+    return String((error as { stdout?: string }).stdout ?? '');
+  }
+}
+
+describe('the document pipeline: decision → signed PDF → portal', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let w: World;
+  let tokens: SignedInWorld;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.app.get(DataSource);
+    w = await createWorld(db);
+    await t.app.get(CertificateService).installSelfSigned(w.org.id, w.org.name);
+    // The head of office also acts as chief administrator: the chief signs nothing himself.
+    await createActingOrder(db, w.org, w.people.head, w.positions.chief, 'acting');
+    tokens = await signInWorld(t.app, w);
+    tokens.chief = tokens.head;
+    worker = await startTestWorker(t.env);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await t.close();
+  });
+
+  it('publishes the approved memo as a signed PDF with every endorsement printed', async () => {
+    const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
+    const publication = await waitFor('the publication', async () => {
+      const rows: { id: string; memo_version: number }[] = await db.query(
+        'SELECT id, memo_version FROM publications WHERE memo_id = $1',
+        [memoId],
+      );
+      return rows[0];
+    });
+    expect(publication.memo_version).toBe(decidedVersion);
+
+    const pdf = await request(t.app.getHttpServer())
+      .get(`/public/${w.org.code}/documents/${publication.id}/pdf`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const bytes = pdf.body as Buffer;
+    const text = pdfText(bytes).replace(/\s+/g, '');
+    const inOrder = [
+      'บันทึกข้อความ',
+      'ส่วนราชการ',
+      'ที่',
+      'เรื่อง',
+      'เรียน',
+      'เรื่องเดิม',
+      `(นายสมชายใจดี)`,
+      'นิติกร',
+      'ความเห็นของหัวหน้าสำนักปลัด',
+      'เห็นควรอนุมัติ',
+      '(นายสมประสงค์วีระวัฒน์)',
+      'หัวหน้าสำนักปลัด',
+      'ความเห็นของปลัดองค์การบริหารส่วนตำบล',
+      'เห็นควรอนุมัติและเผยแพร่',
+      '(นายสมประสงค์วีระวัฒน์)',
+      'หัวหน้าสำนักปลัดรักษาราชการแทน',
+      'ปลัดองค์การบริหารส่วนตำบล',
+      'ความเห็น/คำสั่งนายกองค์การบริหารส่วนตำบล',
+      'อนุมัติ',
+      '(นายสมหมายปกครอง)',
+    ];
+    let at = 0;
+    for (const piece of inOrder) {
+      const found = text.indexOf(piece, at);
+      if (found < 0) throw new Error(`"${piece}" missing after offset ${at} in: ${text.slice(at, at + 400)}`);
+      at = found + piece.length;
+    }
+    expect(pdfsig(bytes)).toMatch(/Signature is Valid/);
+
+    const verified = await request(t.app.getHttpServer())
+      .post('/public/verify')
+      .attach('file', bytes, 'memo.pdf')
+      .expect(201);
+    expect(verified.body).toMatchObject({ issuedHere: true, signedWithOrganisationCertificate: true });
+    expect(verified.body.signature.valid).toBe(true);
+    expect(verified.body.document.approvalChain.map((l: { role: string }) => l.role)).toEqual([
+      'author',
+      'endorsement',
+      'endorsement',
+      'decision',
+    ]);
+    expect(verified.body.document.approvalChain[2].positionLines).toEqual([
+      'หัวหน้าสำนักปลัด รักษาราชการแทน',
+      'ปลัดองค์การบริหารส่วนตำบล',
+    ]);
+  });
+
+  it('relaying or enqueueing the same decision again publishes nothing twice', async () => {
+    const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
+    await waitFor('the publication', async () => {
+      const rows: unknown[] = await db.query('SELECT 1 FROM publications WHERE memo_id = $1', [memoId]);
+      return rows.length > 0;
+    });
+    // As if the relay crashed before marking the event: it is relayed again, and enqueued again.
+    await db.query(`UPDATE outbox SET processed_at = NULL WHERE payload->>'memoId' = $1`, [memoId]);
+    await worker.get(OutboxRelayService).drain();
+    const again = await worker
+      .get(DocumentQueueService)
+      .enqueue({ organisationId: w.org.id, memoId, memoVersion: decidedVersion });
+    expect(again).toBe('exists');
+    await new Promise((r) => setTimeout(r, 1000));
+    const counts: { docs: string; pubs: string }[] = await db.query(
+      `SELECT (SELECT count(*) FROM signed_documents WHERE memo_id = $1) AS docs,
+              (SELECT count(*) FROM publications WHERE memo_id = $1) AS pubs`,
+      [memoId],
+    );
+    expect(counts[0]).toEqual({ docs: '1', pubs: '1' });
+  });
+
+  it('a memo not approved, or not marked for publication, is signed but not published', async () => {
+    const refused = await draftAndDecide(t.app, tokens, { order: 'not_approved' });
+    const internal = await draftAndDecide(t.app, tokens, { publish: false, oitItem: null });
+    for (const { memoId } of [refused, internal]) {
+      await waitFor('the signed document', async () => {
+        const rows: unknown[] = await db.query(
+          `SELECT 1 FROM signed_documents WHERE memo_id = $1 AND stage = 'signed'`,
+          [memoId],
+        );
+        return rows.length > 0;
+      });
+    }
+    const queue = worker.get(DocumentQueueService).queue;
+    for (const { memoId, decidedVersion } of [refused, internal]) {
+      const id = documentJobId(DocumentJob.Publish, {
+        organisationId: w.org.id,
+        memoId,
+        memoVersion: decidedVersion,
+      });
+      await waitFor('the publish job', async () => (await queue.getJob(id))?.isCompleted());
+      expect((await queue.getJob(id))?.returnvalue).toEqual({ published: false, publicationId: null });
+    }
+    const pubs: unknown[] = await db.query('SELECT 1 FROM publications WHERE memo_id = ANY($1)', [
+      [refused.memoId, internal.memoId],
+    ]);
+    expect(pubs).toEqual([]);
+  });
+});
