@@ -38,6 +38,8 @@ export const appConfigSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How often the worker looks for new outbox events when no notification arrives. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** How often the worker re-enqueues decided memos whose documents are missing (lost queue state). */
+  RECONCILE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Encrypts the organisations' PKCS#12 files at rest (AES-256-GCM); required in production. */
   SIGNING_KEY_SECRET: z.string().min(16).default('saraban-development-only-secret'),
 });

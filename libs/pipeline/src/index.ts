@@ -6,3 +6,4 @@ export * from './relay/outbox-relay.service';
 export * from './worker/document-job.processor';
 export * from './assembly/printed-chain.reader';
 export * from './pipeline-api.module';
+export * from './relay/pipeline-reconciler.service';

@@ -6,6 +6,7 @@ import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
 import { PrintedChainReader } from './assembly/printed-chain.reader';
 import { DocumentQueueService } from './jobs/document-queue.service';
 import { OutboxRelayService } from './relay/outbox-relay.service';
+import { PipelineReconcilerService } from './relay/pipeline-reconciler.service';
 import { PublishStage } from './stages/publish.stage';
 import { RenderStage } from './stages/render.stage';
 import { SignStage } from './stages/sign.stage';
@@ -24,8 +25,9 @@ import { pdfRendererProvider } from './worker/pdf-renderer.provider';
     PublishStage,
     DocumentQueueService,
     OutboxRelayService,
+    PipelineReconcilerService,
     DocumentJobProcessor,
   ],
-  exports: [DocumentQueueService, OutboxRelayService],
+  exports: [DocumentQueueService, OutboxRelayService, PipelineReconcilerService],
 })
 export class PipelineWorkerModule {}

@@ -1,7 +1,9 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { REDIS } from './redis.token';
+
+const logger = new Logger('Redis');
 
 /** One shared Redis connection per process, closed on shutdown. */
 @Global()
@@ -10,8 +12,12 @@ import { REDIS } from './redis.token';
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+        // ioredis reconnects by itself; readiness reports the outage meanwhile.
+        redis.on('error', (error: Error) => logger.warn(error.message));
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

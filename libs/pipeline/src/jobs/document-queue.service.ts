@@ -15,7 +15,10 @@ export class DocumentQueueService implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.connection = queueConnection(config);
-    this.queue = new Queue<DocumentJobPayload>(DOCUMENT_QUEUE, { connection: this.connection, prefix: config.QUEUE_PREFIX });
+    this.queue = new Queue<DocumentJobPayload>(DOCUMENT_QUEUE, {
+      connection: this.connection,
+      prefix: config.QUEUE_PREFIX,
+    });
     this.flows = new FlowProducer({ connection: this.connection, prefix: config.QUEUE_PREFIX });
   }
 

@@ -1,7 +1,15 @@
+import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@saraban/config';
 
-/** BullMQ's blocking commands need their own connection with unlimited retries per request. */
+const logger = new Logger('Redis');
+
+/**
+ * BullMQ's blocking commands need their own connection with unlimited retries per request.
+ * ioredis reconnects by itself; its errors are logged rather than left unhandled.
+ */
 export function queueConnection(config: Pick<AppConfig, 'REDIS_URL'>): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', (error: Error) => logger.warn(`queue connection: ${error.message}`));
+  return redis;
 }

@@ -1,0 +1,221 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { CertificateService } from '@saraban/certificates';
+import { createWorld, type World } from '../utils/factories';
+import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+const ROOT = path.join(__dirname, '../..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** A Redis of the test's own, without persistence: a restart loses every queue, as a real one may. */
+class PrivateRedis {
+  private child?: ChildProcess;
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const probe = new Redis({
+      port: this.port,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    await until('redis', async () => {
+      try {
+        await probe.connect();
+        return (await probe.ping()) === 'PONG';
+      } catch {
+        probe.disconnect();
+        return false;
+      }
+    });
+    probe.disconnect();
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** The compiled worker as its own process, so it can be killed with SIGKILL. */
+class WorkerProcess {
+  child?: ChildProcess;
+  constructor(
+    private readonly entry: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  start(): void {
+    this.child = spawn(process.execPath, [this.entry], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, LOG_FORMAT: 'json' },
+      stdio: ['ignore', 'ignore', process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore'],
+    });
+  }
+
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Chromium is the worker's child: SIGKILL it and every process of its tree. */
+  killChromium(): number {
+    const out = execFileSync('ps', ['-eo', 'pid,ppid,comm'], { encoding: 'utf8' });
+    const rows = out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/))
+      .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }));
+    const browsers = rows.filter((r) => r.ppid === this.child?.pid && /chrom/i.test(r.comm));
+    for (const b of browsers) process.kill(b.pid, 'SIGKILL');
+    return browsers.length;
+  }
+}
+
+describe('pipeline faults: every decided memo ends published exactly once', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let w: World;
+  let tokens: SignedInWorld;
+  let redis: PrivateRedis;
+  let worker: WorkerProcess;
+
+  beforeAll(async () => {
+    // Inside the repository (var/ is ignored), so the build resolves node_modules.
+    mkdirSync(path.join(ROOT, 'var'), { recursive: true });
+    const out = mkdtempSync(path.join(ROOT, 'var', 'test-build-'));
+    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', out], {
+      cwd: ROOT,
+    });
+    execFileSync(
+      path.join(ROOT, 'node_modules/.bin/tsc-alias'),
+      ['-p', 'tsconfig.build.json', '--outDir', out],
+      { cwd: ROOT },
+    );
+    redis = new PrivateRedis(await freePort());
+    await redis.start();
+    t = await createTestApp({
+      REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+      JOB_LOCK_MS: '3000',
+      RECONCILE_MS: '1500',
+      OUTBOX_POLL_MS: '200',
+    });
+    db = t.app.get(DataSource);
+    w = await createWorld(db);
+    await t.app.get(CertificateService).installSelfSigned(w.org.id, w.org.name);
+    tokens = await signInWorld(t.app, w);
+    worker = new WorkerProcess(path.join(out, 'apps/worker/src/main.js'), t.env);
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.kill();
+    await t?.close();
+    await redis?.stop();
+  });
+
+  async function decideSeveral(n: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++)
+      ids.push((await draftAndDecide(t.app, tokens, { subject: `เรื่องทดสอบ ${i}` })).memoId);
+    return ids;
+  }
+
+  async function expectPublishedOnce(memoIds: string[]): Promise<void> {
+    await until('every memo published', async () => {
+      const rows: { n: string }[] = await db.query(
+        'SELECT count(DISTINCT memo_id) AS n FROM publications WHERE memo_id = ANY($1)',
+        [memoIds],
+      );
+      return Number(rows[0].n) === memoIds.length;
+    });
+    await sleep(1500);
+    const rows: { memo_id: string; docs: string; pubs: string }[] = await db.query(
+      `SELECT m.id AS memo_id,
+              (SELECT count(*) FROM signed_documents d WHERE d.memo_id = m.id) AS docs,
+              (SELECT count(*) FROM publications p WHERE p.memo_id = m.id) AS pubs
+         FROM memos m WHERE m.id = ANY($1)`,
+      [memoIds],
+    );
+    expect(rows.every((r) => r.docs === '1' && r.pubs === '1')).toBe(true);
+    expect(rows).toHaveLength(memoIds.length);
+  }
+
+  /** Waits until the worker is busy with a job (any stage), as the moment to strike. */
+  async function busy(): Promise<void> {
+    const q = new Redis({ port: redis.port });
+    try {
+      await until(
+        'an active job',
+        async () => (await q.llen(`${t.queuePrefix}:documents:active`)) > 0,
+        30_000,
+      );
+    } finally {
+      q.disconnect();
+    }
+  }
+
+  it('the worker killed with SIGKILL mid-job, three times, then started again', async () => {
+    const memoIds = await decideSeveral(6);
+    for (let i = 0; i < 3; i++) {
+      worker.start();
+      await busy();
+      await worker.kill('SIGKILL');
+    }
+    worker.start();
+    await expectPublishedOnce(memoIds);
+  });
+
+  it('Redis restarted mid-flow, losing every queue', async () => {
+    const memoIds = await decideSeveral(6);
+    await busy();
+    await redis.stop();
+    await sleep(500);
+    await redis.start();
+    await expectPublishedOnce(memoIds);
+  });
+
+  it('Chromium killed while rendering', async () => {
+    const memoIds = await decideSeveral(6);
+    await busy();
+    expect(worker.killChromium()).toBeGreaterThan(0);
+    await expectPublishedOnce(memoIds);
+  });
+});
