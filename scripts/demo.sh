@@ -163,7 +163,7 @@ demo_log "running migrations"
 node dist/apps/cli/src/migration-run.js </dev/null
 
 demo_log "importing the demo organisation (demo/organisation.yaml)"
-node dist/apps/cli/src/org-import.js demo/organisation.yaml </dev/null
+node dist/apps/cli/src/org-import.js demo/organisation.yaml --self-signed-certificate </dev/null
 
 trap stop_children EXIT
 trap 'exit 130' INT

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@saraban/config';
 import { dataSourceOptions } from '@saraban/database';
+import { CertificateService } from '@saraban/certificates';
 import { AppException } from '@saraban/errors';
 import {
   OrganisationImportService,
@@ -10,10 +11,16 @@ import {
   type OrganisationFileProblem,
 } from '@saraban/organisation';
 
-/** `npm run org:import -- FILE`: loads an organisation file; prints every problem with its line. */
-async function main(path: string | undefined): Promise<number> {
+/**
+ * `npm run org:import -- FILE [--self-signed-certificate]`: loads an organisation file; prints every
+ * problem with its line. The flag gives an organisation without a signing certificate a self-signed
+ * one (the demo); real organisations install their own through the admin page.
+ */
+async function main(args: string[]): Promise<number> {
+  const selfSigned = args.includes('--self-signed-certificate');
+  const path = args.find((a) => !a.startsWith('--'));
   if (!path) {
-    console.error('usage: npm run org:import -- FILE.yaml');
+    console.error('usage: npm run org:import -- FILE.yaml [--self-signed-certificate]');
     return 2;
   }
   let file;
@@ -27,18 +34,24 @@ async function main(path: string | undefined): Promise<number> {
     }
     return 1;
   }
-  const db = new DataSource(dataSourceOptions(loadConfig().DATABASE_URL, 2));
+  const config = loadConfig();
+  const db = new DataSource(dataSourceOptions(config.DATABASE_URL, 2));
   await db.initialize();
   try {
     const summary = await new OrganisationImportService(db).import(file);
     console.log(JSON.stringify(summary, null, 2));
+    const certificates = new CertificateService(db, config);
+    if (selfSigned && !(await certificates.info(summary.organisationId))) {
+      const installed = await certificates.installSelfSigned(summary.organisationId, file.organisation.name);
+      console.log(`self-signed signing certificate installed: ${installed.subject}`);
+    }
     return 0;
   } finally {
     await db.destroy();
   }
 }
 
-main(process.argv[2]).then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);

@@ -15,6 +15,7 @@ import { WebComposeService } from './web-compose.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebHomeController } from './web-home.controller';
 import { WebMemoController } from './web-memo.controller';
+import { WebPortalController } from './web-portal.controller';
 import { WebRegisterController } from './web-register.controller';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -47,6 +48,7 @@ import { WebViews } from './web-views.service';
     WebMemoController,
     WebRegisterController,
     WebAdminController,
+    WebPortalController,
   ],
   providers: [WebViews, WebAssets, WebShell, WebComposeService, WebExceptionFilter],
 })

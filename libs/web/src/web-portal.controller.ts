@@ -1,0 +1,160 @@
+import {
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '@saraban/auth';
+import { AppException } from '@saraban/errors';
+import {
+  OitCatalogueService,
+  PublicationService,
+  VerificationService,
+  type VerificationResult,
+} from '@saraban/publication';
+import { fiscalYearLabel, fiscalYearOf } from '@saraban/thai-format';
+import { WebViews } from './web-views.service';
+
+const STATUS = { published: 'เผยแพร่', withdrawn: 'ถอนการเผยแพร่แล้ว', replaced: 'มีฉบับใหม่แทน' } as const;
+const ROLE = { author: 'ผู้เสนอ', endorsement: 'ความเห็น', decision: 'คำสั่ง' } as const;
+
+/** Pages for citizens: the organisation's published documents and the verification of a PDF. No sign-in. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class WebPortalController {
+  constructor(
+    private readonly views: WebViews,
+    private readonly publications: PublicationService,
+    private readonly catalogue: OitCatalogueService,
+    private readonly verification: VerificationService,
+  ) {}
+
+  @Get('p/:org')
+  async portal(
+    @Param('org') orgCode: string,
+    @Query('fy') fy: string | undefined,
+    @Query('item') item: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const org = await this.publications.organisationByCode(orgCode);
+    const current = fiscalYearOf(new Date());
+    const fiscalYear = /^\d{4}$/.test(fy ?? '') ? Number(fy) : current;
+    const oitItem = /^o\d{1,3}$/.test(item ?? '') ? item : undefined;
+    const [listing, years, catalogue] = await Promise.all([
+      this.publications.listPublic(orgCode, { fiscalYear, oitItem }),
+      this.publications.fiscalYears(orgCode),
+      this.catalogue.forYear(org.id, fiscalYear),
+    ]);
+    const titles = new Map(catalogue.items.map((i) => [i.code, i.title]));
+    this.views.send(res, 'portal', {
+      title: `เอกสารเผยแพร่ ${org.name}`,
+      organisationName: org.name,
+      org: { code: org.code, name: org.name },
+      fiscalYear,
+      fiscalYearLabel: fiscalYearLabel(fiscalYear, 'arabic'),
+      years: [...new Set([current, ...years])]
+        .sort((a, b) => b - a)
+        .map((y) => ({ value: y, label: fiscalYearLabel(y, 'arabic'), selected: y === fiscalYear })),
+      items: catalogue.items.map((i) => ({ ...i, selected: i.code === oitItem })),
+      documents: listing.items.map((d) => ({
+        ...d,
+        statusLabel: STATUS[d.status],
+        itemTitle: d.oitItem ? (titles.get(d.oitItem) ?? d.oitItem) : null,
+      })),
+    });
+  }
+
+  @Get('p/:org/documents/:id')
+  async document(
+    @Param('org') orgCode: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const org = await this.publications.organisationByCode(orgCode);
+    const { publication, history } = await this.publications.getPublic(orgCode, id);
+    const listed = await this.publications.listPublic(orgCode, { fiscalYear: publication.fiscalYear });
+    const code = listed.items.find((i) => i.id === id)?.verificationCode;
+    const result = code ? await this.verification.byCode(code) : null;
+    this.views.send(res, 'portal-document', {
+      title: publication.title,
+      organisationName: org.name,
+      org: { code: org.code, name: org.name },
+      publication: { ...publication, statusLabel: STATUS[publication.status] },
+      history: history.map((h) => ({ ...h, statusLabel: STATUS[h.status], current: h.id === id })),
+      result: result && this.resultView(result),
+    });
+  }
+
+  @Get('verify')
+  async verifyForm(@Query('sha256') sha256: string | undefined, @Res() res: Response): Promise<void> {
+    if (!sha256) return this.views.send(res, 'verify', { title: 'ตรวจสอบเอกสาร' });
+    try {
+      const result = await this.verification.verifyHash(sha256);
+      this.views.send(res, 'verify', {
+        title: 'ผลการตรวจสอบเอกสาร',
+        sha256,
+        result: this.resultView(result),
+      });
+    } catch (error) {
+      if (!(error instanceof AppException)) throw error;
+      this.views.send(res, 'verify', { title: 'ตรวจสอบเอกสาร', sha256, error: error.message }, error.status);
+    }
+  }
+
+  @Post('verify')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 50 * 1024 * 1024, files: 1 } }))
+  async verifyUpload(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!file) {
+      return this.views.send(res, 'verify', { title: 'ตรวจสอบเอกสาร', error: 'กรุณาเลือกไฟล์ PDF' }, 400);
+    }
+    const result = await this.verification.verifyFile(file.buffer);
+    this.views.send(res, 'verify', {
+      title: 'ผลการตรวจสอบเอกสาร',
+      filename: file.originalname,
+      result: this.resultView(result),
+    });
+  }
+
+  @Get('verify/:code')
+  async verifyCode(@Param('code') code: string, @Res() res: Response): Promise<void> {
+    const result = await this.verification.byCode(code);
+    this.views.send(res, 'verify', { title: 'ผลการตรวจสอบเอกสาร', result: this.resultView(result) });
+  }
+
+  private resultView(r: VerificationResult) {
+    const signatureOk = r.signature ? r.signature.valid : null;
+    const verdict = !r.issuedHere
+      ? 'unknown'
+      : signatureOk === false || r.signedWithOrganisationCertificate === false
+        ? 'mismatch'
+        : 'genuine';
+    return {
+      ...r,
+      verdict,
+      genuine: verdict === 'genuine',
+      unknown: verdict === 'unknown',
+      mismatch: verdict === 'mismatch',
+      chain: (r.document?.approvalChain ?? []).map((l) => ({
+        ...l,
+        roleLabel: ROLE[l.role],
+        date: new Date(`${l.date}T12:00:00+07:00`),
+      })),
+      publications: (r.document?.publications ?? []).map((p) => ({
+        ...p,
+        statusLabel: STATUS[p.status as keyof typeof STATUS],
+      })),
+    };
+  }
+}
