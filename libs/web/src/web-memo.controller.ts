@@ -34,6 +34,7 @@ import {
   fieldsFromValues,
   type ComposeFields,
 } from './web-compose.service';
+import { WebApproval, isShowableRefusal } from './web-approval.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -65,6 +66,7 @@ export class WebMemoController {
     private readonly drafts: MemoDraftService,
     private readonly attachments: MemoAttachmentService,
     private readonly compose: WebComposeService,
+    private readonly approval: WebApproval,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -94,6 +96,10 @@ export class WebMemoController {
     try {
       const input: CreateInput = { ...values };
       const memo = await this.drafts.create(user, input);
+      if (op.kind === 'submit') {
+        await this.submitAfterSave(res, user, memo);
+        return;
+      }
       res.redirect(303, `/app/memos/${memo.id}/edit?done=created`);
     } catch (err) {
       const problems = fieldErrorsOf(err);
@@ -108,9 +114,21 @@ export class WebMemoController {
     @Query('done') done: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const list = await this.drafts.list(user, { mine: true, status: [...MEMO_STATUSES], limit: 200 });
+    const [list, sent] = await Promise.all([
+      this.drafts.list(user, { mine: true, status: [...MEMO_STATUSES], limit: 200 }),
+      this.approval.sent(user, { limit: 200 }),
+    ]);
+    const where = new Map(sent.items.map((s) => [s.memoId, s]));
+    const items = list.items.map((m) => {
+      const s = where.get(m.id);
+      let at: string | null = null;
+      if (s?.status === 'in_review' && s.currentStep) at = `อยู่ที่ ${s.currentStep.positionTitle}`;
+      else if (s?.status === 'decided' && s.decision) at = `คำสั่ง: ${s.decision.printed}`;
+      else if (s?.status === 'returned' && s.returnReason) at = `เหตุผลที่ส่งคืน: ${s.returnReason}`;
+      return { ...m, documentNo: s?.documentNo ?? null, where: at };
+    });
     const shell = await this.shell.context(user, 'mine', 'บันทึกของฉัน', done);
-    this.views.send(res, 'mine', { ...shell, items: list.items, total: list.total });
+    this.views.send(res, 'mine', { ...shell, items, total: list.total });
   }
 
   @Get(':id')
@@ -120,11 +138,12 @@ export class WebMemoController {
     @Query('done') done: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const memo = await this.drafts.get(user, id);
+    const page = await this.approval.memoPage(user, id);
+    const { memo } = page;
     const shell = await this.shell.context(user, 'none', memo.subject, done);
     const editable =
       memo.author.id === user.personId && (memo.status === 'draft' || memo.status === 'returned');
-    this.views.send(res, 'memo', { ...shell, memo, editable, isAuthor: memo.author.id === user.personId });
+    this.views.send(res, 'memo', { ...shell, ...this.approval.pageContext(user, page), editable });
   }
 
   @Get(':id/edit')
@@ -175,6 +194,10 @@ export class WebMemoController {
     try {
       const input: UpdateInput = { ...values, version: postedVersion };
       const saved = await this.drafts.update(user, id, input);
+      if (op.kind === 'submit') {
+        await this.submitAfterSave(res, user, saved);
+        return;
+      }
       res.redirect(303, `/app/memos/${saved.id}/edit?done=saved`);
     } catch (err) {
       const problems = fieldErrorsOf(err);
@@ -269,6 +292,27 @@ export class WebMemoController {
     });
   }
 
+  /** "ส่งเสนอ" on the compose page: the draft was just saved; now it takes its number and climbs the chain. */
+  private async submitAfterSave(res: Response, user: AuthUser, memo: MemoView): Promise<void> {
+    const resubmit = memo.status === 'returned';
+    try {
+      await this.approval.run(user, memo.id, { kind: 'submit' }, memo.version);
+      res.redirect(303, `/app/memos/${memo.id}?done=${resubmit ? 'resubmitted' : 'submitted'}`);
+    } catch (err) {
+      if (!isShowableRefusal(err)) throw err;
+      const errors = [{ field: 'form', message: `บันทึกร่างแล้ว แต่ส่งเสนอไม่ได้: ${err.message}` }];
+      await this.renderCompose(
+        res,
+        user,
+        memo,
+        fieldsFromMemo(memo),
+        editorBlocksFrom(memo.body),
+        errors,
+        err.status,
+      );
+    }
+  }
+
   /** Runs one attachment change; its refusal (413, 415, 409, a bad table) shows on the edit page. */
   private async attachmentChange(
     res: Response,
@@ -330,6 +374,7 @@ export class WebMemoController {
         ...form,
         memo,
         action: memo ? `/app/memos/${memo.id}/edit` : '/app/memos',
+        canSubmit: true,
         attachmentError: attachmentError ?? null,
         attachments:
           memo?.attachments.map((a, i, all) => ({ ...a, first: i === 0, last: i === all.length - 1 })) ?? [],

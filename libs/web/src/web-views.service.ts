@@ -54,6 +54,15 @@ function registerHelpers(hbs: HandlebarsRuntime): void {
   hbs.registerHelper('thaiDate', dateHelper(formatThaiDate));
   hbs.registerHelper('thaiDateTime', dateHelper(formatThaiDateTime));
   hbs.registerHelper('shortDate', dateHelper(formatThaiShortDate));
+  // The paper view prints dates as the memo does: Thai digits.
+  hbs.registerHelper('docDate', (value: unknown) => {
+    const d = asDate(value);
+    return d ? formatThaiDate(d, 'thai') : '';
+  });
+  hbs.registerHelper('docShortDate', (value: unknown) => {
+    const d = asDate(value);
+    return d ? formatThaiShortDate(d, 'thai') : '';
+  });
   hbs.registerHelper('isoDate', (value: unknown) => asDate(value)?.toISOString() ?? '');
   hbs.registerHelper('urgencyLabel', label(URGENCY_LABELS));
   hbs.registerHelper('secrecyLabel', label(SECRECY_LABELS));

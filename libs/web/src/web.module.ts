@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
+import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
@@ -8,6 +9,8 @@ import { OrganisationModule } from '@saraban/organisation';
 import { PublicationModule } from '@saraban/publication';
 import { RegisterModule } from '@saraban/register';
 import { WebAdminController } from './web-admin.controller';
+import { WebApprovalController } from './web-approval.controller';
+import { WebApproval } from './web-approval.service';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAssets } from './web-assets.service';
 import { WebAuthController } from './web-auth.controller';
@@ -27,6 +30,7 @@ import { WebViews } from './web-views.service';
 @Module({
   imports: [
     AuthModule,
+    ApprovalModule,
     OrganisationModule,
     MemoModule,
     PublicationModule,
@@ -46,10 +50,11 @@ import { WebViews } from './web-views.service';
     WebAuthController,
     WebHomeController,
     WebMemoController,
+    WebApprovalController,
     WebRegisterController,
     WebAdminController,
     WebPortalController,
   ],
-  providers: [WebViews, WebAssets, WebShell, WebComposeService, WebExceptionFilter],
+  providers: [WebViews, WebAssets, WebShell, WebComposeService, WebApproval, WebExceptionFilter],
 })
 export class WebModule {}

@@ -419,7 +419,9 @@
     onApiSubmit(event);
   });
   document.addEventListener('click', function (event) {
-    var clicked = event.target.closest ? event.target.closest('button[type=submit], button:not([type])') : null;
+    var clicked = event.target.closest
+      ? event.target.closest('button[type=submit], button:not([type])')
+      : null;
     if (clicked) lastSubmitter = clicked;
     onPhrase(event);
     onBlockClick(event);

@@ -1,0 +1,39 @@
+import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { VersionForm } from './attachment.form';
+
+export class SubmitForm extends VersionForm {
+  @IsOptional() @IsString() @MaxLength(200) idempotencyKey?: string;
+}
+
+export class EndorseForm extends VersionForm {
+  @IsString() @MaxLength(4000) opinion: string;
+}
+
+export class ReasonForm extends VersionForm {
+  @IsString() @MaxLength(4000) reason: string;
+}
+
+export const WEB_ORDER_KINDS = [
+  'noted',
+  'approved',
+  'agreed',
+  'permitted',
+  'not_approved',
+  'custom',
+] as const;
+
+export class DecideForm extends VersionForm {
+  @IsIn(WEB_ORDER_KINDS) order: (typeof WEB_ORDER_KINDS)[number];
+  @IsOptional() @IsString() @MaxLength(4000) text?: string;
+}
+
+/** The inbox's "ทราบ" for the ticked memos (memoIds) or for one (only). */
+export class AcknowledgeForm {
+  @Allow() memoIds?: unknown;
+  @IsOptional() @IsUUID() only?: string;
+}
+
+export class RerouteForm extends VersionForm {
+  @IsUUID() positionId: string;
+  @IsString() @MaxLength(2000) note: string;
+}

@@ -1,0 +1,182 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  ApprovalCommandService,
+  ApprovalQueryService,
+  type ApprovalCommand,
+  type ApprovalStateView,
+  type CapacityView,
+  type TimelineEntryView,
+} from '@saraban/approval';
+import type { AuthUser } from '@saraban/auth';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { MemoDraftService, type MemoView } from '@saraban/memo';
+import { ORDER_LABELS, QUICK_OPINIONS } from './web-labels';
+
+const ACTION_LABELS: Record<string, string> = {
+  submitted: 'ส่งเสนอ',
+  resubmitted: 'ส่งเสนอใหม่หลังแก้ไข',
+  endorsed: 'ลงความเห็นและเสนอต่อ',
+  skipped: 'ข้ามขั้นตอน (ผู้เขียนเป็นผู้ดำรงตำแหน่งเอง)',
+  returned: 'ส่งคืนให้แก้ไข',
+  decided: 'สั่งการ',
+  withdrawn: 'ถอนเรื่อง',
+  cancelled: 'ยกเลิก',
+  rerouted: 'เปลี่ยนผู้พิจารณา',
+};
+
+/** "หัวหน้าสำนักปลัด รักษาราชการแทน ปลัด…" or the post itself: how a capacity reads in one line. */
+export function capacityLabel(capacity: CapacityView | null): string {
+  return capacity ? capacity.lines.join(' ') : '';
+}
+
+/** The order as printed: "อนุมัติ ให้ดำเนินการ", or the decision maker's own words. */
+function printedOrder(e: TimelineEntryView): string {
+  if (typeof e.details?.printed === 'string') return e.details.printed;
+  if (!e.orderKind || e.orderKind === 'custom') return e.text ?? '';
+  return [ORDER_LABELS[e.orderKind], e.text].filter(Boolean).join(' ');
+}
+
+/** The hash the idempotency store compares for a command: method, path and body, as the API hashes them. */
+export function commandHash(memoId: string, command: ApprovalCommand): string {
+  const { kind, ...body } = command;
+  return createHash('sha256')
+    .update(`POST /memos/${memoId}/${kind} ${JSON.stringify(body)}`)
+    .digest('hex');
+}
+
+export interface MemoPage {
+  memo: MemoView;
+  state: ApprovalStateView;
+  timeline: TimelineEntryView[];
+}
+
+/**
+ * The approval engine as the pages need it: the memo with its state and history, the action panel
+ * for the caller, and the commands (the same ApprovalCommandService the JSON API calls).
+ */
+@Injectable()
+export class WebApproval {
+  constructor(
+    private readonly commands: ApprovalCommandService,
+    private readonly queries: ApprovalQueryService,
+    private readonly drafts: MemoDraftService,
+  ) {}
+
+  /** The memo if the caller may read it (author, clerk, admin, or a place on its route); 404 otherwise. */
+  async memoPage(user: AuthUser, memoId: string): Promise<MemoPage> {
+    const state = await this.commands.state(user, memoId);
+    const [memo, timeline] = await Promise.all([
+      this.drafts.getForOrganisation(user.organisationId, memoId),
+      this.queries.timeline(user, memoId),
+    ]);
+    return { memo, state, timeline: timeline.entries };
+  }
+
+  run(
+    user: AuthUser,
+    memoId: string,
+    command: ApprovalCommand,
+    version?: number,
+    key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.commands.execute(user, memoId, command, {
+      expectedVersion: version,
+      idempotencyKey: key,
+      requestHash: commandHash(memoId, command),
+    });
+  }
+
+  inbox: ApprovalQueryService['inbox'] = (...args) => this.queries.inbox(...args);
+  sent: ApprovalQueryService['sent'] = (...args) => this.queries.sent(...args);
+  stuck: ApprovalQueryService['stuck'] = (...args) => this.queries.stuck(...args);
+  state: ApprovalCommandService['state'] = (...args) => this.commands.state(...args);
+
+  /** Everything the memo page shows beside the paper. */
+  pageContext(user: AuthUser, page: MemoPage): Record<string, unknown> {
+    const { memo, state, timeline } = page;
+    const allowed = new Set(state.allowedCommands);
+    const apiBase = `/memos/${memo.id}`;
+    const base = { memoId: memo.id, apiBase, version: state.version };
+    const current = state.currentStep;
+    const step =
+      current && state.myCapacity && (allowed.has('endorse') || allowed.has('decide'))
+        ? {
+            ...base,
+            kind: allowed.has('decide') ? 'decide' : 'endorse',
+            heading: current.heading,
+            capacityLabel: capacityLabel(state.myCapacity),
+            phrases: QUICK_OPINIONS,
+            orders: Object.entries(ORDER_LABELS).map(([value, label]) => ({ value, label })),
+          }
+        : null;
+    const author =
+      allowed.has('submit') || allowed.has('withdraw')
+        ? {
+            ...base,
+            submit: allowed.has('submit'),
+            resubmit: state.status === 'returned',
+            withdraw: allowed.has('withdraw'),
+            idempotencyKey: randomUUID(),
+          }
+        : null;
+    const clerk = allowed.has('cancel') ? base : null;
+    // What the route looks like now: done steps of this round, the current one, the ones to come.
+    const doneSeqs = new Set(
+      timeline
+        .filter(
+          (e) =>
+            e.round === state.round &&
+            (e.action === 'endorsed' || e.action === 'skipped' || e.action === 'decided'),
+        )
+        .map((e) => e.stepSeq),
+    );
+    const endorsements = timeline
+      .filter((e) => e.round === state.round && (e.action === 'endorsed' || e.action === 'decided'))
+      .map((e) => ({
+        heading: e.heading ?? '',
+        text: e.action === 'decided' ? printedOrder(e) : (e.text ?? ''),
+        name: e.actorName ?? '',
+        positionLines: e.capacity?.lines ?? [],
+        at: e.occurredAt,
+      }));
+    const waiting = state.waitingFor.map((a) => `${a.name} (${capacityLabel(a.capacity)})`).join(', ');
+    return {
+      memo,
+      approval: state,
+      documentNo: state.documentNo,
+      memoDate: state.datedOn,
+      endorsements,
+      route:
+        state.round > 0 && state.status !== 'draft'
+          ? state.route.map((s) => ({
+              title: s.positionTitle,
+              current: state.status === 'in_review' && current?.seq === s.seq,
+              done: doneSeqs.has(s.seq),
+            }))
+          : null,
+      waiting: state.status === 'in_review' ? waiting || null : null,
+      stuck: state.stuck,
+      returnReason: state.status === 'returned' ? state.returnReason : null,
+      decision: state.decision,
+      actions: step || author || clerk ? { step, author, clerk } : null,
+      timeline: [...timeline].reverse().map((e) => ({
+        what: `${ACTION_LABELS[e.action] ?? e.action}${e.heading && e.action !== 'submitted' ? ` · ${e.heading}` : ''}`,
+        who: e.actorName ?? 'ระบบ',
+        capacity: capacityLabel(e.capacity),
+        text: e.action === 'decided' ? printedOrder(e) : e.text,
+        at: e.occurredAt,
+      })),
+    };
+  }
+}
+
+/** An approval refusal the page can show (not-your-turn, conflict, …); anything else goes to the error page. */
+export function isShowableRefusal(err: unknown): err is AppException {
+  return (
+    err instanceof AppException &&
+    err.status < 500 &&
+    err.code !== ErrorCode.NotFound &&
+    err.code !== ErrorCode.Unauthenticated
+  );
+}
