@@ -12,6 +12,18 @@ export type HistoryAction =
   | 'cancelled'
   | 'rerouted';
 
+export const HISTORY_ACTIONS: readonly HistoryAction[] = [
+  'submitted',
+  'resubmitted',
+  'endorsed',
+  'skipped',
+  'returned',
+  'decided',
+  'withdrawn',
+  'cancelled',
+  'rerouted',
+];
+
 /**
  * One thing that happened to a memo, append-only (a trigger refuses UPDATE, DELETE and
  * TRUNCATE) and hash-chained per organisation: `hash` = SHA-256 of

@@ -1,0 +1,210 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentUser, type AuthUser } from '@saraban/auth';
+import { ErrorBody } from '@saraban/errors';
+import type { ApprovalCommand } from './commands/approval-command';
+import { ApprovalCommandService } from './commands/approval-command.service';
+import {
+  CancelMemoDto,
+  DecideMemoDto,
+  EndorseMemoDto,
+  RerouteMemoDto,
+  ReturnMemoDto,
+  SubmitMemoDto,
+  WithdrawMemoDto,
+  type VersionedCommandDto,
+} from './dto/approval-command.dto';
+import { ApprovalStateView, SentListView, TimelineView } from './dto/approval-views';
+import { SentQuery } from './dto/inbox.query';
+import { requestHash } from './idempotency/idempotency.service';
+import { ApprovalQueryService } from './queries/approval-query.service';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'A repeat with the same key answers the first result and does nothing twice; another body → 422',
+};
+
+/** The approval commands on one memo, its state and its timeline; "sent by me". */
+@ApiTags('approval')
+@ApiBearerAuth()
+@Controller('memos')
+export class ApprovalController {
+  constructor(
+    private readonly commands: ApprovalCommandService,
+    private readonly queries: ApprovalQueryService,
+  ) {}
+
+  @Get('sent')
+  @ApiOperation({ summary: 'Sent by me: where each of my submitted memos stands' })
+  @ApiOkResponse({ type: SentListView })
+  sent(@CurrentUser() user: AuthUser, @Query() query: SentQuery): Promise<SentListView> {
+    return this.queries.sent(user, query);
+  }
+
+  @Get(':id/approval')
+  @ApiOperation({ summary: 'The memo’s approval state and the commands the caller may give' })
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  state(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ApprovalStateView> {
+    return this.commands.state(user, id);
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Every action on the memo: who, in what capacity, when, and what was written' })
+  @ApiOkResponse({ type: TimelineView })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  timeline(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<TimelineView> {
+    return this.queries.timeline(user, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit (author): issues the register number and the date, and starts the chain' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'VERSION_CONFLICT (details.current) or TRANSITION_NOT_ALLOWED',
+  })
+  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'IDEMPOTENCY_KEY_REUSED' })
+  submit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SubmitMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(user, id, 'submit', dto, { kind: 'submit' }, key);
+  }
+
+  @Post(':id/endorse')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Endorse and forward with an opinion (whoever may act on the waiting step)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({ type: ErrorBody })
+  endorse(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: EndorseMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(user, id, 'endorse', dto, { kind: 'endorse', opinion: dto.opinion }, key);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Return to the author with a reason' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({ type: ErrorBody })
+  returnMemo(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReturnMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(user, id, 'return', dto, { kind: 'return', reason: dto.reason }, key);
+  }
+
+  @Post(':id/decide')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Give the order (decision maker): ทราบ, อนุมัติ, เห็นชอบ, อนุญาต, ไม่อนุมัติ or free text',
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({ type: ErrorBody })
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecideMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(
+      user,
+      id,
+      'decide',
+      dto,
+      { kind: 'decide', order: dto.order, text: dto.text ?? null },
+      key,
+    );
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw (author, before the decision); the number is kept, marked cancelled' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({ type: ErrorBody })
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: WithdrawMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(user, id, 'withdraw', dto, { kind: 'withdraw' }, key);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel (clerk); the register number is kept, marked cancelled' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({ type: ErrorBody })
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CancelMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(user, id, 'cancel', dto, { kind: 'cancel', reason: dto.reason }, key);
+  }
+
+  @Post(':id/reroute')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-route a stuck step to another post (clerk or admin); recorded' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: ApprovalStateView })
+  @ApiConflictResponse({ type: ErrorBody })
+  reroute(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RerouteMemoDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ApprovalStateView> {
+    return this.run(
+      user,
+      id,
+      'reroute',
+      dto,
+      { kind: 'reroute', positionId: dto.positionId, note: dto.note },
+      key,
+    );
+  }
+
+  private run(
+    user: AuthUser,
+    id: string,
+    name: string,
+    dto: VersionedCommandDto,
+    command: ApprovalCommand,
+    key: string | undefined,
+  ): Promise<ApprovalStateView> {
+    return this.commands.execute(user, id, command, {
+      expectedVersion: dto.version,
+      idempotencyKey: key,
+      requestHash: requestHash('POST', `/memos/${id}/${name}`, { ...dto }),
+    });
+  }
+}

@@ -1,0 +1,483 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '@saraban/auth';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { MemoAccessPolicy, type Urgency } from '@saraban/memo';
+import { Position } from '@saraban/organisation';
+import { appendOutboxEvents, type NewOutboxEvent } from '@saraban/outbox';
+import { RegisterService } from '@saraban/register';
+import type { ApprovalEvent } from '../core/approval-event';
+import type { ApprovalIntent } from '../core/approval-intent';
+import {
+  acceptedEventTypes,
+  applyApprovalEvent,
+  approvalStateName,
+  currentRouteStep,
+  persistApproval,
+  type ApprovalSnapshot,
+} from '../core/approval-snapshot.util';
+import { defaultHeading } from '../core/build-route.util';
+import type { Capacity } from '../core/capacity';
+import { orderText } from '../core/order-kind';
+import { resolveStep } from '../core/who-may-act.util';
+import type { ApprovalStateView } from '../dto/approval-views';
+import type { HistoryAction } from '../entities/approval-history-entry.entity';
+import { MemoWorkflow } from '../entities/memo-workflow.entity';
+import { appendHistoryEntry } from '../history/approval-history.writer';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import type { ApprovalCommand, CommandOptions } from './approval-command';
+import { COMMAND_EVENT, permission } from './approval-permissions.util';
+import { ApprovalReader, resolutionOf, type LoadedApproval } from './approval-reader';
+import { ApprovalViewBuilder, STATUS_OF_STATE } from './approval-view.builder';
+
+const URGENCY_ORDER: Record<Urgency, number> = { most_urgent: 0, very_urgent: 1, urgent: 2, normal: 3 };
+
+/** One machine event applied in a command, with who did it. */
+interface Applied {
+  snapshot: ApprovalSnapshot;
+  intents: ApprovalIntent[];
+  actorId: string | null;
+  capacity: Capacity | null;
+}
+
+interface RecordedIntent {
+  action: HistoryAction;
+  stepSeq: number | null;
+  text: string | null;
+  orderKind: string | null;
+  details: Record<string, unknown> | null;
+}
+
+function toEvent(
+  command: ApprovalCommand,
+  reroute: { title: string; heading: string } | null,
+): ApprovalEvent {
+  switch (command.kind) {
+    case 'submit':
+      return { type: 'SUBMIT' };
+    case 'endorse':
+      return { type: 'ENDORSE', opinion: command.opinion.trim() };
+    case 'return':
+      return { type: 'RETURN', reason: command.reason.trim() };
+    case 'decide':
+      return { type: 'DECIDE', order: command.order, text: command.text?.trim() || null };
+    case 'withdraw':
+      return { type: 'WITHDRAW' };
+    case 'cancel':
+      return { type: 'CANCEL', reason: command.reason.trim() };
+    case 'reroute':
+      return {
+        type: 'REROUTE',
+        positionId: command.positionId,
+        positionTitle: reroute?.title ?? '',
+        heading: reroute?.heading ?? '',
+        note: command.note.trim(),
+      };
+  }
+}
+
+/** The history entry a record* intent becomes; null for intents that are not history. */
+function recorded(intent: ApprovalIntent): RecordedIntent | null {
+  const none = { text: null, orderKind: null, details: null };
+  switch (intent.type) {
+    case 'issueRegisterNumber':
+    case 'cancelRegisterEntry':
+      return null;
+    case 'recordSubmission':
+      return { ...none, action: intent.params.resubmission ? 'resubmitted' : 'submitted', stepSeq: null };
+    case 'recordEndorsement':
+      return { ...none, action: 'endorsed', stepSeq: intent.params.seq, text: intent.params.opinion };
+    case 'recordSkip':
+      return {
+        ...none,
+        action: 'skipped',
+        stepSeq: intent.params.seq,
+        details: { reason: intent.params.reason },
+      };
+    case 'recordReturn':
+      return { ...none, action: 'returned', stepSeq: intent.params.seq, text: intent.params.reason };
+    case 'recordDecision':
+      return {
+        action: 'decided',
+        stepSeq: intent.params.seq,
+        text: intent.params.text,
+        orderKind: intent.params.order,
+        details: { printed: orderText({ order: intent.params.order, text: intent.params.text }) },
+      };
+    case 'recordWithdrawal':
+      return { ...none, action: 'withdrawn', stepSeq: intent.params.seq };
+    case 'recordCancellation':
+      return { ...none, action: 'cancelled', stepSeq: intent.params.seq, text: intent.params.reason };
+    case 'recordReroute':
+      return {
+        ...none,
+        action: 'rerouted',
+        stepSeq: intent.params.seq,
+        text: intent.params.note,
+        details: { fromPositionId: intent.params.fromPositionId, toPositionId: intent.params.toPositionId },
+      };
+  }
+}
+
+/** What a history entry keeps beside its text: the heading of its step as printed, the number on submission. */
+function detailsOf(
+  r: RecordedIntent,
+  snapshot: ApprovalSnapshot,
+  register: { documentNo: string | null; registerEntryId: string | null },
+): Record<string, unknown> | null {
+  const step = r.stepSeq === null ? undefined : snapshot.context.route[r.stepSeq];
+  const extra = {
+    ...(step
+      ? { heading: step.heading, positionId: step.positionId, positionTitle: step.positionTitle }
+      : {}),
+    ...(r.action === 'submitted' ? register : {}),
+  };
+  return r.details === null && Object.keys(extra).length === 0 ? null : { ...r.details, ...extra };
+}
+
+const OUTBOX_TYPE: Record<HistoryAction, string> = {
+  submitted: 'memo.submitted',
+  resubmitted: 'memo.resubmitted',
+  endorsed: 'memo.endorsed',
+  skipped: 'memo.step_skipped',
+  returned: 'memo.returned',
+  decided: 'memo.decided',
+  withdrawn: 'memo.withdrawn',
+  cancelled: 'memo.cancelled',
+  rerouted: 'memo.rerouted',
+};
+
+/**
+ * The approval commands. One transaction each: the memo row's version-guarded UPDATE (409 on
+ * zero rows), the register number when the machine asks for it, the workflow snapshot, one
+ * history entry and one outbox event per transition, and the idempotency answer.
+ */
+@Injectable()
+export class ApprovalCommandService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly reader: ApprovalReader,
+    private readonly views: ApprovalViewBuilder,
+    private readonly access: MemoAccessPolicy,
+    private readonly register: RegisterService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async execute(
+    user: AuthUser,
+    memoId: string,
+    command: ApprovalCommand,
+    options: CommandOptions,
+  ): Promise<ApprovalStateView> {
+    return this.db.transaction(async (m) => {
+      const key = options.idempotencyKey;
+      if (key) {
+        const replay = await this.idempotency.claim<ApprovalStateView>(m, user, key, options.requestHash);
+        if (replay) return replay;
+      }
+      const extra = command.kind === 'reroute' ? [command.positionId] : [];
+      const loaded = await this.reader.load(m, user.organisationId, memoId, extra, { lock: true });
+      if (!loaded || !(await this.mayRead(m, user, loaded))) throw new AppException(ErrorCode.NotFound);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.memo.version) {
+        throw await this.versionConflict(m, user, memoId);
+      }
+      const reroute =
+        command.kind === 'reroute' ? await this.rerouteTarget(m, loaded, command.positionId) : null;
+      const event = toEvent(command, reroute);
+      if (!acceptedEventTypes(loaded.snapshot).includes(COMMAND_EVENT[command.kind])) {
+        throw new AppException(ErrorCode.TransitionNotAllowed, {
+          state: approvalStateName(loaded.snapshot),
+          command: command.kind,
+          ...(loaded.snapshot.context.route.length === 0 ? { reason: 'no_route' } : {}),
+        });
+      }
+      const allowed = permission(command.kind, user, loaded.memo.authorId, loaded.resolution);
+      if (!allowed.ok)
+        throw new AppException(allowed.notYourTurn ? ErrorCode.NotYourTurn : ErrorCode.Forbidden);
+      const first = applyApprovalEvent(loaded.snapshot, event);
+      if (!first.changed) {
+        throw new AppException(ErrorCode.ValidationFailed, [
+          { field: command.kind, problems: ['not accepted'] },
+        ]);
+      }
+      const applied: Applied[] = [
+        {
+          snapshot: first.snapshot,
+          intents: first.intents,
+          actorId: user.personId,
+          capacity: allowed.capacity,
+        },
+        ...this.authorSkips(loaded, first.snapshot),
+      ];
+      const final = applied[applied.length - 1].snapshot;
+
+      const version = await this.guardedMemoUpdate(m, loaded, STATUS_OF_STATE[approvalStateName(final)]);
+      if (version === null) throw await this.versionConflict(m, user, memoId);
+      const written = await this.carryOut(m, user, loaded, applied, version);
+
+      const memo = Object.assign(loaded.memo, { status: STATUS_OF_STATE[approvalStateName(final)], version });
+      const workflow = Object.assign(new MemoWorkflow(), loaded.workflow ?? {}, written, { version });
+      const after: LoadedApproval = {
+        ...loaded,
+        memo,
+        workflow,
+        snapshot: final,
+        resolution: resolutionOf(final, loaded.staffing, loaded.day, memo.authorId),
+      };
+      const view = await this.views.build(m, user, after);
+      if (key) await this.idempotency.store(m, user, key, 200, view);
+      return view;
+    });
+  }
+
+  /** The caller's view of a memo's approval (GET /memos/:id/approval). */
+  async state(user: AuthUser, memoId: string): Promise<ApprovalStateView> {
+    const m = this.db.manager;
+    const loaded = await this.reader.load(m, user.organisationId, memoId);
+    if (!loaded || !(await this.mayRead(m, user, loaded))) throw new AppException(ErrorCode.NotFound);
+    return this.views.build(m, user, loaded);
+  }
+
+  /**
+   * The memo policy's own rules (the author; clerks and admins, who list the whole organisation)
+   * or a place on the route, all on the command's connection. Not `accessOf()`: its grants (ours
+   * included) read through the pool, and a transaction waiting for a second connection while
+   * holding one deadlocks the pool under load.
+   */
+  async mayRead(m: EntityManager, user: AuthUser, loaded: LoadedApproval): Promise<boolean> {
+    if (loaded.memo.organisationId !== user.organisationId) return false;
+    if (loaded.memo.authorId === user.personId || this.access.canListOrganisation(user)) return true;
+    return this.reader.onRoute(m, user, loaded);
+  }
+
+  /** Steps the memo arrives at that resolve only to its author are passed over, and recorded. */
+  private authorSkips(loaded: LoadedApproval, from: ApprovalSnapshot): Applied[] {
+    const skips: Applied[] = [];
+    let snapshot = from;
+    for (;;) {
+      const step = currentRouteStep(snapshot);
+      if (!step) return skips;
+      const r = resolveStep(step, loaded.day, loaded.staffing, loaded.memo.authorId);
+      if (r.kind !== 'author_only') return skips;
+      const skipped = applyApprovalEvent(snapshot, { type: 'SKIP', reason: 'author_only' });
+      // The decision maker cannot be skipped: the memo waits there, stuck, for a re-route.
+      if (!skipped.changed) return skips;
+      skips.push({ snapshot: skipped.snapshot, intents: skipped.intents, actorId: null, capacity: null });
+      snapshot = skipped.snapshot;
+    }
+  }
+
+  private async rerouteTarget(
+    m: EntityManager,
+    loaded: LoadedApproval,
+    positionId: string,
+  ): Promise<{ title: string; heading: string }> {
+    const position = await m.findOne(Position, {
+      where: { id: positionId, organisationId: loaded.memo.organisationId, active: true },
+    });
+    if (!position) {
+      throw new AppException(ErrorCode.ValidationFailed, [
+        { field: 'positionId', problems: ['ไม่พบตำแหน่งนี้'] },
+      ]);
+    }
+    const r = resolveStep(
+      { positionId, positionTitle: position.title },
+      loaded.day,
+      loaded.staffing,
+      loaded.memo.authorId,
+    );
+    if (r.kind !== 'actors') {
+      throw new AppException(ErrorCode.ValidationFailed, [
+        { field: 'positionId', problems: ['ไม่มีผู้ที่ดำเนินการแทนในตำแหน่งนี้ได้ในวันนี้'] },
+      ]);
+    }
+    const route = loaded.snapshot.context.route;
+    const isLast = loaded.snapshot.context.stepIndex === route.length - 1;
+    return {
+      title: position.title,
+      heading: position.endorsementHeading ?? defaultHeading(position.title, isLast),
+    };
+  }
+
+  /** Bumps the memo's version and status only if nobody changed it since it was read. */
+  private async guardedMemoUpdate(
+    m: EntityManager,
+    loaded: LoadedApproval,
+    status: string,
+  ): Promise<number | null> {
+    const [rows] = await m.query<[{ version: number }[], number]>(
+      `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
+        WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`,
+      [loaded.memo.id, loaded.memo.organisationId, status, loaded.memo.version],
+    );
+    return rows[0]?.version ?? null;
+  }
+
+  private async carryOut(
+    m: EntityManager,
+    user: AuthUser,
+    loaded: LoadedApproval,
+    applied: Applied[],
+    version: number,
+  ): Promise<{ registerEntryId: string | null; documentNo: string | null }> {
+    const { memo, now } = loaded;
+    let registerEntryId = loaded.workflow?.registerEntryId ?? null;
+    let documentNo = loaded.workflow?.documentNo ?? null;
+    const allIntents = applied.flatMap((a) => a.intents);
+    if (allIntents.some((i) => i.type === 'issueRegisterNumber')) {
+      const entry = await this.register.issueNumber(m, {
+        organisationId: memo.organisationId,
+        at: now,
+        memoId: memo.id,
+        issuedById: user.personId,
+        fromText: memo.unitLine,
+        toText: memo.addressee,
+        subject: memo.subject,
+      });
+      registerEntryId = entry.id;
+      documentNo = entry.documentNo;
+    }
+    const cancellation = allIntents.find((i) => i.type === 'recordCancellation');
+    if (allIntents.some((i) => i.type === 'cancelRegisterEntry') && registerEntryId) {
+      // The register's own cancel() runs in its own transaction; this must commit with the command.
+      await m.query(
+        `UPDATE register_entries SET status = 'cancelled', cancelled_at = $3, cancel_reason = $4, cancelled_by_id = $5
+          WHERE id = $1 AND organisation_id = $2 AND status = 'issued'`,
+        [
+          registerEntryId,
+          memo.organisationId,
+          now,
+          cancellation?.type === 'recordCancellation' ? cancellation.params.reason : 'ถอนเรื่องโดยเจ้าของเรื่อง',
+          user.personId,
+        ],
+      );
+    }
+
+    const final = applied[applied.length - 1].snapshot;
+    const stored = persistApproval(final);
+    const step = currentRouteStep(final);
+    const columns = {
+      machineVersion: stored.machineVersion,
+      snapshot: JSON.stringify(stored.snapshot),
+      route: JSON.stringify(final.context.route),
+      state: approvalStateName(final),
+      round: final.context.round,
+      currentSeq: step?.seq ?? null,
+      currentPositionId: step?.positionId ?? null,
+      subject: memo.subject,
+      documentNo,
+      registerEntryId,
+      urgencyOrder: URGENCY_ORDER[memo.urgency],
+    };
+    if (!loaded.workflow) {
+      await m.query(
+        `INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
+           current_position_id, author_id, subject, document_no, register_entry_id, urgency_order, waiting_since,
+           submitted_at, version, updated_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $15)`,
+        [
+          memo.id,
+          memo.organisationId,
+          columns.machineVersion,
+          columns.snapshot,
+          columns.route,
+          columns.state,
+          columns.round,
+          columns.currentSeq,
+          columns.currentPositionId,
+          memo.authorId,
+          columns.subject,
+          columns.documentNo,
+          columns.registerEntryId,
+          columns.urgencyOrder,
+          now,
+          version,
+        ],
+      );
+    } else {
+      const [, count] = await m.query<[unknown[], number]>(
+        `UPDATE memo_workflows SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
+           current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
+           urgency_order = $13, waiting_since = $14, version = $15, updated_at = $14
+         WHERE memo_id = $1 AND organisation_id = $2 AND version = $16`,
+        [
+          memo.id,
+          memo.organisationId,
+          columns.machineVersion,
+          columns.snapshot,
+          columns.route,
+          columns.state,
+          columns.round,
+          columns.currentSeq,
+          columns.currentPositionId,
+          columns.subject,
+          columns.documentNo,
+          columns.registerEntryId,
+          columns.urgencyOrder,
+          now,
+          version,
+          loaded.workflow.version,
+        ],
+      );
+      // The memo row's guard already serialised us; a mismatch here means the two rows drifted.
+      if (count !== 1) throw new AppException(ErrorCode.VersionConflict, { memoId: memo.id });
+    }
+
+    const actorNames = await this.actorNames(m, applied);
+    const events: NewOutboxEvent[] = [];
+    for (const a of applied) {
+      const awaiting = currentRouteStep(a.snapshot);
+      for (const intent of a.intents) {
+        const r = recorded(intent);
+        if (!r) continue;
+        const { seq } = await appendHistoryEntry(m, {
+          organisationId: memo.organisationId,
+          memoId: memo.id,
+          round: a.snapshot.context.round,
+          stepSeq: r.stepSeq,
+          action: r.action,
+          actorId: a.actorId,
+          actorName: a.actorId ? (actorNames.get(a.actorId) ?? null) : null,
+          capacity: a.capacity,
+          text: r.text,
+          orderKind: r.orderKind,
+          details: detailsOf(r, a.snapshot, { documentNo, registerEntryId }),
+          occurredAt: now,
+        });
+        events.push({
+          organisationId: memo.organisationId,
+          type: OUTBOX_TYPE[r.action],
+          payload: {
+            memoId: memo.id,
+            memoVersion: version,
+            historySeq: seq,
+            round: a.snapshot.context.round,
+            stepSeq: r.stepSeq,
+            actorId: a.actorId,
+            state: approvalStateName(a.snapshot),
+            awaiting: awaiting ? { seq: awaiting.seq, positionId: awaiting.positionId } : null,
+            documentNo,
+          },
+        });
+      }
+    }
+    await appendOutboxEvents(m, events);
+    return { registerEntryId, documentNo };
+  }
+
+  private async actorNames(m: EntityManager, applied: Applied[]): Promise<Map<string, string>> {
+    const ids = [...new Set(applied.flatMap((a) => (a.actorId ? [a.actorId] : [])))];
+    const rows: { id: string; name: string }[] = await m.query(
+      'SELECT id, prefix || full_name AS name FROM people WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** 409 with the memo's current state for this caller, read afresh (the latest committed). */
+  private async versionConflict(m: EntityManager, user: AuthUser, memoId: string): Promise<AppException> {
+    const loaded = await this.reader.load(m, user.organisationId, memoId);
+    const current = loaded ? await this.views.build(m, user, loaded) : null;
+    return new AppException(ErrorCode.VersionConflict, { current });
+  }
+}

@@ -1,0 +1,19 @@
+import type { OrderKind } from '../core/order-kind';
+
+/** A command as the controllers pass it on, after validation. */
+export type ApprovalCommand =
+  | { kind: 'submit' }
+  | { kind: 'endorse'; opinion: string }
+  | { kind: 'return'; reason: string }
+  | { kind: 'decide'; order: OrderKind; text: string | null }
+  | { kind: 'withdraw' }
+  | { kind: 'cancel'; reason: string }
+  | { kind: 'reroute'; positionId: string; note: string };
+
+export interface CommandOptions {
+  /** The memo version the caller saw. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+  /** Hash of method, path and body, compared on a repeated idempotency key. */
+  requestHash: string;
+}

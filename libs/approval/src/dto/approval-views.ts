@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MEMO_STATUSES, URGENCIES, type MemoStatus, type Urgency } from '@saraban/memo';
+import { APPROVAL_STATE_NAMES, type ApprovalStateName } from '../core/approval-snapshot.util';
+import { ORDER_KINDS, type OrderKind } from '../core/order-kind';
+import type { CapacityKind } from '../core/capacity';
+import { HISTORY_ACTIONS, type HistoryAction } from '../entities/approval-history-entry.entity';
+
+export const APPROVAL_COMMANDS = [
+  'submit',
+  'endorse',
+  'return',
+  'decide',
+  'withdraw',
+  'cancel',
+  'reroute',
+] as const;
+export type ApprovalCommandName = (typeof APPROVAL_COMMANDS)[number];
+const CAPACITY_KINDS = ['own', 'acting', 'delegated', 'acting_in_position'];
+
+export class RouteStepView {
+  @ApiProperty() seq: number;
+  @ApiProperty() positionId: string;
+  @ApiProperty({ example: 'ปลัดเทศบาลเมืองตากใบ' }) positionTitle: string;
+  @ApiProperty({ example: 'ความเห็นของปลัดเทศบาลเมืองตากใบ' }) heading: string;
+}
+
+export class CapacityView {
+  @ApiProperty({ enum: CAPACITY_KINDS }) kind: CapacityKind;
+  @ApiProperty() stepPositionId: string;
+  @ApiProperty() stepPositionTitle: string;
+  @ApiProperty({ nullable: true, type: String }) ownPositionTitle: string | null;
+  @ApiProperty({ nullable: true, type: String }) orderReference: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'The position lines of the signature block',
+    example: ['หัวหน้าสำนักปลัดเทศบาล รักษาราชการแทน', 'ปลัดเทศบาลเมืองตากใบ'],
+  })
+  lines: string[];
+}
+
+export class ActorView {
+  @ApiProperty() personId: string;
+  @ApiProperty({ example: 'นายสมประสงค์ วีระวัฒน์' }) name: string;
+  @ApiProperty({ type: CapacityView }) capacity: CapacityView;
+}
+
+export class DecisionView {
+  @ApiProperty({ enum: ORDER_KINDS }) order: OrderKind;
+  @ApiProperty({ nullable: true, type: String }) text: string | null;
+  @ApiProperty({ description: 'As printed', example: 'อนุมัติ' }) printed: string;
+}
+
+export class ApprovalStateView {
+  @ApiProperty() memoId: string;
+  @ApiProperty({ enum: MEMO_STATUSES }) status: MemoStatus;
+  @ApiProperty({ description: 'The memo version; send it back with the next command' }) version: number;
+  @ApiProperty({ enum: APPROVAL_STATE_NAMES }) state: ApprovalStateName;
+  @ApiProperty({ description: '0 before submission; each resubmission starts a new round' }) round: number;
+  @ApiProperty({ type: [RouteStepView] }) route: RouteStepView[];
+  @ApiProperty({ type: RouteStepView, nullable: true }) currentStep: RouteStepView | null;
+  @ApiProperty({ description: 'Nobody may act on the current step today; a clerk or admin re-routes it' })
+  stuck: boolean;
+  @ApiProperty({ type: [ActorView], description: 'Who may act on the current step today' })
+  waitingFor: ActorView[];
+  @ApiProperty({ nullable: true, type: String, example: 'นพ ๗๑๕๐๑/๙๓๕' }) documentNo: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-10-24' }) datedOn: string | null;
+  @ApiProperty({ type: DecisionView, nullable: true }) decision: DecisionView | null;
+  @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
+  @ApiProperty({
+    type: CapacityView,
+    nullable: true,
+    description: 'The capacity in which the caller may act now',
+  })
+  myCapacity: CapacityView | null;
+  @ApiProperty({ enum: APPROVAL_COMMANDS, isArray: true, description: 'What the caller may do next' })
+  allowedCommands: ApprovalCommandName[];
+}
+
+export class InboxCapacityCount {
+  @ApiProperty({ type: CapacityView }) capacity: CapacityView;
+  @ApiProperty() count: number;
+}
+
+export class InboxItemView {
+  @ApiProperty() memoId: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ nullable: true, type: String }) documentNo: string | null;
+  @ApiProperty({ enum: URGENCIES }) urgency: Urgency;
+  @ApiProperty() waitingSince: Date;
+  @ApiProperty() submittedAt: Date;
+  @ApiProperty() authorName: string;
+  @ApiProperty({ type: RouteStepView }) step: RouteStepView;
+  @ApiProperty({ type: CapacityView, description: 'In what capacity the caller acts on it' })
+  capacity: CapacityView;
+  @ApiProperty() version: number;
+}
+
+export class InboxView {
+  @ApiProperty({
+    type: [InboxCapacityCount],
+    description: 'Every capacity held today, with what waits in it',
+  })
+  capacities: InboxCapacityCount[];
+  @ApiProperty({ description: 'Items matching the filters' }) total: number;
+  @ApiProperty({ type: [InboxItemView] }) items: InboxItemView[];
+}
+
+export class SentItemView {
+  @ApiProperty() memoId: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ nullable: true, type: String }) documentNo: string | null;
+  @ApiProperty({ enum: MEMO_STATUSES }) status: MemoStatus;
+  @ApiProperty({ enum: APPROVAL_STATE_NAMES }) state: ApprovalStateName;
+  @ApiProperty({ type: RouteStepView, nullable: true }) currentStep: RouteStepView | null;
+  @ApiProperty({ nullable: true, type: Date }) waitingSince: Date | null;
+  @ApiProperty({ type: DecisionView, nullable: true }) decision: DecisionView | null;
+  @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
+  @ApiProperty() submittedAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class SentListView {
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [SentItemView] }) items: SentItemView[];
+}
+
+export class TimelineEntryView {
+  @ApiProperty({ description: 'Place in the organisation history chain' }) seq: string;
+  @ApiProperty({ enum: HISTORY_ACTIONS }) action: HistoryAction;
+  @ApiProperty() round: number;
+  @ApiProperty({ nullable: true, type: Number }) stepSeq: number | null;
+  @ApiProperty({ nullable: true, type: String }) heading: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName: string | null;
+  @ApiProperty({ type: CapacityView, nullable: true }) capacity: CapacityView | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Opinion, reason, order or note as written' })
+  text: string | null;
+  @ApiProperty({ nullable: true, enum: ORDER_KINDS }) orderKind: OrderKind | null;
+  @ApiPropertyOptional({ type: Object, nullable: true }) details: Record<string, unknown> | null;
+  @ApiProperty() occurredAt: Date;
+}
+
+export class TimelineView {
+  @ApiProperty() memoId: string;
+  @ApiProperty({ type: [TimelineEntryView] }) entries: TimelineEntryView[];
+}
+
+export class StuckItemView {
+  @ApiProperty() memoId: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ nullable: true, type: String }) documentNo: string | null;
+  @ApiProperty({ type: RouteStepView }) step: RouteStepView;
+  @ApiProperty() waitingSince: Date;
+  @ApiProperty({ enum: ['nobody', 'author_only'] }) reason: 'nobody' | 'author_only';
+  @ApiProperty() version: number;
+}
+
+export class StuckListView {
+  @ApiProperty({ type: [StuckItemView] }) items: StuckItemView[];
+}
+
+export class ChainBreakView {
+  @ApiProperty() seq: string;
+  @ApiProperty({ nullable: true, type: String }) memoId: string | null;
+  @ApiProperty({ enum: ['seq_gap', 'prev_hash_mismatch', 'hash_mismatch', 'head_mismatch'] }) problem: string;
+}
+
+export class AuditVerificationView {
+  @ApiProperty() ok: boolean;
+  @ApiProperty() entriesChecked: number;
+  @ApiProperty({ nullable: true, type: String }) lastSeq: string | null;
+  @ApiProperty({ type: ChainBreakView, nullable: true }) firstBroken: ChainBreakView | null;
+}

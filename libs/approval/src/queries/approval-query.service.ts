@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '@saraban/auth';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { URGENCIES, type MemoStatus, type Urgency } from '@saraban/memo';
+import { bangkokDateString, toArabicDigits, toThaiDigits } from '@saraban/thai-format';
+import { approvalStateName, currentRouteStep, loadApproval } from '../core/approval-snapshot.util';
+import type { Capacity } from '../core/capacity';
+import type { OrderKind } from '../core/order-kind';
+import type { RouteStep } from '../core/route-step';
+import { ApprovalCommandService } from '../commands/approval-command.service';
+import { ApprovalReader } from '../commands/approval-reader';
+import { capacityView, decisionView } from '../commands/approval-view.builder';
+import type { InboxView, SentListView, StuckListView, TimelineView } from '../dto/approval-views';
+import type { InboxQuery, SentQuery } from '../dto/inbox.query';
+import type { HistoryAction } from '../entities/approval-history-entry.entity';
+import { StaffingReader } from '../staffing/staffing.reader';
+
+/** ด่วนที่สุด first: the inverse of URGENCIES' order. */
+const URGENCY_BY_ORDER: Urgency[] = ['most_urgent', 'very_urgent', 'urgent', 'normal'];
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/*
+ * The inbox: per capacity (a post I hold or act for today) an ordered, LIMITed index scan of
+ * approval_inbox_idx (organisation, post, urgency, waiting since), merged and cut again.
+ * Each scan reads at most offset+limit entries, whatever the backlog of the post.
+ */
+const INBOX_ITEMS_SQL = `
+SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
+       w.current_position_id, w.route -> w.current_seq AS step, p.prefix || p.full_name AS author_name
+  FROM unnest($2::uuid[]) AS cap(position_id)
+  CROSS JOIN LATERAL (
+    SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
+           w.current_position_id, w.current_seq, w.route, w.author_id
+      FROM memo_workflows w
+     WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = cap.position_id
+       AND w.author_id <> $3
+       AND ($4::smallint IS NULL OR w.urgency_order = $4::smallint)
+       AND ($5::text IS NULL OR w.subject ILIKE $5 OR w.document_no ILIKE $5 OR w.document_no ILIKE $6)
+     ORDER BY w.urgency_order, w.waiting_since, w.memo_id
+     LIMIT $7
+  ) w
+  JOIN people p ON p.id = w.author_id
+ ORDER BY w.urgency_order, w.waiting_since, w.memo_id
+ LIMIT $8 OFFSET $9`;
+
+const INBOX_COUNTS_SQL = `
+SELECT w.current_position_id AS position_id, count(*)::int AS count,
+       count(*) FILTER (WHERE ($4::smallint IS NULL OR w.urgency_order = $4::smallint)
+         AND ($5::text IS NULL OR w.subject ILIKE $5 OR w.document_no ILIKE $5 OR w.document_no ILIKE $6))::int AS matching
+  FROM memo_workflows w
+ WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = ANY($2::uuid[])
+   AND w.author_id <> $3
+ GROUP BY w.current_position_id`;
+
+interface InboxRow {
+  memo_id: string;
+  subject: string;
+  document_no: string | null;
+  urgency_order: number;
+  waiting_since: Date;
+  submitted_at: Date;
+  version: number;
+  current_position_id: string;
+  step: RouteStep;
+  author_name: string;
+}
+
+/** Inbox, "sent by me", timelines and the stuck list. */
+@Injectable()
+export class ApprovalQueryService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly staffing: StaffingReader,
+    private readonly reader: ApprovalReader,
+    private readonly commands: ApprovalCommandService,
+  ) {}
+
+  async inbox(user: AuthUser, query: InboxQuery, now = new Date()): Promise<InboxView> {
+    const day = bangkokDateString(now);
+    const capacities = await this.staffing.capacitiesOf(
+      this.db.manager,
+      user.organisationId,
+      user.personId,
+      day,
+    );
+    const byPosition = new Map(capacities.map((c) => [c.stepPositionId, c]));
+    const positions = query.capacity
+      ? capacities.filter((c) => c.stepPositionId === query.capacity).map((c) => c.stepPositionId)
+      : [...byPosition.keys()];
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const urgency = query.urgency ? URGENCY_BY_ORDER.indexOf(query.urgency) : null;
+    const q = query.q?.trim() ? query.q.trim() : null;
+    const filters = [
+      urgency,
+      q ? likePattern(q) : null,
+      q ? likePattern(toThaiDigits(toArabicDigits(q))) : null,
+    ];
+    const all = [...byPosition.keys()];
+    const [counts, rows] = await Promise.all([
+      this.db.query<{ position_id: string; count: number; matching: number }[]>(INBOX_COUNTS_SQL, [
+        user.organisationId,
+        all,
+        user.personId,
+        ...filters,
+      ]),
+      positions.length === 0
+        ? Promise.resolve([] as InboxRow[])
+        : this.db.query<InboxRow[]>(INBOX_ITEMS_SQL, [
+            user.organisationId,
+            positions,
+            user.personId,
+            ...filters,
+            offset + limit,
+            limit,
+            offset,
+          ]),
+    ]);
+    const countOf = new Map(counts.map((c) => [c.position_id, c]));
+    return {
+      capacities: capacities.map((c) => ({
+        capacity: capacityView(c),
+        count: countOf.get(c.stepPositionId)?.count ?? 0,
+      })),
+      total: positions.reduce((sum, p) => sum + (countOf.get(p)?.matching ?? 0), 0),
+      items: rows.map((r) => ({
+        memoId: r.memo_id,
+        subject: r.subject,
+        documentNo: r.document_no,
+        urgency: URGENCY_BY_ORDER[r.urgency_order] ?? URGENCIES[0],
+        waitingSince: r.waiting_since,
+        submittedAt: r.submitted_at,
+        authorName: r.author_name,
+        step: r.step,
+        capacity: capacityView(byPosition.get(r.current_position_id) as Capacity),
+        version: r.version,
+      })),
+    };
+  }
+
+  /** Where each of my submitted memos stands, most recently moved first. */
+  async sent(user: AuthUser, query: SentQuery): Promise<SentListView> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const [rows, total] = await Promise.all([
+      this.db.query<
+        {
+          memo_id: string;
+          subject: string;
+          document_no: string | null;
+          status: MemoStatus;
+          machine_version: number;
+          snapshot: Record<string, unknown>;
+          waiting_since: Date;
+          submitted_at: Date;
+          updated_at: Date;
+        }[]
+      >(
+        `SELECT w.memo_id, w.subject, w.document_no, m.status, w.machine_version, w.snapshot, w.waiting_since,
+                w.submitted_at, w.updated_at
+           FROM memo_workflows w JOIN memos m ON m.id = w.memo_id
+          WHERE w.organisation_id = $1 AND w.author_id = $2
+          ORDER BY w.updated_at DESC, w.memo_id LIMIT $3 OFFSET $4`,
+        [user.organisationId, user.personId, limit, offset],
+      ),
+      this.db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM memo_workflows WHERE organisation_id = $1 AND author_id = $2',
+        [user.organisationId, user.personId],
+      ),
+    ]);
+    return {
+      total: total[0].n,
+      items: rows.map((r) => {
+        const s = loadApproval({ machineVersion: r.machine_version, snapshot: r.snapshot });
+        const step = currentRouteStep(s);
+        return {
+          memoId: r.memo_id,
+          subject: r.subject,
+          documentNo: r.document_no,
+          status: r.status,
+          state: approvalStateName(s),
+          currentStep: step,
+          waitingSince: step ? r.waiting_since : null,
+          decision: decisionView(s.context.decision),
+          returnReason: s.context.returnReason,
+          submittedAt: r.submitted_at,
+          updatedAt: r.updated_at,
+        };
+      }),
+    };
+  }
+
+  /** Every action on a memo, in order, with who, in what capacity, when and what was written. */
+  async timeline(user: AuthUser, memoId: string): Promise<TimelineView> {
+    const m = this.db.manager;
+    const loaded = await this.reader.load(m, user.organisationId, memoId);
+    if (!loaded || !(await this.commands.mayRead(m, user, loaded)))
+      throw new AppException(ErrorCode.NotFound);
+    const rows: {
+      seq: string;
+      action: HistoryAction;
+      round: number;
+      step_seq: number | null;
+      actor_id: string | null;
+      actor_name: string | null;
+      capacity: Capacity | null;
+      text: string | null;
+      order_kind: OrderKind | null;
+      details: Record<string, unknown> | null;
+      occurred_at: Date;
+    }[] = await m.query(
+      `SELECT seq::text AS seq, action, round, step_seq, actor_id, actor_name, capacity, text, order_kind, details,
+              occurred_at
+         FROM approval_history h WHERE organisation_id = $1 AND memo_id = $2 ORDER BY h.seq`,
+      [user.organisationId, memoId],
+    );
+    return {
+      memoId,
+      entries: rows.map((r) => ({
+        seq: r.seq,
+        action: r.action,
+        round: r.round,
+        stepSeq: r.step_seq,
+        heading: typeof r.details?.heading === 'string' ? r.details.heading : null,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        capacity: r.capacity ? capacityView(r.capacity) : null,
+        text: r.text,
+        orderKind: r.order_kind,
+        details: r.details,
+        occurredAt: r.occurred_at,
+      })),
+    };
+  }
+
+  /** Memos waiting at a step nobody (but perhaps the author) may act on today; for clerks and admins. */
+  async stuck(user: AuthUser, now = new Date()): Promise<StuckListView> {
+    const day = bangkokDateString(now);
+    const rows: {
+      memo_id: string;
+      subject: string;
+      document_no: string | null;
+      step: RouteStep;
+      waiting_since: Date;
+      author_only: boolean;
+      version: number;
+    }[] = await this.db.query(
+      `WITH acting AS (
+         SELECT ao.position_id, ao.person_id FROM acting_orders ao JOIN people p ON p.id = ao.person_id AND p.active
+          WHERE ao.organisation_id = $1 AND ao.from_date <= $2::date AND (ao.to_date IS NULL OR ao.to_date >= $2::date)
+         UNION
+         SELECT pp.position_id, pp.person_id FROM person_positions pp JOIN people p ON p.id = pp.person_id AND p.active
+          WHERE pp.organisation_id = $1
+       )
+       SELECT w.memo_id, w.subject, w.document_no, w.route -> w.current_seq AS step, w.waiting_since, w.version,
+              EXISTS (SELECT 1 FROM acting a WHERE a.position_id = w.current_position_id) AS author_only
+         FROM memo_workflows w
+        WHERE w.organisation_id = $1 AND w.state = 'review'
+          AND NOT EXISTS (SELECT 1 FROM acting a WHERE a.position_id = w.current_position_id AND a.person_id <> w.author_id)
+        ORDER BY w.waiting_since, w.memo_id
+        LIMIT 500`,
+      [user.organisationId, day],
+    );
+    return {
+      items: rows.map((r) => ({
+        memoId: r.memo_id,
+        subject: r.subject,
+        documentNo: r.document_no,
+        step: r.step,
+        waitingSince: r.waiting_since,
+        reason: r.author_only ? 'author_only' : 'nobody',
+        version: r.version,
+      })),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { capacityLines, type Capacity } from '../core/capacity';
+import { orderText, type OrderKind } from '../core/order-kind';
+import type { RouteStep } from '../core/route-step';
+
+/** One signature block as printed: heading, text, "(name)", position lines, short date. */
+export interface PrintedSignature {
+  /** Null for the author's own signature. */
+  heading: string | null;
+  /** The opinion or the order as written; null for the author. */
+  text: string | null;
+  /** Prefix and full name, e.g. "นายสมประสงค์ วีระวัฒน์" (the template adds the parentheses). */
+  name: string;
+  positionLines: string[];
+  date: Date;
+}
+
+export interface PrintedChain {
+  author: PrintedSignature;
+  /** The endorsements and the order of the last round, in order (skipped steps print nothing). */
+  endorsements: PrintedSignature[];
+  decided: boolean;
+  /** Decided with an order that lets the memo go ahead (ทราบ, อนุมัติ, เห็นชอบ, อนุญาต). */
+  approved: boolean;
+}
+
+const GO_AHEAD: readonly OrderKind[] = ['noted', 'approved', 'agreed', 'permitted'];
+
+/** What the document renderer prints under the memo, from the history (the capacities as signed). */
+@Injectable()
+export class PrintedChainService {
+  constructor(private readonly db: DataSource) {}
+
+  async printedChain(organisationId: string, memoId: string): Promise<PrintedChain> {
+    const memos: {
+      author_name: string;
+      signer_title: string | null;
+      state: string | null;
+      round: number | null;
+      route: RouteStep[] | null;
+      submitted_at: Date | null;
+      created_at: Date;
+    }[] = await this.db.query(
+      `SELECT p.prefix || p.full_name AS author_name, pos.title AS signer_title, w.state, w.round, w.route,
+                w.submitted_at, m.created_at
+           FROM memos m JOIN people p ON p.id = m.author_id
+           LEFT JOIN positions pos ON pos.id = m.signer_position_id
+           LEFT JOIN memo_workflows w ON w.memo_id = m.id
+          WHERE m.id = $1 AND m.organisation_id = $2`,
+      [memoId, organisationId],
+    );
+    const memo = memos[0];
+    if (!memo) throw new AppException(ErrorCode.NotFound);
+    const entries: {
+      action: string;
+      step_seq: number | null;
+      actor_name: string | null;
+      capacity: Capacity | null;
+      text: string | null;
+      order_kind: OrderKind | null;
+      details: Record<string, unknown> | null;
+      occurred_at: Date;
+    }[] = memo.round
+      ? await this.db.query(
+          `SELECT action, step_seq, actor_name, capacity, text, order_kind, details, occurred_at FROM approval_history
+            WHERE organisation_id = $1 AND memo_id = $2 AND round = $3 AND action IN ('submitted', 'resubmitted', 'endorsed', 'decided')
+            ORDER BY seq`,
+          [organisationId, memoId, memo.round],
+        )
+      : [];
+    const submitted = entries.find((e) => e.action === 'submitted' || e.action === 'resubmitted');
+    const decision = entries.find((e) => e.action === 'decided');
+    return {
+      author: {
+        heading: null,
+        text: null,
+        name: memo.author_name,
+        positionLines: memo.signer_title ? [memo.signer_title] : [],
+        date: submitted?.occurred_at ?? memo.submitted_at ?? memo.created_at,
+      },
+      endorsements: entries
+        .filter((e) => e.action === 'endorsed' || e.action === 'decided')
+        .map((e) => ({
+          heading:
+            (typeof e.details?.heading === 'string' ? e.details.heading : null) ??
+            (e.step_seq !== null ? (memo.route?.[e.step_seq]?.heading ?? null) : null),
+          text:
+            e.action === 'decided' && e.order_kind
+              ? orderText({ order: e.order_kind, text: e.text })
+              : e.text,
+          name: e.actor_name ?? '',
+          positionLines: e.capacity ? capacityLines(e.capacity) : [],
+          date: e.occurred_at,
+        })),
+      decided: memo.state === 'decided',
+      approved:
+        memo.state === 'decided' && decision?.order_kind != null && GO_AHEAD.includes(decision.order_kind),
+    };
+  }
+}

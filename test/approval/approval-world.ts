@@ -1,0 +1,59 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createActingOrder, createWorld, signIn, type World } from '../utils/factories';
+
+export type PersonKey = keyof World['people'];
+
+export interface ApprovalWorld extends World {
+  db: DataSource;
+  tokens: Record<PersonKey, string>;
+}
+
+/** The seed-like organisation (author → head → chief → mayor) with everyone signed in. */
+export async function createApprovalWorld(app: INestApplication): Promise<ApprovalWorld> {
+  const db = app.get(DataSource);
+  const world = await createWorld(db);
+  const tokens = {} as Record<PersonKey, string>;
+  for (const key of Object.keys(world.people) as PersonKey[]) {
+    tokens[key] = await signIn(app, world.org, world.people[key]);
+  }
+  return { ...world, db, tokens };
+}
+
+/** The head of office also acting as chief administrator (รักษาราชการแทน), as in domain.md. */
+export async function headActsAsChief(w: ApprovalWorld): Promise<void> {
+  await createActingOrder(w.db, w.org, w.people.head, w.positions.chief, 'acting');
+}
+
+export interface Draft {
+  id: string;
+  version: number;
+}
+
+export async function createDraft(
+  app: INestApplication,
+  token: string,
+  fields: Record<string, unknown> = {},
+): Promise<Draft> {
+  const res = await request(app.getHttpServer())
+    .post('/memos')
+    .auth(token, { type: 'bearer' })
+    .send({ subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม', ...fields })
+    .expect(201);
+  return { id: res.body.id as string, version: res.body.version as number };
+}
+
+/** POST /memos/:id/<command> as someone; answers the raw response. */
+export function command(
+  app: INestApplication,
+  token: string,
+  memoId: string,
+  name: string,
+  body: Record<string, unknown> = {},
+  idempotencyKey?: string,
+): request.Test {
+  const req = request(app.getHttpServer()).post(`/memos/${memoId}/${name}`).auth(token, { type: 'bearer' });
+  if (idempotencyKey) void req.set('Idempotency-Key', idempotencyKey);
+  return req.send(body);
+}
