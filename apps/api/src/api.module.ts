@@ -8,6 +8,7 @@ import { HealthModule } from '@saraban/health';
 import { RequestLoggingMiddleware } from '@saraban/logging';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
+import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
 import { RedisModule } from '@saraban/redis';
 import { RegisterModule } from '@saraban/register';
@@ -27,6 +28,7 @@ import { WebModule } from '@saraban/web';
     RegisterModule,
     PublicationModule,
     CertificatesModule,
+    PipelineApiModule,
     // Last: the browser pages under /app sit on top of the API modules above.
     WebModule,
   ],
