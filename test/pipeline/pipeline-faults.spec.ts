@@ -1,27 +1,14 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
 import { createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
+import { AppProcess, buildApps, freePort } from '../utils/processes';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
-const ROOT = path.join(__dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -71,65 +58,16 @@ class PrivateRedis {
   }
 }
 
-/** The compiled worker as its own process, so it can be killed with SIGKILL. */
-class WorkerProcess {
-  child?: ChildProcess;
-  constructor(
-    private readonly entry: string,
-    private readonly env: Record<string, string>,
-  ) {}
-
-  start(): void {
-    this.child = spawn(process.execPath, [this.entry], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.env, LOG_FORMAT: 'json' },
-      stdio: ['ignore', 'ignore', process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore'],
-    });
-  }
-
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill(signal);
-    await exited;
-  }
-
-  /** Chromium is the worker's child: SIGKILL it and every process of its tree. */
-  killChromium(): number {
-    const out = execFileSync('ps', ['-eo', 'pid,ppid,comm'], { encoding: 'utf8' });
-    const rows = out
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim().split(/\s+/))
-      .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }));
-    const browsers = rows.filter((r) => r.ppid === this.child?.pid && /chrom/i.test(r.comm));
-    for (const b of browsers) process.kill(b.pid, 'SIGKILL');
-    return browsers.length;
-  }
-}
-
 describe('pipeline faults: every decided memo ends published exactly once', () => {
   let t: TestApp;
   let db: DataSource;
   let w: World;
   let tokens: SignedInWorld;
   let redis: PrivateRedis;
-  let worker: WorkerProcess;
+  let worker: AppProcess;
 
   beforeAll(async () => {
-    // Inside the repository (var/ is ignored), so the build resolves node_modules.
-    mkdirSync(path.join(ROOT, 'var'), { recursive: true });
-    const out = mkdtempSync(path.join(ROOT, 'var', 'test-build-'));
-    execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', out], {
-      cwd: ROOT,
-    });
-    execFileSync(
-      path.join(ROOT, 'node_modules/.bin/tsc-alias'),
-      ['-p', 'tsconfig.build.json', '--outDir', out],
-      { cwd: ROOT },
-    );
+    const out = buildApps();
     redis = new PrivateRedis(await freePort());
     await redis.start();
     t = await createTestApp({
@@ -142,11 +80,11 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     w = await createWorld(db);
     await t.app.get(CertificateService).installSelfSigned(w.org.id, w.org.name);
     tokens = await signInWorld(t.app, w);
-    worker = new WorkerProcess(path.join(out, 'apps/worker/src/main.js'), t.env);
+    worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), t.env);
   }, 180_000);
 
   afterAll(async () => {
-    await worker?.kill();
+    await worker?.stop('SIGKILL');
     await t?.close();
     await redis?.stop();
   });
@@ -197,7 +135,7 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     for (let i = 0; i < 3; i++) {
       worker.start();
       await busy();
-      await worker.kill('SIGKILL');
+      await worker.stop('SIGKILL');
     }
     worker.start();
     await expectPublishedOnce(memoIds);
@@ -215,7 +153,9 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
   it('Chromium killed while rendering', async () => {
     const memoIds = await decideSeveral(6);
     await busy();
-    expect(worker.killChromium()).toBeGreaterThan(0);
+    const browsers = worker.children(/chrom/i);
+    expect(browsers.length).toBeGreaterThan(0);
+    for (const pid of browsers) process.kill(pid, 'SIGKILL');
     await expectPublishedOnce(memoIds);
   });
 });

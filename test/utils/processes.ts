@@ -1,0 +1,79 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const ROOT = path.join(__dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Compiles the apps as `npm run build` does, into a fresh folder under var/ (ignored by git,
+ * inside the repository so that node_modules resolves), and answers that folder.
+ */
+export function buildApps(): string {
+  mkdirSync(path.join(ROOT, 'var'), { recursive: true });
+  const out = mkdtempSync(path.join(ROOT, 'var', 'build-'));
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', out], {
+    cwd: ROOT,
+  });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/tsc-alias'),
+    ['-p', 'tsconfig.build.json', '--outDir', out],
+    {
+      cwd: ROOT,
+    },
+  );
+  return out;
+}
+
+/** A compiled app (api or worker) as its own process, so that it can be killed or measured. */
+export class AppProcess {
+  child?: ChildProcess;
+
+  constructor(
+    private readonly entry: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  start(): void {
+    this.child = spawn(process.execPath, [this.entry], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, LOG_FORMAT: 'json' },
+      stdio: ['ignore', 'ignore', process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore'],
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
+
+  /** The process's direct children whose command matches (Chromium under the worker). */
+  children(pattern: RegExp): number[] {
+    const out = execFileSync('ps', ['-eo', 'pid,ppid,comm'], { encoding: 'utf8' });
+    return out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s+/))
+      .filter(([, ppid, comm]) => Number(ppid) === this.child?.pid && pattern.test(comm))
+      .map(([pid]) => Number(pid));
+  }
+}
