@@ -7,7 +7,7 @@
 import { startWebServer } from './web-server';
 
 it('serves the demo organisation', async () => {
-  const server = await startWebServer({ NODE_ENV: 'development' });
+  const server = await startWebServer({ env: { NODE_ENV: 'development' }, worker: true });
   try {
     process.stdout.write(`ready ${server.baseUrl}/app/login?org=khampee\n`);
     const seconds = Number(process.env.DEV_SERVER_SECONDS ?? 3600);

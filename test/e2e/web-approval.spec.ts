@@ -16,14 +16,16 @@ async function stillSamePage(page: Page): Promise<boolean> {
 /**
  * The whole story in a real Chromium, by four people of the demo organisation: the author drafts and
  * submits; the head of office endorses, then endorses again acting as chief administrator; the mayor
- * decides and acknowledges several memos at once; a returned memo is revised and resubmitted.
+ * decides and acknowledges several memos at once; a returned memo is revised and resubmitted. The
+ * worker runs beside the API, so the decided memo ends as a signed PDF on the public portal, where a
+ * citizen (the fourth browser) finds it and verifies the file.
  */
 describe('web: from draft to decision in the browser', () => {
   let server: WebServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startWebServer();
+    server = await startWebServer({ worker: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -97,6 +99,38 @@ describe('web: from draft to decision in the browser', () => {
     await author.page.goto('/app/memos/mine');
     await expect(author.page.locator('.memo-list').textContent()).resolves.toContain('คำสั่ง: อนุมัติ ให้เผยแพร่ได้');
     for (const s of [author, head, mayor]) await s.context.close();
+
+    // 5. A citizen finds the signed PDF on the organisation's portal and verifies it.
+    const citizen = await browser.newContext({ baseURL: server.baseUrl, viewport: PHONE });
+    try {
+      const page = await citizen.newPage();
+      const subject = 'ขออนุมัติเผยแพร่รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม';
+      // The worker renders, signs and publishes in the background: look again until it is there.
+      for (let attempt = 0; attempt < 120; attempt++) {
+        await page.goto('/p/khampee');
+        if ((await page.getByRole('link', { name: subject, exact: true }).count()) > 0) break;
+        await page.waitForTimeout(500);
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: subject, exact: true }).click();
+      await page.waitForURL('**/p/khampee/documents/**');
+      expect(await seriousViolations(page)).toEqual([]);
+      const pdfHref = await page.getByRole('link', { name: 'เปิดไฟล์ PDF ที่ลงนามแล้ว' }).getAttribute('href');
+      const pdf = await citizen.request.get(pdfHref ?? '');
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      await page.goto('/verify');
+      await page.getByLabel('เลือกไฟล์ PDF').setInputFiles({
+        name: 'memo.pdf',
+        mimeType: 'application/pdf',
+        buffer: await pdf.body(),
+      });
+      await page.getByRole('button', { name: 'ตรวจสอบไฟล์' }).click();
+      await page.getByRole('heading', { name: /เอกสารถูกต้อง/ }).waitFor();
+      await expect(page.locator('main').textContent()).resolves.toContain(subject);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await citizen.close();
+    }
   });
 
   it('the mayor acknowledges several memos at once with "ทราบ", in place', async () => {

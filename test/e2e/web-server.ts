@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CertificateService } from '@saraban/certificates';
 import { OrganisationImportService, parseOrganisationFile } from '@saraban/organisation';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { startTestWorker } from '../utils/test-worker';
 
 export interface WebServer {
   test: TestApp;
@@ -10,17 +13,34 @@ export interface WebServer {
   close: () => Promise<void>;
 }
 
-/** The real API on a fresh database with the demo organisation (demo/organisation.yaml), listening on a free port. */
-export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
-  const test = await createTestApp(env);
+/**
+ * The real API on a fresh database with the demo organisation (demo/organisation.yaml and a
+ * self-signed certificate, as `npm run demo` sets it up), listening on a free port; with
+ * `worker: true` also the document worker (render → sign → publish) on the same database and queues.
+ */
+export async function startWebServer(
+  options: { worker?: boolean; env?: Record<string, string> } = {},
+): Promise<WebServer> {
+  const test = await createTestApp(options.env);
+  let worker: INestApplicationContext | null = null;
+  const close = async (): Promise<void> => {
+    try {
+      await worker?.close();
+    } finally {
+      await test.close();
+    }
+  };
   try {
     const source = readFileSync(path.join(__dirname, '../../demo/organisation.yaml'), 'utf8');
-    await test.app.get(OrganisationImportService).import(parseOrganisationFile(source));
+    const summary = await test.app.get(OrganisationImportService).import(parseOrganisationFile(source));
+    await test.app.get(CertificateService).installSelfSigned(summary.organisationId, 'องค์การบริหารส่วนตำบลคำพี่');
     await test.app.listen(0, '127.0.0.1');
+    const { port } = test.app.getHttpServer().address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    if (options.worker) worker = await startTestWorker({ ...test.env, PUBLIC_BASE_URL: baseUrl });
+    return { test, baseUrl, close };
   } catch (err) {
-    await test.close();
+    await close();
     throw err;
   }
-  const { port } = test.app.getHttpServer().address() as AddressInfo;
-  return { test, baseUrl: `http://127.0.0.1:${port}`, close: () => test.close() };
 }

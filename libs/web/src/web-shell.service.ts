@@ -42,6 +42,7 @@ const FLASH: Record<string, string> = {
   'entry-cancelled': 'ยกเลิกเลขทะเบียนแล้ว',
   registered: 'ลงทะเบียนหนังสือแล้ว',
   certificate: 'ติดตั้งใบรับรองแล้ว',
+  rerouted: 'เปลี่ยนผู้พิจารณาแล้ว',
 };
 
 export function flashMessage(done: unknown): string | null {

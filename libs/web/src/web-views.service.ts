@@ -12,6 +12,7 @@ import {
   ROLE_LABELS,
   ACTING_KIND_LABELS,
 } from './web-labels';
+import { WebAssets } from './web-assets.service';
 import { webTemplatesDir } from './web-paths.util';
 
 type HandlebarsRuntime = typeof Handlebars;
@@ -87,11 +88,20 @@ export class WebViews {
   private compiled: { hbs: HandlebarsRuntime; pages: Map<string, Template> } | null = null;
   private readonly reload = process.env.NODE_ENV === 'development';
 
+  constructor(private readonly assets: WebAssets) {}
+
   render(name: string, context: object): string {
     const { pages } = this.templates();
     const page = pages.get(name);
     if (!page) throw new Error(`web view ${name} not found`);
-    return page(context);
+    // Every page links the stylesheet and script with their content hash, whoever renders it.
+    let assetVersion = '';
+    try {
+      assetVersion = this.assets.assetVersion();
+    } catch {
+      // An error page must still render when the assets are what failed.
+    }
+    return page({ assetVersion, ...context });
   }
 
   /** Sends a page; signed-in pages are never cached (a shared office PC, the back button after sign-out). */

@@ -21,6 +21,7 @@ import { WebMemoController } from './web-memo.controller';
 import { WebPortalController } from './web-portal.controller';
 import { WebRegisterController } from './web-register.controller';
 import { WebShell } from './web-shell.service';
+import { WebStuckController } from './web-stuck.controller';
 import { WebViews } from './web-views.service';
 
 /**
@@ -53,6 +54,7 @@ import { WebViews } from './web-views.service';
     WebApprovalController,
     WebRegisterController,
     WebAdminController,
+    WebStuckController,
     WebPortalController,
   ],
   providers: [WebViews, WebAssets, WebShell, WebComposeService, WebApproval, WebExceptionFilter],

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { OrganisationDirectoryService } from '@saraban/organisation';
+import { RerouteForm } from './forms/approval.forms';
+import { versionOf } from './forms/attachment.form';
+import { WebApproval, isShowableRefusal } from './web-approval.service';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebShell } from './web-shell.service';
+import { WebViews } from './web-views.service';
+
+/** Memos waiting at a step nobody may act on today; the clerk or administrator hands the step to another post. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Roles('clerk', 'admin')
+@Controller('app/stuck')
+export class WebStuckController {
+  constructor(
+    private readonly approval: WebApproval,
+    private readonly directory: OrganisationDirectoryService,
+    private readonly shell: WebShell,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get()
+  async page(
+    @CurrentUser() user: AuthUser,
+    @Query('done') done: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.render(res, user, null, done, 200);
+  }
+
+  @Post(':id/reroute')
+  async reroute(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() form: RerouteForm,
+    @Res() res: Response,
+  ): Promise<void> {
+    const note = form.note.trim();
+    if (!note) {
+      await this.render(res, user, 'กรุณาระบุเหตุผลที่เปลี่ยนผู้พิจารณา', undefined, 400);
+      return;
+    }
+    try {
+      await this.approval.run(
+        user,
+        id,
+        { kind: 'reroute', positionId: form.positionId, note },
+        versionOf(form),
+      );
+      res.redirect(303, '/app/stuck?done=rerouted');
+    } catch (err) {
+      if (!isShowableRefusal(err)) throw err;
+      await this.render(res, user, err.message, undefined, err.status);
+    }
+  }
+
+  private async render(
+    res: Response,
+    user: AuthUser,
+    error: string | null,
+    done: unknown,
+    status: number,
+  ): Promise<void> {
+    const [stuck, d] = await Promise.all([
+      this.approval.stuck(user),
+      this.directory.directory(user.organisationId),
+    ]);
+    const positions = d.positions.filter((p) => p.active).map((p) => ({ id: p.id, title: p.title }));
+    const shell = await this.shell.context(
+      user,
+      user.roles.includes('admin') ? 'admin' : 'register',
+      'บันทึกที่ค้าง',
+      done,
+    );
+    this.views.send(
+      res,
+      'stuck',
+      {
+        ...shell,
+        error,
+        stuckUrl: '/app/stuck',
+        items: stuck.items.map((i) => ({
+          ...i,
+          reasonLabel:
+            i.reason === 'author_only' ? 'ผู้ดำรงตำแหน่งเป็นผู้เขียนบันทึกเอง' : 'ไม่มีผู้ดำรงตำแหน่งหรือผู้รักษาราชการแทน',
+          positions,
+        })),
+      },
+      status,
+    );
+  }
+}
