@@ -4,6 +4,5 @@ export * from './jobs/document-queue.service';
 export * from './pipeline-worker.module';
 export * from './relay/outbox-relay.service';
 export * from './worker/document-job.processor';
-export * from './assembly/printed-chain.reader';
 export * from './pipeline-api.module';
 export * from './relay/pipeline-reconciler.service';

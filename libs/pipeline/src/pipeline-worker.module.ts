@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ApprovalModule } from '@saraban/approval';
 import { CertificatesModule } from '@saraban/certificates';
 import { MemoModule } from '@saraban/memo';
 import { PublicationModule } from '@saraban/publication';
 import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
-import { PrintedChainReader } from './assembly/printed-chain.reader';
 import { DocumentQueueService } from './jobs/document-queue.service';
 import { OutboxRelayService } from './relay/outbox-relay.service';
 import { PipelineReconcilerService } from './relay/pipeline-reconciler.service';
@@ -15,10 +15,9 @@ import { pdfRendererProvider } from './worker/pdf-renderer.provider';
 
 /** The worker side: relay the outbox, process render → sign → publish. */
 @Module({
-  imports: [MemoModule, PublicationModule, CertificatesModule],
+  imports: [MemoModule, ApprovalModule, PublicationModule, CertificatesModule],
   providers: [
     pdfRendererProvider,
-    PrintedChainReader,
     MemoDocumentAssembler,
     RenderStage,
     SignStage,

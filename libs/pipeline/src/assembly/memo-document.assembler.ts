@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PrintedChainReader, type PrintedSignature } from './printed-chain.reader';
+import { PrintedChainService, type PrintedSignature } from '@saraban/approval';
 import type { MemoDocument, MemoVerification } from '@saraban/document-render';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { MemoAttachment, MemoDraftService } from '@saraban/memo';
@@ -40,7 +40,7 @@ export class MemoDocumentAssembler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly memos: MemoDraftService,
-    private readonly chain: PrintedChainReader,
+    private readonly chain: PrintedChainService,
   ) {}
 
   async assemble(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PrintedChainReader } from '../assembly/printed-chain.reader';
+import { PrintedChainService } from '@saraban/approval';
 import { MemoDraftService } from '@saraban/memo';
 import { PublicationService, SignedDocument } from '@saraban/publication';
 import type { DocumentJobPayload } from '../jobs/document-job';
@@ -12,7 +12,7 @@ export class PublishStage {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly memos: MemoDraftService,
-    private readonly chain: PrintedChainReader,
+    private readonly chain: PrintedChainService,
     private readonly publications: PublicationService,
   ) {}
 
