@@ -32,8 +32,10 @@ export const appConfigSchema = z.object({
     .string()
     .regex(/^[a-z0-9_-]+$/)
     .default('saraban'),
-  /** Documents rendered at once per worker; defaults to the number of cores. */
+  /** Jobs a worker runs at once; defaults to 4 × cores (signing and publishing wait on I/O). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Warm Chromium pages per worker, i.e. documents printed at once; defaults to the number of cores. */
+  RENDER_POOL_SIZE: z.coerce.number().int().min(1).max(32).optional(),
   /** How long a job may run without renewing its lock before another worker takes it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How often the worker looks for new outbox events when no notification arrives. */

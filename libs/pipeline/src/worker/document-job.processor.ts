@@ -56,7 +56,7 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
     this.worker = new Worker<DocumentJobPayload>(DOCUMENT_QUEUE, (job) => this.process(job), {
       connection: this.connection,
       prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.WORKER_CONCURRENCY ?? os.availableParallelism(),
+      concurrency: this.config.WORKER_CONCURRENCY ?? 4 * os.availableParallelism(),
       lockDuration: this.config.JOB_LOCK_MS,
       stalledInterval: Math.max(500, Math.floor(this.config.JOB_LOCK_MS / 2)),
       maxStalledCount: 5,
