@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from './api-client';
 import { DESKTOP, PHONE, launchBrowser, samplePdf, signedIn } from './browser';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -32,7 +33,7 @@ describe('screenshots', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    server = await startWebServer();
+    server = await startWebServer({ worker: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -93,10 +94,63 @@ describe('screenshots', () => {
       page.getByRole('button', { name: 'เพิ่มตาราง' }).click(),
     ]);
     await page.getByRole('link', { name: 'ดูบันทึก' }).click();
-    await shoot(page, 'memo');
+    await shoot(page, 'memo-draft');
+    const memoUrl = new URL(page.url()).pathname;
+    const memoId = memoUrl.split('/').pop() ?? '';
+    const authorApi = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    await authorApi.call('POST', `/memos/${memoId}/submit`);
+    // A few more in the inbox, as on a real morning.
+    const headApi = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    for (const [subject, urgency] of [
+      ['ขออนุมัติจัดซื้อวัสดุสำนักงาน', 'normal'],
+      ['แจ้งกำหนดการตรวจติดตามการดำเนินงานของคณะกรรมการ', 'very_urgent'],
+      ['รายงานสถิติการให้บริการประจำเดือนตุลาคม', 'normal'],
+    ] as const) {
+      const id = await authorApi.submittedMemo(subject, urgency);
+      if (!subject.startsWith('ขออนุมัติ')) {
+        await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
+        await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
+      }
+    }
     await page.goto('/app/memos/mine');
     await shoot(page, 'mine');
     await author.context.close();
+
+    const head = await signedIn(browser, server.baseUrl, 'somprasong');
+    await head.page.goto('/app');
+    await shoot(head.page, 'inbox');
+    await head.page.goto(memoUrl);
+    await head.page.getByRole('button', { name: 'เห็นควรอนุมัติ' }).click();
+    await shoot(head.page, 'memo-endorse');
+    await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
+    await head.page.getByText('รักษาราชการแทน').first().waitFor();
+    await head.page.getByLabel('ความเห็น').fill('เห็นควรอนุมัติและเผยแพร่บนเว็บไซต์ของหน่วยงาน');
+    await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
+    await head.page.locator('#memo-side').getByText('(รอดำเนินการ)').waitFor();
+    await head.context.close();
+
+    const mayor = await signedIn(browser, server.baseUrl, 'kanok');
+    await mayor.page.goto('/app');
+    await mayor.page.locator('[data-memo-row] input[name=memoIds]').nth(1).check();
+    await shoot(mayor.page, 'inbox-decide');
+    await mayor.page.goto(memoUrl);
+    await mayor.page.getByLabel('อนุมัติ', { exact: true }).check();
+    await mayor.page.getByRole('button', { name: 'สั่งการ' }).click();
+    await mayor.page.locator('#memo-status').getByText('คำสั่ง: อนุมัติ').waitFor();
+    await shoot(mayor.page, 'memo-decided');
+    await mayor.context.close();
+
+    const citizen = await browser.newContext({ baseURL: server.baseUrl });
+    const portal = await citizen.newPage();
+    for (let attempt = 0; attempt < 120; attempt++) {
+      await portal.goto('/p/khampee');
+      if ((await portal.locator('table.data a').count()) > 0) break;
+      await portal.waitForTimeout(500);
+    }
+    await shoot(portal, 'portal');
+    await portal.goto('/verify');
+    await shoot(portal, 'verify');
+    await citizen.close();
 
     const clerk = await signedIn(browser, server.baseUrl, 'saranya');
     await clerk.page.goto('/app/register');

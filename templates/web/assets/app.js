@@ -22,8 +22,9 @@
   }
 
   /* ---- messages ---- */
-  function announce(message, isError) {
-    var region = document.getElementById('live-region');
+  /** A visible status (or error) message; `quiet` ones only reach screen readers. */
+  function announce(message, isError, quiet) {
+    var region = document.getElementById(quiet ? 'sr-live-region' : 'live-region');
     if (!region) return;
     region.textContent = message;
     region.hidden = false;
@@ -342,7 +343,7 @@
       renumberBlocks(list);
       var field = $('textarea', block);
       if (field) field.focus();
-      announce('เพิ่ม' + button.textContent.replace(/^\s*\+\s*/, '') + 'แล้ว', false);
+      announce('เพิ่ม' + button.textContent.replace(/^\s*\+\s*/, '') + 'แล้ว', false, true);
       return;
     }
     var block2 = button.closest('.block');
@@ -357,7 +358,7 @@
       button.disabled
         ? $('[data-move="' + (move === 'up' ? 'down' : 'up') + '"]', block2).focus()
         : button.focus();
-      announce('ย้ายเป็นลำดับที่ ' + (Array.prototype.indexOf.call(list.children, block2) + 1), false);
+      announce('ย้ายเป็นลำดับที่ ' + (Array.prototype.indexOf.call(list.children, block2) + 1), false, true);
       return;
     }
     if (button.hasAttribute('data-remove-block')) {
@@ -367,7 +368,7 @@
       renumberBlocks(list);
       var focusTo = next ? $('textarea', next) : $('[data-add-block]');
       if (focusTo) focusTo.focus();
-      announce('ลบส่วนแล้ว', false);
+      announce('ลบส่วนแล้ว', false, true);
     }
   }
 
