@@ -131,6 +131,14 @@ describe('web: from draft to decision in the browser', () => {
     } finally {
       await citizen.close();
     }
+    // The author's memo page links the signed PDF and its place on the portal.
+    const back = await signedIn(browser, server.baseUrl, 'amornrat');
+    await back.page.goto(memoUrl);
+    const signed = await back.context.request.get(
+      (await back.page.getByRole('link', { name: 'ไฟล์ PDF ที่ลงนามแล้ว' }).getAttribute('href')) ?? '',
+    );
+    expect(signed.headers()['content-type']).toContain('application/pdf');
+    await back.context.close();
   });
 
   it('the mayor acknowledges several memos at once with "ทราบ", in place', async () => {
