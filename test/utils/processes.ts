@@ -39,18 +39,33 @@ export function buildApps(): string {
 /** A compiled app (api or worker) as its own process, so that it can be killed or measured. */
 export class AppProcess {
   child?: ChildProcess;
+  /** Everything the process wrote, when started with `capture`. */
+  output = '';
 
   constructor(
     private readonly entry: string,
     private readonly env: Record<string, string>,
   ) {}
 
-  start(): void {
+  start(options: { capture?: boolean } = {}): void {
+    const log = process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore';
     this.child = spawn(process.execPath, [this.entry], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, LOG_FORMAT: 'json' },
-      stdio: ['ignore', 'ignore', process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore'],
+      stdio: ['ignore', options.capture ? 'pipe' : 'ignore', options.capture ? 'pipe' : log],
     });
+    const keep = (chunk: Buffer) => (this.output += chunk.toString('utf8'));
+    this.child.stdout?.on('data', keep);
+    this.child.stderr?.on('data', keep);
+  }
+
+  /** Resolves with the exit code (or the signal's name) once the process has ended. */
+  exited(): Promise<number | string> {
+    const child = this.child;
+    if (!child) return Promise.reject(new Error('not started'));
+    if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+    if (child.signalCode !== null) return Promise.resolve(child.signalCode);
+    return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   }
 
   get pid(): number | undefined {

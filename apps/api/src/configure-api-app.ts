@@ -34,7 +34,6 @@ export function configureApiApp(app: NestExpressApplication): void {
     }),
   );
   app.useGlobalFilters(new AppExceptionFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigException, loadConfig } from '@saraban/config';
-import { createLogger } from '@saraban/logging';
+import { closeOnSignals, createLogger } from '@saraban/logging';
 import { ApiModule } from './api.module';
 import { configureApiApp } from './configure-api-app';
 
@@ -13,6 +13,7 @@ async function bootstrap(): Promise<void> {
     rawBody: true,
   });
   configureApiApp(app);
+  closeOnSignals(app);
   await app.listen(config.PORT, config.HOST);
 }
 

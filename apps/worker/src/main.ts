@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigException, loadConfig } from '@saraban/config';
-import { createLogger } from '@saraban/logging';
+import { closeOnSignals, createLogger } from '@saraban/logging';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
     logger: createLogger(config, 'saraban-worker'),
   });
   // SIGTERM/SIGINT run the shutdown hooks: processors finish or hand back their jobs, connections close.
-  app.enableShutdownHooks();
+  closeOnSignals(app);
   await app.init();
   new Logger('Worker').log('worker ready');
 }

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { AppProcess, buildApps, freePort } from '../utils/processes';
+import { createTestDatabase } from '../utils/test-database';
+
+const until = async (what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe('the compiled apps as processes', () => {
+  let out: string;
+  let database: { url: string; drop: () => Promise<void> };
+  beforeAll(async () => {
+    out = buildApps();
+    database = await createTestDatabase();
+  }, 120_000);
+  afterAll(() => database.drop());
+
+  it('the worker boots on PostgreSQL and Redis with no work, logs JSON, and shuts down cleanly on SIGTERM', async () => {
+    const worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), {
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: 'lifecycle',
+    });
+    worker.start({ capture: true });
+    await until('worker ready', () => worker.output.includes('worker ready'));
+    const lines = worker.output
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    worker.child!.kill('SIGTERM');
+    expect(await worker.exited()).toBe(0);
+    expect(worker.output).toContain('"message":"closed"');
+  });
+
+  it('a malformed setting stops the API at boot with a message naming it', async () => {
+    const api = new AppProcess(path.join(out, 'apps/api/src/main.js'), {
+      DATABASE_URL: database.url,
+      PORT: 'eighty',
+      REDIS_URL: 'http://not-redis',
+    });
+    api.start({ capture: true });
+    expect(await api.exited()).toBe(1);
+    expect(api.output).toMatch(/PORT:/);
+    expect(api.output).toMatch(/REDIS_URL:/);
+  });
+
+  it('the API serves health and shuts down cleanly', async () => {
+    const port = await freePort();
+    const api = new AppProcess(path.join(out, 'apps/api/src/main.js'), {
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
+    api.start({ capture: true });
+    let ready = false;
+    const deadline = Date.now() + 60_000;
+    while (!ready && Date.now() < deadline) {
+      ready = await fetch(`http://127.0.0.1:${port}/health/ready`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (!ready) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(ready).toBe(true);
+    api.child!.kill('SIGTERM');
+    expect(await api.exited()).toBe(0);
+  });
+});
