@@ -93,7 +93,10 @@ describe('screenshots', () => {
       page.waitForURL('**done=attached**'),
       page.getByRole('button', { name: 'เพิ่มตาราง' }).click(),
     ]);
-    await page.getByRole('link', { name: 'ดูบันทึก' }).click();
+    await Promise.all([
+      page.waitForURL(/\/app\/memos\/[0-9a-f-]+$/),
+      page.getByRole('link', { name: 'ดูบันทึก' }).click(),
+    ]);
     await shoot(page, 'memo-draft');
     const memoUrl = new URL(page.url()).pathname;
     const memoId = memoUrl.split('/').pop() ?? '';

@@ -33,6 +33,10 @@ describe('web: drafting in the browser', () => {
         page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click(),
       ]);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('บันทึกของฉัน');
+      // An address that does not exist is a Thai page, not JSON.
+      const missing = await page.goto('/app/no-such-page');
+      expect(missing?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('ไม่พบหน้าที่ต้องการ');
       // The JSON API still answers 401 with a body, not a redirect.
       const api = await context.request.get('/memos?mine=true', { headers: { cookie: '' } });
       expect([200, 401]).toContain(api.status());
@@ -112,7 +116,10 @@ describe('web: drafting in the browser', () => {
       await expect(page.locator('#attachments [role=alert]').textContent()).resolves.toContain('PDF');
 
       // The memo page shows the paper, with what was typed as text (never markup).
-      await page.getByRole('link', { name: 'ดูบันทึก' }).click();
+      await Promise.all([
+        page.waitForURL(/\/app\/memos\/[0-9a-f-]+$/),
+        page.getByRole('link', { name: 'ดูบันทึก' }).click(),
+      ]);
       const paper = page.locator('.memo-paper');
       await expect(paper.textContent()).resolves.toContain('<script>alert(1)</script>');
       await expect(paper.locator('ol li').allTextContents()).resolves.toEqual([

@@ -20,6 +20,7 @@ import { WebHomeController } from './web-home.controller';
 import { WebMemoController } from './web-memo.controller';
 import { WebPortalController } from './web-portal.controller';
 import { WebRegisterController } from './web-register.controller';
+import { WebNotFoundController } from './web-not-found.controller';
 import { WebShell } from './web-shell.service';
 import { WebStuckController } from './web-stuck.controller';
 import { WebViews } from './web-views.service';
@@ -56,6 +57,8 @@ import { WebViews } from './web-views.service';
     WebAdminController,
     WebStuckController,
     WebPortalController,
+    // Last: catches every other /app address.
+    WebNotFoundController,
   ],
   providers: [WebViews, WebAssets, WebShell, WebComposeService, WebApproval, WebExceptionFilter],
 })
