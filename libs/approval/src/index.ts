@@ -17,3 +17,6 @@ export * from './dto/approval-views';
 export * from './history/approval-audit.service';
 export * from './queries/approval-query.service';
 export * from './queries/printed-chain.service';
+export * from './queries/inbox-sql';
+export * from './commands/approval-reader';
+export * from './staffing/staffing.reader';

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { MemoAccessPolicy, type Urgency } from '@saraban/memo';
+import type { Urgency } from '@saraban/memo';
 import { Position } from '@saraban/organisation';
-import { appendOutboxEvents, type NewOutboxEvent } from '@saraban/outbox';
 import { RegisterService } from '@saraban/register';
 import type { ApprovalEvent } from '../core/approval-event';
 import type { ApprovalIntent } from '../core/approval-intent';
@@ -31,6 +30,14 @@ import { ApprovalReader, resolutionOf, type LoadedApproval } from './approval-re
 import { ApprovalViewBuilder, STATUS_OF_STATE } from './approval-view.builder';
 
 const URGENCY_ORDER: Record<Urgency, number> = { most_urgent: 0, very_urgent: 1, urgent: 2, normal: 3 };
+
+/** What a command wrote, for its answer and its history. */
+interface Written {
+  version: number;
+  registerEntryId: string | null;
+  documentNo: string | null;
+  datedOn: string | null;
+}
 
 /** One machine event applied in a command, with who did it. */
 interface Applied {
@@ -158,7 +165,6 @@ export class ApprovalCommandService {
     private readonly db: DataSource,
     private readonly reader: ApprovalReader,
     private readonly views: ApprovalViewBuilder,
-    private readonly access: MemoAccessPolicy,
     private readonly register: RegisterService,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -177,7 +183,8 @@ export class ApprovalCommandService {
       }
       const extra = command.kind === 'reroute' ? [command.positionId] : [];
       const loaded = await this.reader.load(m, user.organisationId, memoId, extra, { lock: true });
-      if (!loaded || !(await this.mayRead(m, user, loaded))) throw new AppException(ErrorCode.NotFound);
+      if (!loaded || !(await this.reader.mayRead(m, user, loaded)))
+        throw new AppException(ErrorCode.NotFound);
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.memo.version) {
         throw await this.versionConflict(m, user, memoId);
       }
@@ -211,21 +218,23 @@ export class ApprovalCommandService {
       ];
       const final = applied[applied.length - 1].snapshot;
 
-      const version = await this.guardedMemoUpdate(m, loaded, STATUS_OF_STATE[approvalStateName(final)]);
-      if (version === null) throw await this.versionConflict(m, user, memoId);
-      const written = await this.carryOut(m, user, loaded, applied, version);
+      const status = STATUS_OF_STATE[approvalStateName(final)];
+      const written = await this.writeState(m, user, loaded, applied, status);
+      if (written === null) throw await this.versionConflict(m, user, memoId);
 
-      const memo = Object.assign(loaded.memo, { status: STATUS_OF_STATE[approvalStateName(final)], version });
-      const workflow = Object.assign(new MemoWorkflow(), loaded.workflow ?? {}, written, { version });
-      const after: LoadedApproval = {
+      const memo = Object.assign(loaded.memo, { status, version: written.version });
+      const workflow = Object.assign(new MemoWorkflow(), loaded.workflow ?? {}, written);
+      const view = this.views.build(user, {
         ...loaded,
         memo,
         workflow,
         snapshot: final,
+        datedOn: written.datedOn,
         resolution: resolutionOf(final, loaded.staffing, loaded.day, memo.authorId),
-      };
-      const view = await this.views.build(m, user, after);
+      });
       if (key) await this.idempotency.store(m, user, key, 200, view);
+      // Last before COMMIT: the history head of the organisation stays locked until then.
+      await this.appendHistory(m, user, loaded, applied, written);
       return view;
     });
   }
@@ -234,20 +243,8 @@ export class ApprovalCommandService {
   async state(user: AuthUser, memoId: string): Promise<ApprovalStateView> {
     const m = this.db.manager;
     const loaded = await this.reader.load(m, user.organisationId, memoId);
-    if (!loaded || !(await this.mayRead(m, user, loaded))) throw new AppException(ErrorCode.NotFound);
-    return this.views.build(m, user, loaded);
-  }
-
-  /**
-   * The memo policy's own rules (the author; clerks and admins, who list the whole organisation)
-   * or a place on the route, all on the command's connection. Not `accessOf()`: its grants (ours
-   * included) read through the pool, and a transaction waiting for a second connection while
-   * holding one deadlocks the pool under load.
-   */
-  async mayRead(m: EntityManager, user: AuthUser, loaded: LoadedApproval): Promise<boolean> {
-    if (loaded.memo.organisationId !== user.organisationId) return false;
-    if (loaded.memo.authorId === user.personId || this.access.canListOrganisation(user)) return true;
-    return this.reader.onRoute(m, user, loaded);
+    if (!loaded || !(await this.reader.mayRead(m, user, loaded))) throw new AppException(ErrorCode.NotFound);
+    return this.views.build(user, loaded);
   }
 
   /** Steps the memo arrives at that resolve only to its author are passed over, and recorded. */
@@ -299,46 +296,29 @@ export class ApprovalCommandService {
     };
   }
 
-  /** Bumps the memo's version and status only if nobody changed it since it was read. */
-  private async guardedMemoUpdate(
-    m: EntityManager,
-    loaded: LoadedApproval,
-    status: string,
-  ): Promise<number | null> {
-    const [rows] = await m.query<[{ version: number }[], number]>(
-      `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
-        WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`,
-      [loaded.memo.id, loaded.memo.organisationId, status, loaded.memo.version],
-    );
-    return rows[0]?.version ?? null;
-  }
-
-  private async carryOut(
+  /**
+   * The memo's status and version (guarded: only if nobody changed it since it was read), the
+   * register (number issued on the first submission, cancelled on withdrawal or cancellation)
+   * and the workflow row. Answers null when the guard found the memo changed.
+   */
+  private async writeState(
     m: EntityManager,
     user: AuthUser,
     loaded: LoadedApproval,
     applied: Applied[],
-    version: number,
-  ): Promise<{ registerEntryId: string | null; documentNo: string | null }> {
+    status: string,
+  ): Promise<Written | null> {
     const { memo, now } = loaded;
+    const intents = applied.flatMap((a) => a.intents);
+    const final = applied[applied.length - 1].snapshot;
+    const stored = persistApproval(final);
+    const step = currentRouteStep(final);
     let registerEntryId = loaded.workflow?.registerEntryId ?? null;
     let documentNo = loaded.workflow?.documentNo ?? null;
-    const allIntents = applied.flatMap((a) => a.intents);
-    if (allIntents.some((i) => i.type === 'issueRegisterNumber')) {
-      const entry = await this.register.issueNumber(m, {
-        organisationId: memo.organisationId,
-        at: now,
-        memoId: memo.id,
-        issuedById: user.personId,
-        fromText: memo.unitLine,
-        toText: memo.addressee,
-        subject: memo.subject,
-      });
-      registerEntryId = entry.id;
-      documentNo = entry.documentNo;
-    }
-    const cancellation = allIntents.find((i) => i.type === 'recordCancellation');
-    if (allIntents.some((i) => i.type === 'cancelRegisterEntry') && registerEntryId) {
+    let datedOn = loaded.datedOn;
+
+    const cancellation = intents.find((i) => i.type === 'recordCancellation');
+    if (intents.some((i) => i.type === 'cancelRegisterEntry') && registerEntryId) {
       // The register's own cancel() runs in its own transaction; this must commit with the command.
       await m.query(
         `UPDATE register_entries SET status = 'cancelled', cancelled_at = $3, cancel_reason = $4, cancelled_by_id = $5
@@ -353,131 +333,130 @@ export class ApprovalCommandService {
       );
     }
 
-    const final = applied[applied.length - 1].snapshot;
-    const stored = persistApproval(final);
-    const step = currentRouteStep(final);
-    const columns = {
-      machineVersion: stored.machineVersion,
-      snapshot: JSON.stringify(stored.snapshot),
-      route: JSON.stringify(final.context.route),
-      state: approvalStateName(final),
-      round: final.context.round,
-      currentSeq: step?.seq ?? null,
-      currentPositionId: step?.positionId ?? null,
-      subject: memo.subject,
+    const workflowValues = (version: number) => [
+      memo.id,
+      memo.organisationId,
+      stored.machineVersion,
+      JSON.stringify(stored.snapshot),
+      JSON.stringify(final.context.route),
+      approvalStateName(final),
+      final.context.round,
+      step?.seq ?? null,
+      step?.positionId ?? null,
+      memo.subject,
       documentNo,
       registerEntryId,
-      urgencyOrder: URGENCY_ORDER[memo.urgency],
-    };
+      URGENCY_ORDER[memo.urgency],
+      now,
+      version,
+    ];
+
     if (!loaded.workflow) {
+      // The first submission: the memo row first (its lock and guard), then the number, then the row.
+      const [rows] = await m.query<[{ version: number }[], number]>(
+        `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`,
+        [memo.id, memo.organisationId, status, memo.version],
+      );
+      const version = rows[0]?.version;
+      if (version === undefined) return null;
+      if (intents.some((i) => i.type === 'issueRegisterNumber')) {
+        const entry = await this.register.issueNumber(m, {
+          organisationId: memo.organisationId,
+          at: now,
+          memoId: memo.id,
+          issuedById: user.personId,
+          fromText: memo.unitLine,
+          toText: memo.addressee,
+          subject: memo.subject,
+        });
+        registerEntryId = entry.id;
+        documentNo = entry.documentNo;
+        datedOn = entry.datedOn;
+      }
       await m.query(
         `INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
-           current_position_id, author_id, subject, document_no, register_entry_id, urgency_order, waiting_since,
-           submitted_at, version, updated_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $15)`,
-        [
-          memo.id,
-          memo.organisationId,
-          columns.machineVersion,
-          columns.snapshot,
-          columns.route,
-          columns.state,
-          columns.round,
-          columns.currentSeq,
-          columns.currentPositionId,
-          memo.authorId,
-          columns.subject,
-          columns.documentNo,
-          columns.registerEntryId,
-          columns.urgencyOrder,
-          now,
-          version,
-        ],
+           current_position_id, subject, document_no, register_entry_id, urgency_order, waiting_since, version,
+           author_id, submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14)`,
+        [...workflowValues(version), memo.authorId],
       );
-    } else {
-      const [, count] = await m.query<[unknown[], number]>(
-        `UPDATE memo_workflows SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
-           current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
-           urgency_order = $13, waiting_since = $14, version = $15, updated_at = $14
-         WHERE memo_id = $1 AND organisation_id = $2 AND version = $16`,
-        [
-          memo.id,
-          memo.organisationId,
-          columns.machineVersion,
-          columns.snapshot,
-          columns.route,
-          columns.state,
-          columns.round,
-          columns.currentSeq,
-          columns.currentPositionId,
-          columns.subject,
-          columns.documentNo,
-          columns.registerEntryId,
-          columns.urgencyOrder,
-          now,
-          version,
-          loaded.workflow.version,
-        ],
-      );
-      // The memo row's guard already serialised us; a mismatch here means the two rows drifted.
-      if (count !== 1) throw new AppException(ErrorCode.VersionConflict, { memoId: memo.id });
+      return { version, registerEntryId, documentNo, datedOn };
     }
 
-    const actorNames = await this.actorNames(m, applied);
-    const events: NewOutboxEvent[] = [];
+    // Later commands: memo and workflow in one statement; no memo row updated → no workflow row either.
+    // A top-level UPDATE: TypeORM answers [rows, affected].
+    const [rows] = await m.query<[{ version: number }[], number]>(
+      `WITH memo AS (
+         UPDATE memos SET status = $16, version = version + 1, updated_at = now()
+          WHERE id = $1 AND organisation_id = $2 AND version = $17 RETURNING version
+       )
+       UPDATE memo_workflows w SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
+         current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
+         urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14
+         FROM memo
+        WHERE w.memo_id = $1 AND w.organisation_id = $2 AND w.version = $15
+        RETURNING w.version`,
+      [...workflowValues(loaded.workflow.version), status, memo.version],
+    );
+    const version = rows[0]?.version;
+    return version === undefined ? null : { version, registerEntryId, documentNo, datedOn };
+  }
+
+  /** One history entry, with its outbox event, per recorded intent, in order. */
+  private async appendHistory(
+    m: EntityManager,
+    user: AuthUser,
+    loaded: LoadedApproval,
+    applied: Applied[],
+    written: Written,
+  ): Promise<void> {
+    const { memo, now } = loaded;
+    const { documentNo, registerEntryId, version } = written;
     for (const a of applied) {
       const awaiting = currentRouteStep(a.snapshot);
       for (const intent of a.intents) {
         const r = recorded(intent);
         if (!r) continue;
-        const { seq } = await appendHistoryEntry(m, {
-          organisationId: memo.organisationId,
-          memoId: memo.id,
-          round: a.snapshot.context.round,
-          stepSeq: r.stepSeq,
-          action: r.action,
-          actorId: a.actorId,
-          actorName: a.actorId ? (actorNames.get(a.actorId) ?? null) : null,
-          capacity: a.capacity,
-          text: r.text,
-          orderKind: r.orderKind,
-          details: detailsOf(r, a.snapshot, { documentNo, registerEntryId }),
-          occurredAt: now,
-        });
-        events.push({
-          organisationId: memo.organisationId,
-          type: OUTBOX_TYPE[r.action],
-          payload: {
+        await appendHistoryEntry(
+          m,
+          {
+            organisationId: memo.organisationId,
             memoId: memo.id,
-            memoVersion: version,
-            historySeq: seq,
             round: a.snapshot.context.round,
             stepSeq: r.stepSeq,
+            action: r.action,
             actorId: a.actorId,
-            state: approvalStateName(a.snapshot),
-            awaiting: awaiting ? { seq: awaiting.seq, positionId: awaiting.positionId } : null,
-            documentNo,
+            // The name as it is now, frozen in the entry (the caller is the only actor of a command).
+            actorName: a.actorId === user.personId ? `${user.prefix}${user.fullName}` : null,
+            capacity: a.capacity,
+            text: r.text,
+            orderKind: r.orderKind,
+            details: detailsOf(r, a.snapshot, { documentNo, registerEntryId }),
+            occurredAt: now,
           },
-        });
+          {
+            type: OUTBOX_TYPE[r.action],
+            payload: {
+              memoId: memo.id,
+              memoVersion: version,
+              round: a.snapshot.context.round,
+              stepSeq: r.stepSeq,
+              actorId: a.actorId,
+              state: approvalStateName(a.snapshot),
+              awaiting: awaiting ? { seq: awaiting.seq, positionId: awaiting.positionId } : null,
+              documentNo,
+            },
+          },
+        );
       }
     }
-    await appendOutboxEvents(m, events);
-    return { registerEntryId, documentNo };
-  }
-
-  private async actorNames(m: EntityManager, applied: Applied[]): Promise<Map<string, string>> {
-    const ids = [...new Set(applied.flatMap((a) => (a.actorId ? [a.actorId] : [])))];
-    const rows: { id: string; name: string }[] = await m.query(
-      'SELECT id, prefix || full_name AS name FROM people WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** 409 with the memo's current state for this caller, read afresh (the latest committed). */
   private async versionConflict(m: EntityManager, user: AuthUser, memoId: string): Promise<AppException> {
     const loaded = await this.reader.load(m, user.organisationId, memoId);
-    const current = loaded ? await this.views.build(m, user, loaded) : null;
+    const current = loaded ? this.views.build(user, loaded) : null;
     return new AppException(ErrorCode.VersionConflict, { current });
   }
 }

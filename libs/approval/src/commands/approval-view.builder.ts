@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import type { MemoStatus } from '@saraban/memo';
 import { acceptedEventTypes, approvalStateName, currentRouteStep } from '../core/approval-snapshot.util';
@@ -42,7 +41,7 @@ export const STATUS_OF_STATE: Record<ReturnType<typeof approvalStateName>, MemoS
 /** Builds the answer of every command and of GET /memos/:id/approval for one caller. */
 @Injectable()
 export class ApprovalViewBuilder {
-  async build(manager: EntityManager, user: AuthUser, loaded: LoadedApproval): Promise<ApprovalStateView> {
+  build(user: AuthUser, loaded: LoadedApproval): ApprovalStateView {
     const { memo, snapshot, resolution } = loaded;
     const accepted = new Set(acceptedEventTypes(snapshot));
     const caller = { personId: user.personId, roles: user.roles };
@@ -51,16 +50,7 @@ export class ApprovalViewBuilder {
     );
     const actors = resolution?.kind === 'actors' ? resolution.actors : [];
     const mine = actors.find((a) => a.personId === user.personId);
-    const names = await this.names(
-      manager,
-      actors.map((a) => a.personId),
-    );
-    const entry: { document_no: string; dated_on: string }[] = loaded.workflow?.registerEntryId
-      ? await manager.query(
-          'SELECT document_no, dated_on::text AS dated_on FROM register_entries WHERE id = $1 AND organisation_id = $2',
-          [loaded.workflow.registerEntryId, memo.organisationId],
-        )
-      : [];
+    const names = loaded.staffing.personNames;
     return {
       memoId: memo.id,
       status: memo.status,
@@ -75,21 +65,12 @@ export class ApprovalViewBuilder {
         name: names.get(a.personId) ?? '',
         capacity: capacityView(a.capacity),
       })),
-      documentNo: entry[0]?.document_no ?? null,
-      datedOn: entry[0]?.dated_on ?? null,
+      documentNo: loaded.workflow?.documentNo ?? null,
+      datedOn: loaded.datedOn,
       decision: decisionView(snapshot.context.decision),
       returnReason: snapshot.context.returnReason,
       myCapacity: mine ? capacityView(mine.capacity) : null,
       allowedCommands,
     };
-  }
-
-  private async names(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; name: string }[] = await manager.query(
-      'SELECT id, prefix || full_name AS name FROM people WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

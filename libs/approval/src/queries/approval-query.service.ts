@@ -8,13 +8,13 @@ import { approvalStateName, currentRouteStep, loadApproval } from '../core/appro
 import type { Capacity } from '../core/capacity';
 import type { OrderKind } from '../core/order-kind';
 import type { RouteStep } from '../core/route-step';
-import { ApprovalCommandService } from '../commands/approval-command.service';
 import { ApprovalReader } from '../commands/approval-reader';
 import { capacityView, decisionView } from '../commands/approval-view.builder';
 import type { InboxView, SentListView, StuckListView, TimelineView } from '../dto/approval-views';
 import type { InboxQuery, SentQuery } from '../dto/inbox.query';
 import type { HistoryAction } from '../entities/approval-history-entry.entity';
 import { StaffingReader } from '../staffing/staffing.reader';
+import { INBOX_COUNTS_SQL, INBOX_ITEMS_SQL } from './inbox-sql';
 
 /** ด่วนที่สุด first: the inverse of URGENCIES' order. */
 const URGENCY_BY_ORDER: Urgency[] = ['most_urgent', 'very_urgent', 'urgent', 'normal'];
@@ -22,39 +22,6 @@ const URGENCY_BY_ORDER: Urgency[] = ['most_urgent', 'very_urgent', 'urgent', 'no
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-/*
- * The inbox: per capacity (a post I hold or act for today) an ordered, LIMITed index scan of
- * approval_inbox_idx (organisation, post, urgency, waiting since), merged and cut again.
- * Each scan reads at most offset+limit entries, whatever the backlog of the post.
- */
-const INBOX_ITEMS_SQL = `
-SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
-       w.current_position_id, w.route -> w.current_seq AS step, p.prefix || p.full_name AS author_name
-  FROM unnest($2::uuid[]) AS cap(position_id)
-  CROSS JOIN LATERAL (
-    SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
-           w.current_position_id, w.current_seq, w.route, w.author_id
-      FROM memo_workflows w
-     WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = cap.position_id
-       AND w.author_id <> $3
-       AND ($4::smallint IS NULL OR w.urgency_order = $4::smallint)
-       AND ($5::text IS NULL OR w.subject ILIKE $5 OR w.document_no ILIKE $5 OR w.document_no ILIKE $6)
-     ORDER BY w.urgency_order, w.waiting_since, w.memo_id
-     LIMIT $7
-  ) w
-  JOIN people p ON p.id = w.author_id
- ORDER BY w.urgency_order, w.waiting_since, w.memo_id
- LIMIT $8 OFFSET $9`;
-
-const INBOX_COUNTS_SQL = `
-SELECT w.current_position_id AS position_id, count(*)::int AS count,
-       count(*) FILTER (WHERE ($4::smallint IS NULL OR w.urgency_order = $4::smallint)
-         AND ($5::text IS NULL OR w.subject ILIKE $5 OR w.document_no ILIKE $5 OR w.document_no ILIKE $6))::int AS matching
-  FROM memo_workflows w
- WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = ANY($2::uuid[])
-   AND w.author_id <> $3
- GROUP BY w.current_position_id`;
 
 interface InboxRow {
   memo_id: string;
@@ -76,7 +43,6 @@ export class ApprovalQueryService {
     private readonly db: DataSource,
     private readonly staffing: StaffingReader,
     private readonly reader: ApprovalReader,
-    private readonly commands: ApprovalCommandService,
   ) {}
 
   async inbox(user: AuthUser, query: InboxQuery, now = new Date()): Promise<InboxView> {
@@ -198,8 +164,7 @@ export class ApprovalQueryService {
   async timeline(user: AuthUser, memoId: string): Promise<TimelineView> {
     const m = this.db.manager;
     const loaded = await this.reader.load(m, user.organisationId, memoId);
-    if (!loaded || !(await this.commands.mayRead(m, user, loaded)))
-      throw new AppException(ErrorCode.NotFound);
+    if (!loaded || !(await this.reader.mayRead(m, user, loaded))) throw new AppException(ErrorCode.NotFound);
     const rows: {
       seq: string;
       action: HistoryAction;

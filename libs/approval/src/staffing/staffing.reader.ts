@@ -41,82 +41,90 @@ function toOrder(r: OrderRow): ActingOrderInput {
   };
 }
 
-const ORDER_COLUMNS = `ao.id, ao.person_id, ao.position_id, ao.kind, ao.from_date::text AS from_date,
-  ao.to_date::text AS to_date, ao.reference`;
+/** Staffing with "นายสมประสงค์ วีระวัฒน์" for each person in it. */
+export interface StaffingWithNames extends Staffing {
+  personNames: ReadonlyMap<string, string>;
+}
+
+const STAFFING_SQL = `
+WITH orders AS (
+  SELECT ao.id, ao.person_id, ao.position_id, ao.kind, ao.from_date::text AS from_date, ao.to_date::text AS to_date,
+         ao.reference
+    FROM acting_orders ao JOIN people p ON p.id = ao.person_id AND p.active
+   WHERE ao.organisation_id = $1 AND ao.position_id = ANY($2::uuid[])
+     AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)
+), holders AS (
+  SELECT pp.person_id, pp.position_id, pp."primary" FROM person_positions pp JOIN people p ON p.id = pp.person_id AND p.active
+   WHERE pp.organisation_id = $1 AND (pp.position_id = ANY($2::uuid[]) OR pp.person_id IN (SELECT person_id FROM orders))
+)
+SELECT 'order' AS row_kind, o.id, o.person_id, o.position_id, o.kind, o.from_date, o.to_date, o.reference,
+       false AS "primary", pos.title, pe.prefix || pe.full_name AS name
+  FROM orders o JOIN positions pos ON pos.id = o.position_id JOIN people pe ON pe.id = o.person_id
+UNION ALL
+SELECT 'holder', NULL, h.person_id, h.position_id, NULL, NULL, NULL, NULL, h."primary", pos.title,
+       pe.prefix || pe.full_name
+  FROM holders h JOIN positions pos ON pos.id = h.position_id JOIN people pe ON pe.id = h.person_id
+UNION ALL
+SELECT 'position', NULL, NULL, pos.id, NULL, NULL, NULL, NULL, false, pos.title, NULL
+  FROM positions pos WHERE pos.organisation_id = $1 AND pos.id = ANY($2::uuid[])`;
 
 /** Reads who holds and who acts for posts on a Bangkok day (active people only), for the pure resolver. */
 @Injectable()
 export class StaffingReader {
-  /** Everything needed to resolve these posts: holders, covering orders, and the acting people's own posts. */
+  /**
+   * Everything needed to resolve these posts, in one round trip: holders, covering orders, the
+   * acting people's own posts, every title involved, and the people's names as printed.
+   */
   async forPositions(
     manager: EntityManager,
     organisationId: string,
     positionIds: readonly string[],
     day: string,
-  ): Promise<Staffing> {
-    const ids = [...new Set(positionIds)];
-    const orders: OrderRow[] = await manager.query(
-      `SELECT ${ORDER_COLUMNS} FROM acting_orders ao JOIN people p ON p.id = ao.person_id AND p.active
-        WHERE ao.organisation_id = $1 AND ao.position_id = ANY($2::uuid[])
-          AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)`,
-      [organisationId, ids, day],
-    );
-    const actingPeople = [...new Set(orders.map((o) => o.person_id))];
-    const holders: HolderRow[] = await manager.query(
-      `SELECT pp.person_id, pp.position_id, pp."primary" FROM person_positions pp
-         JOIN people p ON p.id = pp.person_id AND p.active
-        WHERE pp.organisation_id = $1 AND (pp.position_id = ANY($2::uuid[]) OR pp.person_id = ANY($3::uuid[]))`,
-      [organisationId, ids, actingPeople],
-    );
+  ): Promise<StaffingWithNames> {
+    const rows: (OrderRow & {
+      row_kind: 'order' | 'holder' | 'position';
+      primary: boolean;
+      title: string;
+      name: string | null;
+    })[] = await manager.query(STAFFING_SQL, [organisationId, [...new Set(positionIds)], day]);
     return {
-      holders: holders.map(toHolder),
-      actingOrders: orders.map(toOrder),
-      positionTitles: await this.titles(manager, organisationId, [
-        ...ids,
-        ...holders.map((h) => h.position_id),
-      ]),
+      holders: rows.filter((r) => r.row_kind === 'holder').map(toHolder),
+      actingOrders: rows.filter((r) => r.row_kind === 'order').map(toOrder),
+      positionTitles: new Map(rows.map((r) => [r.position_id, r.title])),
+      personNames: new Map(
+        rows.flatMap((r) => (r.person_id && r.name ? [[r.person_id, r.name] as const] : [])),
+      ),
     };
   }
 
-  /** Every capacity a person holds on a day: their own posts and the posts their orders cover. */
+  /**
+   * Every capacity a person holds on a day: their own posts and the posts their orders cover.
+   * One round trip (the inbox's first of two): holders and covering orders, with the titles.
+   */
   async capacitiesOf(
     manager: EntityManager,
     organisationId: string,
     personId: string,
     day: string,
   ): Promise<Capacity[]> {
-    const [holders, orders] = await Promise.all([
-      manager.query<HolderRow[]>(
-        `SELECT person_id, position_id, "primary" FROM person_positions WHERE organisation_id = $1 AND person_id = $2`,
-        [organisationId, personId],
-      ),
-      manager.query<OrderRow[]>(
-        `SELECT ${ORDER_COLUMNS} FROM acting_orders ao
-          WHERE ao.organisation_id = $1 AND ao.person_id = $2
-            AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)`,
-        [organisationId, personId, day],
-      ),
-    ]);
+    const rows: (OrderRow & { own: boolean; primary: boolean; title: string })[] = await manager.query(
+      `SELECT true AS own, NULL::uuid AS id, pp.person_id, pp.position_id, NULL AS kind, NULL AS from_date,
+              NULL AS to_date, NULL AS reference, pp."primary", pos.title
+         FROM person_positions pp JOIN positions pos ON pos.id = pp.position_id
+        WHERE pp.organisation_id = $1 AND pp.person_id = $2
+       UNION ALL
+       SELECT false, ao.id, ao.person_id, ao.position_id, ao.kind, ao.from_date::text, ao.to_date::text, ao.reference,
+              false, pos.title
+         FROM acting_orders ao JOIN positions pos ON pos.id = ao.position_id
+        WHERE ao.organisation_id = $1 AND ao.person_id = $2
+          AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)`,
+      [organisationId, personId, day],
+    );
     const staffing: Staffing = {
-      holders: holders.map(toHolder),
-      actingOrders: orders.map(toOrder),
-      positionTitles: await this.titles(manager, organisationId, [
-        ...holders.map((h) => h.position_id),
-        ...orders.map((o) => o.position_id),
-      ]),
+      holders: rows.filter((r) => r.own).map(toHolder),
+      actingOrders: rows.filter((r) => !r.own).map(toOrder),
+      positionTitles: new Map(rows.map((r) => [r.position_id, r.title])),
     };
     return capacitiesOf(personId, day, staffing);
-  }
-
-  private async titles(
-    manager: EntityManager,
-    organisationId: string,
-    ids: string[],
-  ): Promise<Map<string, string>> {
-    const rows: { id: string; title: string }[] = await manager.query(
-      'SELECT id, title FROM positions WHERE organisation_id = $1 AND id = ANY($2::uuid[])',
-      [organisationId, [...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.title]));
   }
 }
