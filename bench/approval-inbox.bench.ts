@@ -211,7 +211,15 @@ export async function run(): Promise<BenchRow[]> {
         UNION SELECT position_id FROM acting_orders WHERE person_id = $1`,
       [mayor.id],
     );
-    const params = [mayor.organisation_id, positions.map((p) => p.position_id), mayor.id, null, null, null];
+    const params = [
+      mayor.organisation_id,
+      mayor.id,
+      new Date().toISOString().slice(0, 10),
+      null,
+      null,
+      null,
+      null,
+    ];
     const explain = async (sql: string, extra: unknown[]) => {
       const [{ 'QUERY PLAN': plan }] = await db.query<
         { 'QUERY PLAN': { Plan: unknown; 'Execution Time': number }[] }[]

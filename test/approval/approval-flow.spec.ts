@@ -287,7 +287,7 @@ describe('approval flow', () => {
     const vacant = await createPosition(w.db, w.org, 'ผู้อำนวยการกองคลัง');
     const draft = await createDraft(t.app, w.tokens.author);
     await command(t.app, w.tokens.author, draft.id, 'submit').expect(200);
-    // Force the waiting step onto a vacant post by re-routing from the head's step? No: make the head's post vacant.
+    // The head leaves (deactivated): the waiting step has nobody to act.
     await w.db.query('UPDATE people SET active = false WHERE id = $1', [w.people.head.id]);
     try {
       const view = await http()

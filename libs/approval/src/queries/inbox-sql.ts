@@ -1,38 +1,51 @@
 /**
  * The inbox statements, exported for EXPLAIN in the benchmark. Parameters: $1 organisation,
- * $2 the posts (uuid[]), $3 the caller (their own memos never wait for them), $4 urgency order
- * or null, $5/$6 the search as LIKE patterns (as typed, and with Thai digits) or null;
- * items also $7 per-post limit (offset + limit), $8 limit, $9 offset.
+ * $2 the caller (their own memos never wait for them), $3 the Bangkok day, $4 one post to
+ * narrow to or null, $5 urgency order or null, $6/$7 the search as LIKE patterns (as typed, and
+ * with Thai digits) or null; items also $8 per-post limit (offset + limit), $9 limit, $10 offset.
+ * The caller's posts (held, or covered by an order that day) are found inside each statement,
+ * so the capacities, the counts and the items can run at the same time.
  */
 /*
  * The inbox: per capacity (a post I hold or act for today) an ordered, LIMITed index scan of
  * approval_inbox_idx (organisation, post, urgency, waiting since), merged and cut again.
  * Each scan reads at most offset+limit entries, whatever the backlog of the post.
  */
+const CAPS = `caps AS (
+  SELECT position_id FROM person_positions WHERE organisation_id = $1 AND person_id = $2
+  UNION
+  SELECT position_id FROM acting_orders
+   WHERE organisation_id = $1 AND person_id = $2 AND from_date <= $3::date AND (to_date IS NULL OR to_date >= $3::date)
+)`;
+
+const MATCHES = `($5::smallint IS NULL OR w.urgency_order = $5::smallint)
+       AND ($6::text IS NULL OR w.subject ILIKE $6 OR w.document_no ILIKE $6 OR w.document_no ILIKE $7)`;
+
 export const INBOX_ITEMS_SQL = `
+WITH ${CAPS}
 SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
        w.current_position_id, w.route -> w.current_seq AS step, p.prefix || p.full_name AS author_name
-  FROM unnest($2::uuid[]) AS cap(position_id)
+  FROM caps
   CROSS JOIN LATERAL (
     SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
            w.current_position_id, w.current_seq, w.route, w.author_id
       FROM memo_workflows w
-     WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = cap.position_id
-       AND w.author_id <> $3
-       AND ($4::smallint IS NULL OR w.urgency_order = $4::smallint)
-       AND ($5::text IS NULL OR w.subject ILIKE $5 OR w.document_no ILIKE $5 OR w.document_no ILIKE $6)
+     WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = caps.position_id
+       AND w.author_id <> $2
+       AND ${MATCHES}
      ORDER BY w.urgency_order, w.waiting_since, w.memo_id
-     LIMIT $7
+     LIMIT $8
   ) w
   JOIN people p ON p.id = w.author_id
+ WHERE $4::uuid IS NULL OR caps.position_id = $4::uuid
  ORDER BY w.urgency_order, w.waiting_since, w.memo_id
- LIMIT $8 OFFSET $9`;
+ LIMIT $9 OFFSET $10`;
 
 export const INBOX_COUNTS_SQL = `
-SELECT w.current_position_id AS position_id, count(*)::int AS count,
-       count(*) FILTER (WHERE ($4::smallint IS NULL OR w.urgency_order = $4::smallint)
-         AND ($5::text IS NULL OR w.subject ILIKE $5 OR w.document_no ILIKE $5 OR w.document_no ILIKE $6))::int AS matching
-  FROM memo_workflows w
- WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = ANY($2::uuid[])
-   AND w.author_id <> $3
- GROUP BY w.current_position_id`;
+WITH ${CAPS}
+SELECT caps.position_id, count(w.memo_id)::int AS count,
+       count(w.memo_id) FILTER (WHERE ($4::uuid IS NULL OR caps.position_id = $4::uuid) AND ${MATCHES})::int AS matching
+  FROM caps
+  LEFT JOIN memo_workflows w ON w.organisation_id = $1 AND w.state = 'review'
+   AND w.current_position_id = caps.position_id AND w.author_id <> $2
+ GROUP BY caps.position_id`;
