@@ -4,19 +4,30 @@ import type { Express, NextFunction, Request, RequestHandler, Response } from 'e
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
+import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
+import { MemoModule } from '@saraban/memo';
 import { AdminSessionMiddleware } from './dashboard/admin-session.middleware';
 import { PipelineAdminController } from './dashboard/pipeline-admin.controller';
 import { PipelineStatusService } from './dashboard/pipeline-status.service';
 import { DocumentQueueService } from './jobs/document-queue.service';
+import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
+import { MemoPreviewController } from './preview/memo-preview.controller';
+import { PreviewRendererService } from './preview/preview-renderer.service';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /** The API side of the pipeline: the admin status endpoints and the Bull Board dashboard. */
 @Module({
-  imports: [AuthModule],
-  controllers: [PipelineAdminController],
-  providers: [DocumentQueueService, PipelineStatusService, AdminSessionMiddleware],
+  imports: [AuthModule, MemoModule, ApprovalModule],
+  controllers: [PipelineAdminController, MemoPreviewController],
+  providers: [
+    DocumentQueueService,
+    PipelineStatusService,
+    AdminSessionMiddleware,
+    MemoDocumentAssembler,
+    PreviewRendererService,
+  ],
   exports: [DocumentQueueService],
 })
 export class PipelineApiModule implements OnModuleInit {

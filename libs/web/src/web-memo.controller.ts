@@ -102,6 +102,8 @@ export class WebMemoController {
         await this.submitAfterSave(res, user, memo);
         return;
       }
+      // Saved first, so the preview prints what is on the screen.
+      if (op.kind === 'preview') return res.redirect(303, `/memos/${memo.id}/preview.pdf`);
       res.redirect(303, `/app/memos/${memo.id}/edit?done=created`);
     } catch (err) {
       const problems = fieldErrorsOf(err);
@@ -205,6 +207,7 @@ export class WebMemoController {
         await this.submitAfterSave(res, user, saved);
         return;
       }
+      if (op.kind === 'preview') return res.redirect(303, `/memos/${saved.id}/preview.pdf`);
       res.redirect(303, `/app/memos/${saved.id}/edit?done=saved`);
     } catch (err) {
       const problems = fieldErrorsOf(err);
@@ -403,6 +406,7 @@ export class WebMemoController {
         memo,
         action: memo ? `/app/memos/${memo.id}/edit` : '/app/memos',
         canSubmit: true,
+        canPreview: true,
         attachmentError: attachmentError ?? null,
         attachments:
           memo?.attachments.map((a, i, all) => ({ ...a, first: i === 0, last: i === all.length - 1 })) ?? [],

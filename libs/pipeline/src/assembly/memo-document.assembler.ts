@@ -43,10 +43,14 @@ export class MemoDocumentAssembler {
     private readonly chain: PrintedChainService,
   ) {}
 
+  /**
+   * `verification: null` prints a preview: a draft has no number yet (the ที่ line shows the
+   * register code and "(ร่าง)"), today's date, and no QR code.
+   */
   async assemble(
     organisationId: string,
     memoId: string,
-    verification: MemoVerification,
+    verification: MemoVerification | null,
   ): Promise<AssembledMemo> {
     const m = this.db.manager;
     const memo = await this.memos.getForOrganisation(organisationId, memoId);
@@ -55,7 +59,11 @@ export class MemoDocumentAssembler {
       where: { organisationId, memoId, status: 'issued' },
       order: { registeredAt: 'DESC' },
     });
-    if (!entry) throw new AppException(ErrorCode.NotFound, { memoId }, 'บันทึกข้อความนี้ยังไม่มีเลขทะเบียน');
+    if (!entry && verification) {
+      throw new AppException(ErrorCode.NotFound, { memoId }, 'บันทึกข้อความนี้ยังไม่มีเลขทะเบียน');
+    }
+    const documentNo = entry?.documentNo ?? `${org.registerCode}/(ร่าง)`;
+    const datedOn = entry?.datedOn ?? bangkokDateString(new Date());
     const printed = await this.chain.printedChain(organisationId, memoId);
     const attachments = await m
       .createQueryBuilder(MemoAttachment, 'a')
@@ -69,8 +77,8 @@ export class MemoDocumentAssembler {
       urgency: memo.urgency,
       secrecy: memo.secrecy,
       unitLine: memo.unitLine,
-      documentNo: entry.documentNo,
-      date: new Date(`${entry.datedOn}T12:00:00+07:00`),
+      documentNo,
+      date: new Date(`${datedOn}T12:00:00+07:00`),
       subject: memo.subject,
       addressee: memo.addressee,
       body: memo.body,
@@ -86,7 +94,7 @@ export class MemoDocumentAssembler {
         .filter((a) => a.kind === 'table' && a.table)
         .map((a) => ({ title: a.title, columns: a.table!.columns, rows: a.table!.rows })),
       pdfAttachments: attachments.filter((a) => a.kind === 'pdf' && a.content).map((a) => a.content!),
-      verification,
+      verification: verification ?? undefined,
     };
     const last = printed.endorsements.at(-1);
     return {
@@ -98,8 +106,8 @@ export class MemoDocumentAssembler {
         ),
       ],
       subject: memo.subject,
-      documentNo: entry.documentNo,
-      datedOn: entry.datedOn,
+      documentNo,
+      datedOn,
       orderText: printed.decided ? (last?.text ?? null) : null,
       publish: memo.publish,
       oitItem: memo.oitItem,

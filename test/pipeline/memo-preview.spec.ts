@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createWorld, signIn, type World } from '../utils/factories';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+describe('preview of a memo before it is submitted', () => {
+  let t: TestApp;
+  let w: World;
+  let other: World;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.app.get(DataSource);
+    w = await createWorld(db);
+    other = await createWorld(db);
+  });
+  afterAll(() => t.close());
+
+  it('prints the draft as it will look, marked as a draft, for its author only', async () => {
+    const author = await signIn(t.app, w.org, w.people.author);
+    const memo = await request(t.app.getHttpServer())
+      .post('/memos')
+      .set('Authorization', `Bearer ${author}`)
+      .send({
+        subject: 'ขออนุมัติเผยแพร่ <b>รายงาน</b>',
+        body: [{ type: 'paragraph', text: 'ข้อความทดสอบตัวอย่าง' }],
+      })
+      .expect(201);
+    const res = await request(t.app.getHttpServer())
+      .get(`/memos/${memo.body.id}/preview.pdf`)
+      .set('Authorization', `Bearer ${author}`)
+      .buffer(true)
+      .parse((stream, cb) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'preview-'));
+    writeFileSync(path.join(dir, 'p.pdf'), res.body as Buffer);
+    const text = execFileSync('pdftotext', [path.join(dir, 'p.pdf'), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+    expect(text).toContain('บันทึกข้อความ');
+    expect(text).toContain('(ร่าง)');
+    expect(text).toContain('ขออนุมัติเผยแพร่<b>รายงาน</b>');
+    expect(text).toContain('(นายสมชายใจดี)');
+
+    const strangerSameOrg = await signIn(t.app, w.org, w.people.mayor);
+    await request(t.app.getHttpServer())
+      .get(`/memos/${memo.body.id}/preview.pdf`)
+      .set('Authorization', `Bearer ${strangerSameOrg}`)
+      .expect(404);
+    const otherOrg = await signIn(t.app, other.org, other.people.admin);
+    await request(t.app.getHttpServer())
+      .get(`/memos/${memo.body.id}/preview.pdf`)
+      .set('Authorization', `Bearer ${otherOrg}`)
+      .expect(404);
+    await request(t.app.getHttpServer()).get(`/memos/${memo.body.id}/preview.pdf`).expect(401);
+  });
+});
