@@ -8,3 +8,4 @@ export * from './file/organisation-import.service';
 export * from './file/parse-organisation-file.util';
 export * from './organisation-directory.service';
 export * from './organisation.module';
+export * from './png-image.util';

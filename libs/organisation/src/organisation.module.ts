@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OrganisationImportService } from './file/organisation-import.service';
 import { OrganisationController } from './organisation.controller';
+import { OrganisationImagesController } from './organisation-images.controller';
 import { OrganisationDirectoryService } from './organisation-directory.service';
 
 @Module({
-  controllers: [OrganisationController],
+  controllers: [OrganisationController, OrganisationImagesController],
   providers: [OrganisationDirectoryService, OrganisationImportService],
   exports: [OrganisationDirectoryService, OrganisationImportService],
 })

@@ -15,6 +15,8 @@ export interface PrintedSignature {
   name: string;
   positionLines: string[];
   date: Date;
+  /** Who signed (for their signature image); null where nobody acted. */
+  personId: string | null;
 }
 
 export interface PrintedChain {
@@ -35,6 +37,7 @@ export class PrintedChainService {
 
   async printedChain(organisationId: string, memoId: string): Promise<PrintedChain> {
     const memos: {
+      author_id: string;
       author_name: string;
       signer_title: string | null;
       state: string | null;
@@ -43,7 +46,7 @@ export class PrintedChainService {
       submitted_at: Date | null;
       created_at: Date;
     }[] = await this.db.query(
-      `SELECT p.prefix || p.full_name AS author_name, pos.title AS signer_title, w.state, w.round, w.route,
+      `SELECT m.author_id, p.prefix || p.full_name AS author_name, pos.title AS signer_title, w.state, w.round, w.route,
                 w.submitted_at, m.created_at
            FROM memos m JOIN people p ON p.id = m.author_id
            LEFT JOIN positions pos ON pos.id = m.signer_position_id
@@ -56,6 +59,7 @@ export class PrintedChainService {
     const entries: {
       action: string;
       step_seq: number | null;
+      actor_id: string | null;
       actor_name: string | null;
       capacity: Capacity | null;
       text: string | null;
@@ -64,7 +68,7 @@ export class PrintedChainService {
       occurred_at: Date;
     }[] = memo.round
       ? await this.db.query(
-          `SELECT action, step_seq, actor_name, capacity, text, order_kind, details, occurred_at FROM approval_history
+          `SELECT action, step_seq, actor_id, actor_name, capacity, text, order_kind, details, occurred_at FROM approval_history
             WHERE organisation_id = $1 AND memo_id = $2 AND round = $3 AND action IN ('submitted', 'resubmitted', 'endorsed', 'decided')
             ORDER BY seq`,
           [organisationId, memoId, memo.round],
@@ -79,6 +83,7 @@ export class PrintedChainService {
         name: memo.author_name,
         positionLines: memo.signer_title ? [memo.signer_title] : [],
         date: submitted?.occurred_at ?? memo.submitted_at ?? memo.created_at,
+        personId: memo.author_id,
       },
       endorsements: entries
         .filter((e) => e.action === 'endorsed' || e.action === 'decided')
@@ -93,6 +98,7 @@ export class PrintedChainService {
           name: e.actor_name ?? '',
           positionLines: e.capacity ? capacityLines(e.capacity) : [],
           date: e.occurred_at,
+          personId: e.actor_id,
         })),
       decided: memo.state === 'decided',
       approved:

@@ -22,6 +22,10 @@ export class Organisation {
   @Column({ type: 'text', default: 'thai' })
   digits: DigitPreference;
 
+  /** The Garuda emblem as the organisation supplies it (PNG), printed at the top left of memos. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  emblemPng: Buffer | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

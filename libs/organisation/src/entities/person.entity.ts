@@ -35,6 +35,10 @@ export class Person {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The person's scanned signature (PNG), printed above "(name)" where they sign. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  signaturePng: Buffer | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,7 +5,7 @@ import { PrintedChainService, type PrintedSignature } from '@saraban/approval';
 import type { MemoDocument, MemoVerification } from '@saraban/document-render';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { MemoAttachment, MemoDraftService } from '@saraban/memo';
-import { Organisation } from '@saraban/organisation';
+import { Organisation, Person } from '@saraban/organisation';
 import type { ApprovalChainLine } from '@saraban/publication';
 import { RegisterEntry } from '@saraban/register';
 import { bangkokDateString } from '@saraban/thai-format';
@@ -54,7 +54,11 @@ export class MemoDocumentAssembler {
   ): Promise<AssembledMemo> {
     const m = this.db.manager;
     const memo = await this.memos.getForOrganisation(organisationId, memoId);
-    const org = await m.findOneOrFail(Organisation, { where: { id: organisationId } });
+    const org = await m
+      .createQueryBuilder(Organisation, 'o')
+      .addSelect('o.emblemPng')
+      .where('o.id = :organisationId', { organisationId })
+      .getOneOrFail();
     const entry = await m.findOne(RegisterEntry, {
       where: { organisationId, memoId, status: 'issued' },
       order: { registeredAt: 'DESC' },
@@ -65,6 +69,19 @@ export class MemoDocumentAssembler {
     const documentNo = entry?.documentNo ?? `${org.registerCode}/(ร่าง)`;
     const datedOn = entry?.datedOn ?? bangkokDateString(new Date());
     const printed = await this.chain.printedChain(organisationId, memoId);
+    const signers = [printed.author, ...printed.endorsements].flatMap((p) =>
+      p.personId ? [p.personId] : [],
+    );
+    const people = await m
+      .createQueryBuilder(Person, 'p')
+      .select(['p.id', 'p.signaturePng'])
+      .where('p.id IN (:...ids) AND p.organisationId = :organisationId AND p.signaturePng IS NOT NULL', {
+        ids: signers.length ? signers : ['00000000-0000-0000-0000-000000000000'],
+        organisationId,
+      })
+      .getMany();
+    const signatureOf = (personId: string | null): Buffer | undefined =>
+      people.find((p) => p.id === personId)?.signaturePng ?? undefined;
     const attachments = await m
       .createQueryBuilder(MemoAttachment, 'a')
       .addSelect('a.content')
@@ -73,7 +90,7 @@ export class MemoDocumentAssembler {
       .getMany();
 
     const document: MemoDocument = {
-      organisation: { name: org.name, digits: org.digits },
+      organisation: { name: org.name, digits: org.digits, emblemPng: org.emblemPng ?? undefined },
       urgency: memo.urgency,
       secrecy: memo.secrecy,
       unitLine: memo.unitLine,
@@ -83,11 +100,15 @@ export class MemoDocumentAssembler {
       addressee: memo.addressee,
       body: memo.body,
       closing: memo.closing,
-      author: { name: printed.author.name, positionLines: printed.author.positionLines },
+      author: {
+        name: printed.author.name,
+        positionLines: printed.author.positionLines,
+        signaturePng: signatureOf(printed.author.personId),
+      },
       endorsements: printed.endorsements.map((e) => ({
         heading: e.heading ?? '',
         text: e.text ?? '',
-        signer: { name: e.name, positionLines: e.positionLines },
+        signer: { name: e.name, positionLines: e.positionLines, signaturePng: signatureOf(e.personId) },
         date: e.date,
       })),
       reportTables: attachments

@@ -1,0 +1,68 @@
+import { Controller, Delete, HttpCode, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { Organisation } from './entities/organisation.entity';
+import { Person } from './entities/person.entity';
+import { IMAGE_MAX_BYTES, assertPng } from './png-image.util';
+
+const PNG_BODY = {
+  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+};
+// One byte over the limit lets the check answer 413 with its own Thai message.
+const upload = FileInterceptor('file', { limits: { fileSize: IMAGE_MAX_BYTES + 1, files: 1 } });
+
+/** The images printed on documents: the organisation's emblem and each person's signature. */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller()
+export class OrganisationImagesController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Roles('admin')
+  @Put('admin/organisation/emblem')
+  @HttpCode(204)
+  @UseInterceptors(upload)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(PNG_BODY)
+  @ApiOperation({ summary: 'Set the Garuda emblem printed at the top left of memos (PNG, at most 512 KB)' })
+  async setEmblem(@CurrentUser() user: AuthUser, @UploadedFile() file?: Express.Multer.File): Promise<void> {
+    await this.db
+      .getRepository(Organisation)
+      .update({ id: user.organisationId }, { emblemPng: assertPng(file?.buffer) });
+  }
+
+  @Roles('admin')
+  @Delete('admin/organisation/emblem')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the emblem (the placeholder is printed)' })
+  async removeEmblem(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.db.getRepository(Organisation).update({ id: user.organisationId }, { emblemPng: null });
+  }
+
+  @Put('me/signature')
+  @HttpCode(204)
+  @UseInterceptors(upload)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(PNG_BODY)
+  @ApiOperation({
+    summary: 'Set my scanned signature, printed above my name where I sign (PNG, at most 512 KB)',
+  })
+  async setSignature(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<void> {
+    await this.db
+      .getRepository(Person)
+      .update({ id: user.personId }, { signaturePng: assertPng(file?.buffer) });
+  }
+
+  @Delete('me/signature')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove my signature image (documents then print the typed name only)' })
+  async removeSignature(@CurrentUser() user: AuthUser): Promise<void> {
+    await this.db.getRepository(Person).update({ id: user.personId }, { signaturePng: null });
+  }
+}

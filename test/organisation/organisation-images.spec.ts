@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createTestApp, type TestApp } from '../utils/test-app';
+import { createWorld, signIn, type World } from '../utils/factories';
+
+function imagesIn(pdf: Buffer): number {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'images-'));
+  writeFileSync(path.join(dir, 'p.pdf'), pdf);
+  return (
+    execFileSync('pdfimages', ['-list', path.join(dir, 'p.pdf')], { encoding: 'utf8' })
+      .trim()
+      .split('\n').length - 2
+  );
+}
+
+describe('the emblem and signature images printed on documents', () => {
+  let t: TestApp;
+  let w: World;
+  let png: Buffer;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createWorld(t.app.get(DataSource));
+    png = await QRCode.toBuffer('ตราครุฑ', { type: 'png', width: 120 });
+  });
+  afterAll(() => t.close());
+
+  const preview = async (token: string, memoId: string): Promise<Buffer> =>
+    (
+      await request(t.app.getHttpServer())
+        .get(`/memos/${memoId}/preview.pdf`)
+        .set('Authorization', `Bearer ${token}`)
+        .buffer(true)
+        .parse((stream, cb) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+    ).body as Buffer;
+
+  it('an admin sets the emblem, a person their signature, and both are printed', async () => {
+    const admin = await signIn(t.app, w.org, w.people.admin);
+    const author = await signIn(t.app, w.org, w.people.author);
+    const memo = await request(t.app.getHttpServer())
+      .post('/memos')
+      .set('Authorization', `Bearer ${author}`)
+      .send({ subject: 'ทดสอบตราและลายมือชื่อ', body: [{ type: 'paragraph', text: 'ข้อความ' }] })
+      .expect(201);
+    const before = imagesIn(await preview(author, memo.body.id));
+
+    await request(t.app.getHttpServer())
+      .put('/admin/organisation/emblem')
+      .set('Authorization', `Bearer ${admin}`)
+      .attach('file', png, 'garuda.png')
+      .expect(204);
+    await request(t.app.getHttpServer())
+      .put('/me/signature')
+      .set('Authorization', `Bearer ${author}`)
+      .attach('file', png, 'signature.png')
+      .expect(204);
+    expect(imagesIn(await preview(author, memo.body.id))).toBeGreaterThanOrEqual(before + 2);
+  });
+
+  it('refuses what is not a PNG (415), what is too large (413), and non-admins for the emblem (403)', async () => {
+    const admin = await signIn(t.app, w.org, w.people.admin);
+    const author = await signIn(t.app, w.org, w.people.author);
+    await request(t.app.getHttpServer())
+      .put('/admin/organisation/emblem')
+      .set('Authorization', `Bearer ${admin}`)
+      .attach('file', Buffer.from('%PDF-1.7 not an image'), 'garuda.png')
+      .expect(415);
+    await request(t.app.getHttpServer())
+      .put('/me/signature')
+      .set('Authorization', `Bearer ${author}`)
+      .attach('file', Buffer.concat([png, Buffer.alloc(600 * 1024)]), 'big.png')
+      .expect(413);
+    await request(t.app.getHttpServer())
+      .put('/admin/organisation/emblem')
+      .set('Authorization', `Bearer ${author}`)
+      .attach('file', png, 'garuda.png')
+      .expect(403);
+    await request(t.app.getHttpServer())
+      .delete('/me/signature')
+      .set('Authorization', `Bearer ${author}`)
+      .expect(204);
+  });
+});
