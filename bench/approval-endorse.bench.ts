@@ -29,6 +29,8 @@ import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
 
 const APPROVERS = Number(process.env.BENCH_APPROVERS ?? 50);
+/** 1 = the worst case (one history chain); BENCH_APPROVAL_ORGS=10 spreads the approvers. */
+const ORGANISATIONS = Number(process.env.BENCH_APPROVAL_ORGS ?? 1);
 const WARM_UP = 3;
 const TARGET_OPS = 500;
 const TARGET_P99_MS = 50;
@@ -119,11 +121,17 @@ export async function run(): Promise<BenchRow[]> {
   const api = new AppProcess(path.join(buildApps(), 'apps/api/src/main.js'), env);
   try {
     // One organisation; each approver heads a unit whose chain is approver → mayor.
-    const org = await createOrganisation(db, { code: 'bench-approval' });
-    const mayorPost = await createPosition(db, org, 'นายกองค์การบริหารส่วนตำบล');
+    const orgs = await Promise.all(
+      Array.from({ length: ORGANISATIONS }, (_, o) =>
+        createOrganisation(db, { code: `bench-approval-${o}` }),
+      ),
+    );
+    const mayorPosts = await Promise.all(orgs.map((o) => createPosition(db, o, 'นายกองค์การบริหารส่วนตำบล')));
     const authors: Person[] = [];
     const approvers: Person[] = [];
     for (let i = 0; i < APPROVERS; i++) {
+      const org = orgs[i % ORGANISATIONS];
+      const mayorPost = mayorPosts[i % ORGANISATIONS];
       const unit = await createUnit(db, org, { name: `กองที่ ${i + 1}` });
       const head = await createPosition(db, org, `ผู้อำนวยการกองที่ ${i + 1}`, { unitId: unit.id });
       const officer = await createPosition(db, org, 'นิติกร', { unitId: unit.id });
@@ -135,13 +143,13 @@ export async function run(): Promise<BenchRow[]> {
     const drafts: { id: string; author_id: string }[] = await db.query(
       `INSERT INTO memos (organisation_id, author_id, unit_id, unit_line, subject, addressee, body, closing,
          signer_position_id)
-       SELECT $1, p.id, p.unit_id, 'สำนักปลัด โทร. ๐๔๒-๐๖๑-๒๒๖', 'ขออนุมัติโครงการ ' || g,
+       SELECT p.organisation_id, p.id, p.unit_id, 'สำนักปลัด โทร. ๐๔๒-๐๖๑-๒๒๖', 'ขออนุมัติโครงการ ' || g,
               'นายกองค์การบริหารส่วนตำบล', '[{"type":"paragraph","text":"ตามที่ ..."}]'::jsonb,
               'จึงเรียนมาเพื่อโปรดพิจารณา', pp.position_id
-         FROM people p JOIN person_positions pp ON pp.person_id = p.id, generate_series(1, $2::int) g
-        WHERE p.id = ANY($3::uuid[])
+         FROM people p JOIN person_positions pp ON pp.person_id = p.id, generate_series(1, $1::int) g
+        WHERE p.id = ANY($2::uuid[])
        RETURNING id, author_id`,
-      [org.id, perApprover, authors.map((a) => a.id)],
+      [perApprover, authors.map((a) => a.id)],
     );
     const memosOf = authors.map((a) => drafts.filter((d) => d.author_id === a.id).map((d) => d.id));
 
@@ -156,11 +164,16 @@ export async function run(): Promise<BenchRow[]> {
       if (i > 600) throw new Error('the API did not start');
       await sleep(100);
     }
+    const codeOf = new Map(orgs.map((o) => [o.id, o.code]));
     const login = async (p: Person) => {
       const res = await fetch(`${base}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ organisation: org.code, username: p.username, password: TEST_PASSWORD }),
+        body: JSON.stringify({
+          organisation: codeOf.get(p.organisationId),
+          username: p.username,
+          password: TEST_PASSWORD,
+        }),
       });
       if (!res.ok) throw new Error(`login ${p.username}: ${res.status}`);
       return ((await res.json()) as { token: string }).token;
@@ -188,9 +201,9 @@ export async function run(): Promise<BenchRow[]> {
     const apiCpuPerEndorsement = (cpuMs(api.pid) - cpuBefore) / (APPROVERS * perApprover);
 
     const [check] = await db.query<{ endorsed: number; waiting: number }[]>(
-      `SELECT (SELECT count(*)::int FROM approval_history WHERE organisation_id = $1 AND action = 'endorsed') AS endorsed,
-              (SELECT count(*)::int FROM memo_workflows WHERE organisation_id = $1 AND current_seq = 1) AS waiting`,
-      [org.id],
+      `SELECT (SELECT count(*)::int FROM approval_history WHERE organisation_id = ANY($1::uuid[]) AND action = 'endorsed') AS endorsed,
+              (SELECT count(*)::int FROM memo_workflows WHERE organisation_id = ANY($1::uuid[]) AND current_seq = 1) AS waiting`,
+      [orgs.map((o) => o.id)],
     );
     const expected = APPROVERS * perApprover;
     if (check.endorsed !== expected || check.waiting !== expected) {
@@ -203,7 +216,7 @@ export async function run(): Promise<BenchRow[]> {
         `approval: endorse over HTTP, ${APPROVERS} approvers, different memos`,
         endorsements,
         true,
-        `one organisation (one history chain); compiled API, pool 20; each endorsement = lock memo, transition, snapshot, history entry, outbox row, commit; API process CPU ${apiCpuPerEndorsement.toFixed(1)} ms per endorsement; ${loadBefore} before, ${loadAfter} after`,
+        `${ORGANISATIONS === 1 ? 'one organisation (one history chain)' : `${ORGANISATIONS} organisations`}; compiled API, pool 20; each endorsement = lock memo, transition, snapshot, history entry, outbox row, commit; API process CPU ${apiCpuPerEndorsement.toFixed(1)} ms per endorsement; ${loadBefore} before, ${loadAfter} after`,
       ),
       row(
         `approval: submit over HTTP, ${APPROVERS} authors`,
