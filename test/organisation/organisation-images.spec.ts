@@ -64,6 +64,19 @@ describe('the emblem and signature images printed on documents', () => {
       .attach('file', png, 'signature.png')
       .expect(204);
     expect(imagesIn(await preview(author, memo.body.id))).toBeGreaterThanOrEqual(before + 2);
+
+    // The administrator's page does the same through a plain form.
+    await request(t.app.getHttpServer())
+      .post('/app/admin/emblem')
+      .set('Authorization', `Bearer ${admin}`)
+      .attach('file', png, 'garuda.png')
+      .expect(303)
+      .expect('Location', '/app/admin/certificate?done=emblem');
+    const page = await request(t.app.getHttpServer())
+      .get('/app/admin/certificate')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(page.text).toContain('มีตราของหน่วยงานแล้ว');
   });
 
   it('refuses what is not a PNG (415), what is too large (413), and non-admins for the emblem (403)', async () => {

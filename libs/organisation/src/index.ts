@@ -9,3 +9,4 @@ export * from './file/parse-organisation-file.util';
 export * from './organisation-directory.service';
 export * from './organisation.module';
 export * from './png-image.util';
+export * from './organisation-images.service';

@@ -1,12 +1,9 @@
 import { Controller, Delete, HttpCode, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { Organisation } from './entities/organisation.entity';
-import { Person } from './entities/person.entity';
-import { IMAGE_MAX_BYTES, assertPng } from './png-image.util';
+import { OrganisationImagesService } from './organisation-images.service';
+import { IMAGE_MAX_BYTES } from './png-image.util';
 
 const PNG_BODY = {
   schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
@@ -19,7 +16,7 @@ const upload = FileInterceptor('file', { limits: { fileSize: IMAGE_MAX_BYTES + 1
 @ApiBearerAuth()
 @Controller()
 export class OrganisationImagesController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly images: OrganisationImagesService) {}
 
   @Roles('admin')
   @Put('admin/organisation/emblem')
@@ -29,9 +26,7 @@ export class OrganisationImagesController {
   @ApiBody(PNG_BODY)
   @ApiOperation({ summary: 'Set the Garuda emblem printed at the top left of memos (PNG, at most 512 KB)' })
   async setEmblem(@CurrentUser() user: AuthUser, @UploadedFile() file?: Express.Multer.File): Promise<void> {
-    await this.db
-      .getRepository(Organisation)
-      .update({ id: user.organisationId }, { emblemPng: assertPng(file?.buffer) });
+    await this.images.setEmblem(user.organisationId, file?.buffer);
   }
 
   @Roles('admin')
@@ -39,7 +34,7 @@ export class OrganisationImagesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove the emblem (the placeholder is printed)' })
   async removeEmblem(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.db.getRepository(Organisation).update({ id: user.organisationId }, { emblemPng: null });
+    await this.images.setEmblem(user.organisationId, null);
   }
 
   @Put('me/signature')
@@ -54,15 +49,13 @@ export class OrganisationImagesController {
     @CurrentUser() user: AuthUser,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<void> {
-    await this.db
-      .getRepository(Person)
-      .update({ id: user.personId }, { signaturePng: assertPng(file?.buffer) });
+    await this.images.setSignature(user.personId, file?.buffer);
   }
 
   @Delete('me/signature')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove my signature image (documents then print the typed name only)' })
   async removeSignature(@CurrentUser() user: AuthUser): Promise<void> {
-    await this.db.getRepository(Person).update({ id: user.personId }, { signaturePng: null });
+    await this.images.setSignature(user.personId, null);
   }
 }

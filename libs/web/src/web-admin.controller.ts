@@ -16,7 +16,9 @@ import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { CertificateService } from '@saraban/certificates';
 import { AppException, ErrorCode } from '@saraban/errors';
 import {
+  IMAGE_MAX_BYTES,
   OrganisationDirectoryService,
+  OrganisationImagesService,
   OrganisationImportService,
   exportOrganisationFile,
   parseOrganisationFile,
@@ -64,6 +66,7 @@ export class WebAdminController {
     private readonly directory: OrganisationDirectoryService,
     private readonly importer: OrganisationImportService,
     private readonly certificates: CertificateService,
+    private readonly images: OrganisationImagesService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -149,6 +152,22 @@ export class WebAdminController {
     }
   }
 
+  @Post('emblem')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMAGE_MAX_BYTES + 1, files: 1 } }))
+  async setEmblem(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    try {
+      await this.images.setEmblem(user.organisationId, file?.buffer);
+      res.redirect(303, '/app/admin/certificate?done=emblem');
+    } catch (err) {
+      if (!(err instanceof AppException) || err.status >= 500) throw err;
+      await this.renderCertificate(res, user, err.message, undefined, err.status);
+    }
+  }
+
   private async renderCertificate(
     res: Response,
     user: AuthUser,
@@ -159,7 +178,8 @@ export class WebAdminController {
     const certificate = await this.certificates.info(user.organisationId);
     const shell = await this.shell.context(user, 'admin', 'ใบรับรองอิเล็กทรอนิกส์', done);
     const expired = certificate ? certificate.validTo.getTime() < Date.now() : false;
-    this.views.send(res, 'admin-certificate', { ...shell, certificate, expired, error }, status);
+    const hasEmblem = await this.images.hasEmblem(user.organisationId);
+    this.views.send(res, 'admin-certificate', { ...shell, certificate, expired, error, hasEmblem }, status);
   }
 
   private async render(
