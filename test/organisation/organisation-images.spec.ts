@@ -77,6 +77,17 @@ describe('the emblem and signature images printed on documents', () => {
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
     expect(page.text).toContain('มีตราของหน่วยงานแล้ว');
+    await request(t.app.getHttpServer())
+      .post('/app/me/signature')
+      .set('Authorization', `Bearer ${author}`)
+      .attach('file', png, 'signature.png')
+      .expect(303)
+      .expect('Location', '/app/memos/mine?done=signature');
+    const mine = await request(t.app.getHttpServer())
+      .get('/app/memos/mine?done=signature')
+      .set('Authorization', `Bearer ${author}`)
+      .expect(200);
+    expect(mine.text).toContain('มีภาพลายมือชื่อแล้ว');
   });
 
   it('refuses what is not a PNG (415), what is too large (413), and non-admins for the emblem (403)', async () => {

@@ -16,6 +16,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { OrganisationImagesService } from '@saraban/organisation';
 import { PublicationService } from '@saraban/publication';
 import { MEMO_STATUSES, MemoAttachmentService, MemoDraftService, type MemoView } from '@saraban/memo';
 import {
@@ -71,6 +72,7 @@ export class WebMemoController {
     private readonly publications: PublicationService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
+    private readonly images: OrganisationImagesService,
   ) {}
 
   @Get('new')
@@ -132,7 +134,8 @@ export class WebMemoController {
       return { ...m, documentNo: s?.documentNo ?? null, where: at };
     });
     const shell = await this.shell.context(user, 'mine', 'บันทึกของฉัน', done);
-    this.views.send(res, 'mine', { ...shell, items, total: list.total });
+    const hasSignature = await this.images.hasSignature(user.personId);
+    this.views.send(res, 'mine', { ...shell, items, total: list.total, hasSignature });
   }
 
   @Get(':id')

@@ -43,6 +43,10 @@ const FLASH: Record<string, string> = {
   registered: 'ลงทะเบียนหนังสือแล้ว',
   certificate: 'ติดตั้งใบรับรองแล้ว',
   rerouted: 'เปลี่ยนผู้พิจารณาแล้ว',
+  signature: 'บันทึกภาพลายมือชื่อแล้ว',
+  'signature-refused': 'บันทึกไม่ได้: ต้องเป็นไฟล์ภาพ PNG ไม่เกิน 512 KB',
+  emblem: 'บันทึกตราของหน่วยงานแล้ว',
+  catalogue: 'บันทึกหมวดข้อมูลเผยแพร่แล้ว',
 };
 
 export function flashMessage(done: unknown): string | null {

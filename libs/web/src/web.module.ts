@@ -19,6 +19,7 @@ import { WebExceptionFilter } from './web-exception.filter';
 import { WebHomeController } from './web-home.controller';
 import { WebMemoController } from './web-memo.controller';
 import { WebPortalController } from './web-portal.controller';
+import { WebProfileController } from './web-profile.controller';
 import { WebRegisterController } from './web-register.controller';
 import { WebNotFoundController } from './web-not-found.controller';
 import { WebShell } from './web-shell.service';
@@ -57,6 +58,7 @@ import { WebViews } from './web-views.service';
     WebAdminController,
     WebStuckController,
     WebPortalController,
+    WebProfileController,
     // Last: catches every other /app address.
     WebNotFoundController,
   ],
