@@ -77,6 +77,30 @@ describe('the emblem and signature images printed on documents', () => {
       .set('Authorization', `Bearer ${admin}`)
       .expect(200);
     expect(page.text).toContain('มีตราของหน่วยงานแล้ว');
+    // Publication settings on the same page: the fiscal year's open-data catalogue.
+    const fy = /name="fiscalYear" value="(\d{4})"/.exec(page.text)![1];
+    await request(t.app.getHttpServer())
+      .post('/app/admin/catalogue')
+      .set('Authorization', `Bearer ${admin}`)
+      .type('form')
+      .send({ fiscalYear: fy, items: 'o27 มาตรการส่งเสริมคุณธรรม\no28 รายงานผลตามมาตรการ' })
+      .expect(303);
+    const catalogue = await request(t.app.getHttpServer())
+      .get(`/public/${w.org.code}/catalogue/${fy}`)
+      .expect(200);
+    expect(catalogue.body).toEqual({
+      isDefault: false,
+      items: [
+        { code: 'o27', title: 'มาตรการส่งเสริมคุณธรรม' },
+        { code: 'o28', title: 'รายงานผลตามมาตรการ' },
+      ],
+    });
+    await request(t.app.getHttpServer())
+      .post('/app/admin/catalogue')
+      .set('Authorization', `Bearer ${admin}`)
+      .type('form')
+      .send({ fiscalYear: fy, items: 'bad line' })
+      .expect(400);
     await request(t.app.getHttpServer())
       .post('/app/me/signature')
       .set('Authorization', `Bearer ${author}`)

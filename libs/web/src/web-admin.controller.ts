@@ -14,6 +14,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { CertificateService } from '@saraban/certificates';
+import { OitCatalogueService } from '@saraban/publication';
+import { fiscalYearOf } from '@saraban/thai-format';
 import { AppException, ErrorCode } from '@saraban/errors';
 import {
   IMAGE_MAX_BYTES,
@@ -25,6 +27,7 @@ import {
   type OrganisationFileProblem,
   type OrganisationImportSummary,
 } from '@saraban/organisation';
+import { CatalogueForm } from './forms/catalogue.form';
 import { CertificateForm } from './forms/certificate.form';
 import { OrganisationFileForm } from './forms/organisation-file.form';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -67,6 +70,7 @@ export class WebAdminController {
     private readonly importer: OrganisationImportService,
     private readonly certificates: CertificateService,
     private readonly images: OrganisationImagesService,
+    private readonly catalogue: OitCatalogueService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -168,6 +172,34 @@ export class WebAdminController {
     }
   }
 
+  /** Publication settings: the open-data (OIT) catalogue of a fiscal year, one "code title" a line. */
+  @Post('catalogue')
+  async setCatalogue(
+    @CurrentUser() user: AuthUser,
+    @Body() form: CatalogueForm,
+    @Res() res: Response,
+  ): Promise<void> {
+    const fiscalYear = Number(form.fiscalYear);
+    const items = form.items
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [code, ...title] = line.split(/\s+/);
+        return { code, title: title.join(' ') };
+      });
+    const bad = items.find((i) => !/^o\d{1,3}$/.test(i.code) || !i.title);
+    if (!Number.isInteger(fiscalYear) || fiscalYear < 2484 || bad || items.length === 0) {
+      const why = bad
+        ? `บรรทัด "${bad.code} ${bad.title}" ต้องเป็นรหัส เช่น o28 ตามด้วยชื่อหมวด`
+        : 'กรุณากรอกปีงบประมาณและหมวดข้อมูล';
+      await this.renderCertificate(res, user, why, undefined, 400);
+      return;
+    }
+    await this.catalogue.setYear(user.organisationId, fiscalYear, items);
+    res.redirect(303, `/app/admin/certificate?done=catalogue&fy=${fiscalYear}`);
+  }
+
   private async renderCertificate(
     res: Response,
     user: AuthUser,
@@ -179,7 +211,24 @@ export class WebAdminController {
     const shell = await this.shell.context(user, 'admin', 'ใบรับรองอิเล็กทรอนิกส์', done);
     const expired = certificate ? certificate.validTo.getTime() < Date.now() : false;
     const hasEmblem = await this.images.hasEmblem(user.organisationId);
-    this.views.send(res, 'admin-certificate', { ...shell, certificate, expired, error, hasEmblem }, status);
+    const fiscalYear = fiscalYearOf(new Date());
+    const catalogue = await this.catalogue.forYear(user.organisationId, fiscalYear);
+    const catalogueText = catalogue.items.map((i) => `${i.code} ${i.title}`).join('\n');
+    this.views.send(
+      res,
+      'admin-certificate',
+      {
+        ...shell,
+        certificate,
+        expired,
+        error,
+        hasEmblem,
+        fiscalYear,
+        catalogueText,
+        catalogueIsDefault: catalogue.isDefault,
+      },
+      status,
+    );
   }
 
   private async render(
