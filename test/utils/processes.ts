@@ -75,9 +75,18 @@ export class AppProcess {
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    // A SIGKILLed worker cannot close its Chromium: the test ends the orphan itself.
+    const orphans = signal === 'SIGKILL' ? this.children(/chrom/i) : [];
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(signal);
     await exited;
+    for (const pid of orphans) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
   }
 
   /** The process's direct children whose command matches (Chromium under the worker). */
