@@ -22,7 +22,7 @@ import {
   createUnit,
   TEST_PASSWORD,
 } from '../test/utils/factories';
-import { AppProcess, buildApps, freePort } from '../test/utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild } from '../test/utils/processes';
 import { createBenchDatabase } from './lib/bench-database';
 import { isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
@@ -118,7 +118,8 @@ export async function run(): Promise<BenchRow[]> {
     // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API spends its time
     ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
   };
-  const api = new AppProcess(path.join(buildApps(), 'apps/api/src/main.js'), env);
+  const build = buildApps();
+  const api = new AppProcess(path.join(build, 'apps/api/src/main.js'), env);
   try {
     // One organisation; each approver heads a unit whose chain is approver → mayor.
     const orgs = await Promise.all(
@@ -229,5 +230,6 @@ export async function run(): Promise<BenchRow[]> {
     await api.stop();
     await db.destroy();
     await database.drop();
+    removeBuild(build);
   }
 }

@@ -15,7 +15,7 @@ import { CertificateService } from '@saraban/certificates';
 import { loadConfig } from '@saraban/config';
 import { dataSourceOptions } from '@saraban/database';
 import { OrganisationImportService, parseOrganisationFile } from '@saraban/organisation';
-import { AppProcess, ROOT, buildApps, freePort } from '../test/utils/processes';
+import { AppProcess, ROOT, buildApps, freePort, removeBuild } from '../test/utils/processes';
 import { dropQueueKeys } from '../test/utils/test-app';
 import { createBenchDatabase } from './lib/bench-database';
 import { isQuickRun } from './lib/bench-options';
@@ -213,5 +213,6 @@ export async function run(): Promise<BenchRow[]> {
     await db.destroy();
     await dropQueueKeys(prefix);
     await database.drop();
+    removeBuild(out);
   }
 }

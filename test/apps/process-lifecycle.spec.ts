@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppProcess, buildApps, freePort } from '../utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
 import { createTestDatabase } from '../utils/test-database';
 
 const until = async (what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> => {
@@ -17,7 +17,10 @@ describe('the compiled apps as processes', () => {
     out = buildApps();
     database = await createTestDatabase();
   }, 120_000);
-  afterAll(() => database.drop());
+  afterAll(async () => {
+    await database.drop();
+    removeBuild(out);
+  });
 
   it('the worker boots on PostgreSQL and Redis with no work, logs JSON, and shuts down cleanly on SIGTERM', async () => {
     const worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
 import { createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
-import { AppProcess, buildApps, freePort } from '../utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,9 +65,10 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
   let tokens: SignedInWorld;
   let redis: PrivateRedis;
   let worker: AppProcess;
+  let out: string;
 
   beforeAll(async () => {
-    const out = buildApps();
+    out = buildApps();
     redis = new PrivateRedis(await freePort());
     await redis.start();
     t = await createTestApp({
@@ -87,6 +88,7 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     await worker?.stop('SIGKILL');
     await t?.close();
     await redis?.stop();
+    if (out) removeBuild(out);
   });
 
   async function decideSeveral(n: number): Promise<string[]> {

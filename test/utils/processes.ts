@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -34,6 +34,11 @@ export function buildApps(): string {
     },
   );
   return out;
+}
+
+/** Removes a build made by `buildApps` (call it in afterAll / finally). */
+export function removeBuild(out: string): void {
+  rmSync(out, { recursive: true, force: true });
 }
 
 /** A compiled app (api or worker) as its own process, so that it can be killed or measured. */
