@@ -5,6 +5,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { binaryBody } from '../utils/binary-body';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, type World } from '../utils/factories';
 
@@ -35,11 +36,7 @@ describe('the emblem and signature images printed on documents', () => {
         .get(`/memos/${memoId}/preview.pdf`)
         .set('Authorization', `Bearer ${token}`)
         .buffer(true)
-        .parse((stream, cb) => {
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => cb(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200)
     ).body as Buffer;
 

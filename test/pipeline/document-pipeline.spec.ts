@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
 import { DocumentJob, DocumentQueueService, OutboxRelayService, documentJobId } from '@saraban/pipeline';
+import { binaryBody } from '../utils/binary-body';
 import { createActingOrder, createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
 import { createTestApp, type TestApp } from '../utils/test-app';
@@ -82,11 +83,7 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     const pdf = await request(t.app.getHttpServer())
       .get(`/public/${w.org.code}/documents/${publication.id}/pdf`)
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const bytes = pdf.body as Buffer;
     const text = pdfText(bytes).replace(/\s+/g, '');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { binaryBody } from '../utils/binary-body';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 
@@ -33,11 +34,7 @@ describe('preview of a memo before it is submitted', () => {
       .get(`/memos/${memo.body.id}/preview.pdf`)
       .set('Authorization', `Bearer ${author}`)
       .buffer(true)
-      .parse((stream, cb) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'preview-'));

@@ -25,6 +25,7 @@ import {
   editorBlocksFrom,
   editorBlocksOf,
   readComposeForm,
+  type ComposeOp,
   type EditorBlock,
   type FieldError,
 } from './forms/compose-form.util';
@@ -100,13 +101,7 @@ export class WebMemoController {
     try {
       const input: CreateInput = { ...values };
       const memo = await this.drafts.create(user, input);
-      if (op.kind === 'submit') {
-        await this.submitAfterSave(res, user, memo);
-        return;
-      }
-      // Saved first, so the preview prints what is on the screen.
-      if (op.kind === 'preview') return res.redirect(303, `/memos/${memo.id}/preview.pdf`);
-      res.redirect(303, `/app/memos/${memo.id}/edit?done=created`);
+      await this.afterSave(res, user, memo, op, 'created');
     } catch (err) {
       const problems = fieldErrorsOf(err);
       if (!problems) throw err;
@@ -206,12 +201,7 @@ export class WebMemoController {
     try {
       const input: UpdateInput = { ...values, version: postedVersion };
       const saved = await this.drafts.update(user, id, input);
-      if (op.kind === 'submit') {
-        await this.submitAfterSave(res, user, saved);
-        return;
-      }
-      if (op.kind === 'preview') return res.redirect(303, `/memos/${saved.id}/preview.pdf`);
-      res.redirect(303, `/app/memos/${saved.id}/edit?done=saved`);
+      await this.afterSave(res, user, saved, op, 'saved');
     } catch (err) {
       const problems = fieldErrorsOf(err);
       if (!problems) throw err;
@@ -327,6 +317,20 @@ export class WebMemoController {
   }
 
   /** "ส่งเสนอ" on the compose page: the draft was just saved; now it takes its number and climbs the chain. */
+  /** Where a saved draft goes next: submitted, printed as a preview, or back to its editor. */
+  private async afterSave(
+    res: Response,
+    user: AuthUser,
+    memo: MemoView,
+    op: ComposeOp,
+    done: 'created' | 'saved',
+  ): Promise<void> {
+    if (op.kind === 'submit') return this.submitAfterSave(res, user, memo);
+    // Saved first, so the preview prints what is on the screen.
+    if (op.kind === 'preview') return res.redirect(303, `/memos/${memo.id}/preview.pdf`);
+    res.redirect(303, `/app/memos/${memo.id}/edit?done=${done}`);
+  }
+
   private async submitAfterSave(res: Response, user: AuthUser, memo: MemoView): Promise<void> {
     const resubmit = memo.status === 'returned';
     try {
