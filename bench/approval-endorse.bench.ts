@@ -7,7 +7,6 @@
  * Submissions (which also issue the register number) are measured on the way, without a target.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +23,9 @@ import {
 } from '../test/utils/factories';
 import { AppProcess, buildApps, freePort, removeBuild } from '../test/utils/processes';
 import { createBenchDatabase } from './lib/bench-database';
-import { isQuickRun } from './lib/bench-options';
+import { benchNodeArgs, isQuickRun } from './lib/bench-options';
+import { BenchHttpClient } from './lib/http-client';
+import { commandCpuMs, processCpuMs } from './lib/process-cpu';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
 
@@ -35,25 +36,17 @@ const WARM_UP = 3;
 const TARGET_OPS = 500;
 const TARGET_P99_MS = 50;
 
-/** CPU time (user + system) a process has used, in ms, from /proc. */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function post(base: string, url: string, token: string, body: unknown): Promise<{ version: number }> {
-  const res = await fetch(base + url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${text}`);
-  return JSON.parse(text) as { version: number };
+async function post(
+  client: BenchHttpClient,
+  url: string,
+  token: string,
+  body: unknown,
+): Promise<{ version: number }> {
+  const res = await client.request('POST', url, token, body);
+  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${res.text}`);
+  return JSON.parse(res.text) as { version: number };
 }
 
 /** 50 loops at once, one per approver; answers the latency of each call after the warm-up. */
@@ -115,11 +108,9 @@ export async function run(): Promise<BenchRow[]> {
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     SIGNING_KEY_SECRET: 'bench-secret-of-sufficient-length',
-    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API spends its time
-    ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
   };
   const build = buildApps();
-  const api = new AppProcess(path.join(build, 'apps/api/src/main.js'), env);
+  const api = new AppProcess(path.join(build, 'apps/api/src/main.js'), env, benchNodeArgs());
   try {
     // One organisation; each approver heads a unit whose chain is approver → mayor.
     const orgs = await Promise.all(
@@ -165,6 +156,7 @@ export async function run(): Promise<BenchRow[]> {
       if (i > 600) throw new Error('the API did not start');
       await sleep(100);
     }
+    const client = new BenchHttpClient(base, APPROVERS);
     const codeOf = new Map(orgs.map((o) => [o.id, o.code]));
     const login = async (p: Person) => {
       const res = await fetch(`${base}/auth/login`, {
@@ -185,21 +177,27 @@ export async function run(): Promise<BenchRow[]> {
     const versions = new Map<string, number>();
     const submits = await inParallel(APPROVERS, perApprover, async (lane, i) => {
       const id = memosOf[lane][i];
-      const view = await post(base, `/memos/${id}/submit`, authorTokens[lane], { version: 1 });
+      const view = await post(client, `/memos/${id}/submit`, authorTokens[lane], { version: 1 });
       versions.set(id, view.version);
     });
     const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`;
     const loadBefore = load();
-    const cpuBefore = cpuMs(api.pid);
+    const cpuBefore = {
+      api: processCpuMs(api.pid),
+      pg: commandCpuMs('postgres'),
+      bench: processCpuMs(process.pid),
+    };
     const endorsements = await inParallel(APPROVERS, perApprover, (lane, i) => {
       const id = memosOf[lane][i];
-      return post(base, `/memos/${id}/endorse`, approverTokens[lane], {
+      return post(client, `/memos/${id}/endorse`, approverTokens[lane], {
         opinion: 'เห็นควรอนุมัติ',
         version: versions.get(id),
       });
     });
     const loadAfter = load();
-    const apiCpuPerEndorsement = (cpuMs(api.pid) - cpuBefore) / (APPROVERS * perApprover);
+    const cpuPer = (now: number, before: number) => ((now - before) / (APPROVERS * perApprover)).toFixed(1);
+    const cpu = `CPU per endorsement: API ${cpuPer(processCpuMs(api.pid), cpuBefore.api)} ms, PostgreSQL ${cpuPer(commandCpuMs('postgres'), cpuBefore.pg)} ms, load generator ${cpuPer(processCpuMs(process.pid), cpuBefore.bench)} ms`;
+    client.close();
 
     const [check] = await db.query<{ endorsed: number; waiting: number }[]>(
       `SELECT (SELECT count(*)::int FROM approval_history WHERE organisation_id = ANY($1::uuid[]) AND action = 'endorsed') AS endorsed,
@@ -217,7 +215,7 @@ export async function run(): Promise<BenchRow[]> {
         `approval: endorse over HTTP, ${APPROVERS} approvers, different memos`,
         endorsements,
         true,
-        `${ORGANISATIONS === 1 ? 'one organisation (one history chain)' : `${ORGANISATIONS} organisations`}; compiled API, pool 20; each endorsement = lock memo, transition, snapshot, history entry, outbox row, commit; API process CPU ${apiCpuPerEndorsement.toFixed(1)} ms per endorsement; ${loadBefore} before, ${loadAfter} after`,
+        `${ORGANISATIONS === 1 ? 'one organisation (one history chain)' : `${ORGANISATIONS} organisations`}; compiled API, pool 20; each endorsement = lock memo, transition, snapshot, history entry, outbox row, commit; ${cpu}; ${loadBefore} before, ${loadAfter} after`,
       ),
       row(
         `approval: submit over HTTP, ${APPROVERS} authors`,

@@ -18,7 +18,7 @@ import { OrganisationImportService, parseOrganisationFile } from '@saraban/organ
 import { AppProcess, ROOT, buildApps, freePort, removeBuild } from '../test/utils/processes';
 import { dropQueueKeys } from '../test/utils/test-app';
 import { createBenchDatabase } from './lib/bench-database';
-import { isQuickRun } from './lib/bench-options';
+import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
 
@@ -87,8 +87,8 @@ export async function run(): Promise<BenchRow[]> {
   const config = loadConfig({ ...process.env, ...env });
   const db = new DataSource(dataSourceOptions(database.url, 4));
   await db.initialize();
-  const api = new AppProcess(path.join(out, 'apps/api/src/main.js'), env);
-  const worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), env);
+  const api = new AppProcess(path.join(out, 'apps/api/src/main.js'), env, benchNodeArgs());
+  const worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), env, benchNodeArgs());
   try {
     const file = parseOrganisationFile(readFileSync(path.join(ROOT, 'demo/organisation.yaml'), 'utf8'));
     const summary = await new OrganisationImportService(db).import(file);

@@ -50,11 +50,13 @@ export class AppProcess {
   constructor(
     private readonly entry: string,
     private readonly env: Record<string, string>,
+    /** Node's own flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] (not allowed in NODE_OPTIONS). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   start(options: { capture?: boolean } = {}): void {
     const log = process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore';
-    this.child = spawn(process.execPath, [this.entry], {
+    this.child = spawn(process.execPath, [...this.nodeArgs, this.entry], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, LOG_FORMAT: 'json' },
       stdio: ['ignore', options.capture ? 'pipe' : 'ignore', options.capture ? 'pipe' : log],

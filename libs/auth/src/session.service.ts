@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { queryPrepared } from '@saraban/postgres';
 import type { Role } from '@saraban/organisation';
 import type { AuthUser } from './auth-user';
 import { Session } from './entities/session.entity';
@@ -23,6 +24,13 @@ interface SessionRow {
   full_name: string;
   roles: Role[];
 }
+
+const RESOLVE_SQL = `SELECT s.id AS session_id, p.id AS person_id, p.organisation_id, o.code AS organisation_code,
+    p.username, p.prefix, p.full_name, p.roles
+  FROM sessions s
+  JOIN people p ON p.id = s.person_id AND p.active
+  JOIN organisations o ON o.id = p.organisation_id
+ WHERE s.token_hash = $1 AND s.expires_at > now()`;
 
 @Injectable()
 export class SessionService {
@@ -62,15 +70,8 @@ export class SessionService {
 
   /** The user behind a bearer token, or null when it is unknown, expired or the person is inactive. */
   async resolve(token: string): Promise<AuthUser | null> {
-    const rows: SessionRow[] = await this.db.query(
-      `SELECT s.id AS session_id, p.id AS person_id, p.organisation_id, o.code AS organisation_code,
-              p.username, p.prefix, p.full_name, p.roles
-         FROM sessions s
-         JOIN people p ON p.id = s.person_id AND p.active
-         JOIN organisations o ON o.id = p.organisation_id
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [tokenHash(token)],
-    );
+    // Every authenticated request runs this: prepared, so PostgreSQL plans it once per connection.
+    const rows = await queryPrepared<SessionRow>(this.db, RESOLVE_SQL, [tokenHash(token)]);
     const row = rows[0];
     if (!row) return null;
     return {

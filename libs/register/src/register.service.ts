@@ -13,7 +13,7 @@ import {
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterNumberChange } from './entities/register-number-change.entity';
 import type { IssueNumberInput } from './issue-number-input';
-import { queryPrepared } from './prepared-query.util';
+import { queryPrepared } from '@saraban/postgres';
 import { registerCsv } from './register-csv.util';
 import { OUTGOING_REGISTER, REGISTER_NAME_PATTERN } from './register-name';
 import type { RegisterCsvExport } from './register-csv-export';

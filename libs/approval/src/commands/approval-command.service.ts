@@ -4,6 +4,7 @@ import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { Urgency } from '@saraban/memo';
 import { Position } from '@saraban/organisation';
+import { queryPrepared } from '@saraban/postgres';
 import { RegisterService } from '@saraban/register';
 import type { ApprovalEvent } from '../core/approval-event';
 import type { ApprovalIntent } from '../core/approval-intent';
@@ -22,7 +23,11 @@ import { resolveStep } from '../core/who-may-act.util';
 import type { ApprovalStateView } from '../dto/approval-views';
 import type { HistoryAction } from '../entities/approval-history-entry.entity';
 import { MemoWorkflow } from '../entities/memo-workflow.entity';
-import { appendHistoryEntry } from '../history/approval-history.writer';
+import {
+  pendingHistoryCte,
+  pendingHistoryJson,
+  type PendingHistoryEntry,
+} from '../history/approval-history.writer';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { ApprovalCommand, CommandOptions } from './approval-command';
 import { COMMAND_EVENT, permission } from './approval-permissions.util';
@@ -154,10 +159,37 @@ const OUTBOX_TYPE: Record<HistoryAction, string> = {
   rerouted: 'memo.rerouted',
 };
 
+/** The first submission's guarded memo update (the workflow row does not exist yet). */
+const FIRST_MEMO_UPDATE_SQL = `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
+  WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`;
+
+/** The workflow row of a first submission ($1–$16), and its history ($17). */
+const WORKFLOW_INSERT_SQL = `WITH ${pendingHistoryCte('$17')}
+INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
+  current_position_id, subject, document_no, register_entry_id, urgency_order, waiting_since, version,
+  author_id, submitted_at, updated_at)
+VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14)`;
+
+/**
+ * Every later command: the memo (guarded by its version, $17), the workflow (guarded by its
+ * own, $15) and the history ($18), in one statement.
+ */
+const LATER_WRITE_SQL = `WITH memo AS (
+  UPDATE memos SET status = $16, version = version + 1, updated_at = now()
+   WHERE id = $1 AND organisation_id = $2 AND version = $17 RETURNING version
+), ${pendingHistoryCte('$18')}
+UPDATE memo_workflows w SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
+  current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
+  urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14
+  FROM memo
+ WHERE w.memo_id = $1 AND w.organisation_id = $2 AND w.version = $15
+ RETURNING w.version`;
+
 /**
  * The approval commands. One transaction each: the memo row's version-guarded UPDATE (409 on
  * zero rows), the register number when the machine asks for it, the workflow snapshot, one
- * history entry and one outbox event per transition, and the idempotency answer.
+ * history entry (linked into the chain at COMMIT) and one outbox event per transition, and the
+ * idempotency answer.
  */
 @Injectable()
 export class ApprovalCommandService {
@@ -233,8 +265,6 @@ export class ApprovalCommandService {
         resolution: resolutionOf(final, loaded.staffing, loaded.day, memo.authorId),
       });
       if (key) await this.idempotency.store(m, user, key, 200, view);
-      // Last before COMMIT: the history head of the organisation stays locked until then.
-      await this.appendHistory(m, user, loaded, applied, written);
       return view;
     });
   }
@@ -316,6 +346,9 @@ export class ApprovalCommandService {
     let registerEntryId = loaded.workflow?.registerEntryId ?? null;
     let documentNo = loaded.workflow?.documentNo ?? null;
     let datedOn = loaded.datedOn;
+    // The history goes with the write that the version guard decides: one round trip for both.
+    const history = (version: number) =>
+      pendingHistoryJson(this.historyOf(user, loaded, applied, { version, documentNo, registerEntryId }));
 
     const cancellation = intents.find((i) => i.type === 'recordCancellation');
     if (intents.some((i) => i.type === 'cancelRegisterEntry') && registerEntryId) {
@@ -353,13 +386,14 @@ export class ApprovalCommandService {
 
     if (!loaded.workflow) {
       // The first submission: the memo row first (its lock and guard), then the number, then the row.
-      const [rows] = await m.query<[{ version: number }[], number]>(
-        `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
-          WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`,
-        [memo.id, memo.organisationId, status, memo.version],
-      );
-      const version = rows[0]?.version;
-      if (version === undefined) return null;
+      const [row] = await queryPrepared<{ version: number }>(m, FIRST_MEMO_UPDATE_SQL, [
+        memo.id,
+        memo.organisationId,
+        status,
+        memo.version,
+      ]);
+      if (row === undefined) return null;
+      const { version } = row;
       if (intents.some((i) => i.type === 'issueRegisterNumber')) {
         const entry = await this.register.issueNumber(m, {
           organisationId: memo.organisationId,
@@ -374,53 +408,43 @@ export class ApprovalCommandService {
         documentNo = entry.documentNo;
         datedOn = entry.datedOn;
       }
-      await m.query(
-        `INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
-           current_position_id, subject, document_no, register_entry_id, urgency_order, waiting_since, version,
-           author_id, submitted_at, updated_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14)`,
-        [...workflowValues(version), memo.authorId],
-      );
+      await queryPrepared(m, WORKFLOW_INSERT_SQL, [
+        ...workflowValues(version),
+        memo.authorId,
+        history(version),
+      ]);
       return { version, registerEntryId, documentNo, datedOn };
     }
 
-    // Later commands: memo and workflow in one statement; no memo row updated → no workflow row either.
-    // A top-level UPDATE: TypeORM answers [rows, affected].
-    const [rows] = await m.query<[{ version: number }[], number]>(
-      `WITH memo AS (
-         UPDATE memos SET status = $16, version = version + 1, updated_at = now()
-          WHERE id = $1 AND organisation_id = $2 AND version = $17 RETURNING version
-       )
-       UPDATE memo_workflows w SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
-         current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
-         urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14
-         FROM memo
-        WHERE w.memo_id = $1 AND w.organisation_id = $2 AND w.version = $15
-        RETURNING w.version`,
-      [...workflowValues(loaded.workflow.version), status, memo.version],
-    );
-    const version = rows[0]?.version;
-    return version === undefined ? null : { version, registerEntryId, documentNo, datedOn };
+    // Later commands: memo, workflow and history in one statement. The guard: no memo row updated
+    // → no workflow row either → no row answered → 409, and the rollback drops the history too.
+    const version = memo.version + 1;
+    const [row] = await queryPrepared<{ version: number }>(m, LATER_WRITE_SQL, [
+      ...workflowValues(loaded.workflow.version),
+      status,
+      memo.version,
+      history(version),
+    ]);
+    return row === undefined ? null : { version: row.version, registerEntryId, documentNo, datedOn };
   }
 
   /** One history entry, with its outbox event, per recorded intent, in order. */
-  private async appendHistory(
-    m: EntityManager,
+  private historyOf(
     user: AuthUser,
     loaded: LoadedApproval,
     applied: Applied[],
-    written: Written,
-  ): Promise<void> {
+    written: Pick<Written, 'version' | 'documentNo' | 'registerEntryId'>,
+  ): PendingHistoryEntry[] {
     const { memo, now } = loaded;
     const { documentNo, registerEntryId, version } = written;
+    const entries: PendingHistoryEntry[] = [];
     for (const a of applied) {
       const awaiting = currentRouteStep(a.snapshot);
       for (const intent of a.intents) {
         const r = recorded(intent);
         if (!r) continue;
-        await appendHistoryEntry(
-          m,
-          {
+        entries.push({
+          entry: {
             organisationId: memo.organisationId,
             memoId: memo.id,
             round: a.snapshot.context.round,
@@ -435,7 +459,7 @@ export class ApprovalCommandService {
             details: detailsOf(r, a.snapshot, { documentNo, registerEntryId }),
             occurredAt: now,
           },
-          {
+          event: {
             type: OUTBOX_TYPE[r.action],
             payload: {
               memoId: memo.id,
@@ -448,9 +472,10 @@ export class ApprovalCommandService {
               documentNo,
             },
           },
-        );
+        });
       }
     }
+    return entries;
   }
 
   /** 409 with the memo's current state for this caller, read afresh (the latest committed). */

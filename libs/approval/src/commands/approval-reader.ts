@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { Memo, MemoAccessPolicy } from '@saraban/memo';
 import { ApprovalChainStep, Position } from '@saraban/organisation';
+import { queryPrepared } from '@saraban/postgres';
 import { bangkokDateString } from '@saraban/thai-format';
 import {
   currentRouteStep,
@@ -15,6 +16,21 @@ import type { RouteStep } from '../core/route-step';
 import { resolveStep, type StepResolution, type Staffing } from '../core/who-may-act.util';
 import { MemoWorkflow } from '../entities/memo-workflow.entity';
 import { StaffingReader, type StaffingWithNames } from '../staffing/staffing.reader';
+
+/**
+ * One statement for the memo, its workflow and the register date. A command locks the memo row
+ * (FOR UPDATE OF m): separate reads in READ COMMITTED could straddle another's commit.
+ */
+const LOAD_SQL = `SELECT m.id AS m_id, m.organisation_id AS m_organisation_id, m.author_id AS m_author_id,
+    m.unit_id AS m_unit_id, m.unit_line AS m_unit_line, m.subject AS m_subject, m.addressee AS m_addressee,
+    m.urgency AS m_urgency, m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id,
+    m.status AS m_status, m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
+    w.*, r.dated_on::text AS dated_on
+  FROM memos m
+  LEFT JOIN memo_workflows w ON w.memo_id = m.id
+  LEFT JOIN register_entries r ON r.id = w.register_entry_id
+ WHERE m.id = $1 AND m.organisation_id = $2`;
+const LOAD_FOR_UPDATE_SQL = `${LOAD_SQL} FOR UPDATE OF m`;
 
 /** A memo with its approval as one command or view sees it, at one moment. */
 export interface LoadedApproval {
@@ -46,19 +62,9 @@ export class ApprovalReader {
     options: { lock?: boolean; now?: Date } = {},
   ): Promise<LoadedApproval | null> {
     const now = options.now ?? new Date();
-    // One statement for the memo, its workflow and the register date. A command locks the memo
-    // row (FOR UPDATE OF m): separate reads in READ COMMITTED could straddle another's commit.
-    const rows: (WorkflowRow & MemoRow & { dated_on: string | null })[] = await manager.query(
-      `SELECT m.id AS m_id, m.organisation_id AS m_organisation_id, m.author_id AS m_author_id, m.unit_id AS m_unit_id,
-              m.unit_line AS m_unit_line, m.subject AS m_subject, m.addressee AS m_addressee, m.urgency AS m_urgency,
-              m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id, m.status AS m_status,
-              m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
-              w.*, r.dated_on::text AS dated_on
-         FROM memos m
-         LEFT JOIN memo_workflows w ON w.memo_id = m.id
-         LEFT JOIN register_entries r ON r.id = w.register_entry_id
-        WHERE m.id = $1 AND m.organisation_id = $2
-        ${options.lock ? 'FOR UPDATE OF m' : ''}`,
+    const rows = await queryPrepared<WorkflowRow & MemoRow & { dated_on: string | null }>(
+      manager,
+      options.lock ? LOAD_FOR_UPDATE_SQL : LOAD_SQL,
       [memoId, organisationId],
     );
     if (!rows[0]) return null;

@@ -1,70 +1,64 @@
-import type { EntityManager } from 'typeorm';
-import { GENESIS_HASH, historyCanonicalJson, type HashedHistoryFields } from './history-hash.util';
+import { historyCanonicalJson, type HashedHistoryFields } from './history-hash.util';
 
 /*
- * One statement appends an entry to its organisation's chain: the head row is created or bumped
- * (its row lock orders concurrent appends of one organisation until COMMIT), answering the new
- * seq, the previous hash and the new hash, computed in SQL by the formula of history-hash.util.ts.
- * Call it late in the transaction: the head stays locked until COMMIT.
+ * History entries are written by the command into approval_history_pending, with their
+ * canonical JSON and their outbox event, in the command's own transaction. A deferred trigger
+ * links each one into the organisation's hash chain during COMMIT (seq, prev_hash, hash by the
+ * formula of history-hash.util.ts), inserts it into approval_history and writes its outbox
+ * event with historySeq; see the migration ApprovalHistoryLinkedAtCommit. The chain's head is
+ * thus locked only while COMMIT runs, never across a round trip to the API.
  */
-const HEAD_CTE = `head AS (
-  INSERT INTO approval_history_heads AS h (organisation_id, last_seq, last_hash, prev_hash)
-  VALUES ($1::uuid, 1, encode(sha256(convert_to($2::text || '|1|' || $3::text, 'UTF8')), 'hex'), $2::text)
-  ON CONFLICT (organisation_id) DO UPDATE SET
-    last_seq = h.last_seq + 1,
-    prev_hash = h.last_hash,
-    last_hash = encode(sha256(convert_to(h.last_hash || '|' || (h.last_seq + 1)::text || '|' || $3::text, 'UTF8')), 'hex')
-  RETURNING last_seq, last_hash, prev_hash
-)`;
-
-const ENTRY_INSERT = `INSERT INTO approval_history (organisation_id, seq, memo_id, round, step_seq, action, actor_id, actor_name,
-  capacity, text, order_kind, details, occurred_at, prev_hash, hash)
-SELECT $1::uuid, head.last_seq, $4::uuid, $5::int, $6::int, $7::text, $8::uuid, $9::text, $10::jsonb, $11::text,
-  $12::text, $13::jsonb, $14::timestamptz, head.prev_hash, head.last_hash
-FROM head`;
-
-const APPEND_SQL = `WITH ${HEAD_CTE} ${ENTRY_INSERT} RETURNING seq::text AS seq, hash`;
-
-/*
- * The same, with the entry's outbox event in the same statement (one round trip while the head
- * is locked); the event's payload gets the entry's seq as historySeq.
- */
-const APPEND_WITH_EVENT_SQL = `
-WITH ${HEAD_CTE}, entry AS (${ENTRY_INSERT} RETURNING seq, hash)
-INSERT INTO outbox (organisation_id, type, payload, created_at)
-SELECT $1::uuid, $15::text, $16::jsonb || jsonb_build_object('historySeq', entry.seq::text), clock_timestamp() FROM entry
-RETURNING payload->>'historySeq' AS seq, (SELECT hash FROM entry) AS hash`;
 
 export interface HistoryEvent {
   type: string;
   payload: Record<string, unknown>;
 }
 
-export async function appendHistoryEntry(
-  manager: EntityManager,
-  entry: HashedHistoryFields,
-  event?: HistoryEvent,
-): Promise<{ seq: string; hash: string }> {
-  const withEvent = event ? [event.type, JSON.stringify(event.payload)] : [];
-  const rows: { seq: string; hash: string }[] = await manager.query(
-    event ? APPEND_WITH_EVENT_SQL : APPEND_SQL,
-    [
-      entry.organisationId,
-      GENESIS_HASH,
-      historyCanonicalJson(entry),
-      entry.memoId,
-      entry.round,
-      entry.stepSeq,
-      entry.action,
-      entry.actorId,
-      entry.actorName,
-      entry.capacity === null ? null : JSON.stringify(entry.capacity),
-      entry.text,
-      entry.orderKind,
-      entry.details === null ? null : JSON.stringify(entry.details),
-      entry.occurredAt.toISOString(),
-      ...withEvent,
-    ],
+export interface PendingHistoryEntry {
+  entry: HashedHistoryFields;
+  /** The domain event written to the outbox with the entry (its payload gains historySeq). */
+  event: HistoryEvent | null;
+}
+
+/**
+ * A CTE (`history AS (…)`) inserting the entries given as one JSON array in parameter
+ * `param` (from `pendingHistoryJson`), in the array's order. Embedded in a command's write
+ * statement, it costs no round trip of its own.
+ */
+export function pendingHistoryCte(param: string): string {
+  return `history AS (
+  INSERT INTO approval_history_pending (organisation_id, memo_id, round, step_seq, action, actor_id, actor_name,
+    capacity, text, order_kind, details, occurred_at, canonical, event_type, event_payload)
+  SELECT x.organisation_id, x.memo_id, x.round, x.step_seq, x.action, x.actor_id, x.actor_name, x.capacity, x.text,
+         x.order_kind, x.details, x.occurred_at, x.canonical, x.event_type, x.event_payload
+    FROM ROWS FROM (jsonb_to_recordset(${param}::jsonb) AS (organisation_id uuid, memo_id uuid, round int,
+           step_seq int, action text, actor_id uuid, actor_name text, capacity jsonb, text text, order_kind text,
+           details jsonb, occurred_at timestamptz, canonical text, event_type text, event_payload jsonb))
+         WITH ORDINALITY AS x(organisation_id, memo_id, round, step_seq, action, actor_id, actor_name, capacity, text,
+           order_kind, details, occurred_at, canonical, event_type, event_payload, ord)
+   ORDER BY x.ord
+)`;
+}
+
+/** The parameter of `pendingHistoryCte`: the entries, each with the canonical JSON that is hashed. */
+export function pendingHistoryJson(entries: readonly PendingHistoryEntry[]): string {
+  return JSON.stringify(
+    entries.map(({ entry: e, event }) => ({
+      organisation_id: e.organisationId,
+      memo_id: e.memoId,
+      round: e.round,
+      step_seq: e.stepSeq,
+      action: e.action,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      capacity: e.capacity,
+      text: e.text,
+      order_kind: e.orderKind,
+      details: e.details,
+      occurred_at: e.occurredAt.toISOString(),
+      canonical: historyCanonicalJson(e),
+      event_type: event?.type ?? null,
+      event_payload: event?.payload ?? null,
+    })),
   );
-  return rows[0];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActingKind } from '@saraban/organisation';
+import { queryPrepared } from '@saraban/postgres';
 import type { Capacity } from '../core/capacity';
 import {
   capacitiesOf,
@@ -81,12 +82,14 @@ export class StaffingReader {
     positionIds: readonly string[],
     day: string,
   ): Promise<StaffingWithNames> {
-    const rows: (OrderRow & {
-      row_kind: 'order' | 'holder' | 'position';
-      primary: boolean;
-      title: string;
-      name: string | null;
-    })[] = await manager.query(STAFFING_SQL, [organisationId, [...new Set(positionIds)], day]);
+    const rows = await queryPrepared<
+      OrderRow & {
+        row_kind: 'order' | 'holder' | 'position';
+        primary: boolean;
+        title: string;
+        name: string | null;
+      }
+    >(manager, STAFFING_SQL, [organisationId, [...new Set(positionIds)], day]);
     return {
       holders: rows.filter((r) => r.row_kind === 'holder').map(toHolder),
       actingOrders: rows.filter((r) => r.row_kind === 'order').map(toOrder),

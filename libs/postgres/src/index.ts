@@ -1,0 +1,1 @@
+export * from './prepared-query.util';
