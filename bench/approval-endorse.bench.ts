@@ -1,9 +1,17 @@
 /**
- * Endorsements per second over HTTP: the compiled API as its own process (as deployed, pool 20),
- * 50 approvers at once, each endorsing its own memos one after another (different memos, so
- * no 409s). All in one organisation: the worst case, since every command of an organisation
- * appends to the same history chain (its head row is locked until COMMIT).
+ * Endorsements per second over HTTP: the compiled API as deployed (one process per core,
+ * pool 20 each), 50 approvers, each endorsing its own memos (different memos, so no 409s). All
+ * in one organisation: the worst case, since every command of an organisation is linked into
+ * the same history chain.
  * Target (issue 3, on 2 cores): ≥ 500 endorsements/s with p99 ≤ 50 ms.
+ *
+ * Two measurements, because the target has two parts that one closed loop cannot show together:
+ * with 50 approvers each sending the next endorsement the moment the last one answers, the mean
+ * latency is 50 / throughput (Little's law), so p99 ≤ 50 ms there would need over 1,000/s.
+ *   1. capacity: the 50 approvers at full speed (closed loop) → endorsements/s;
+ *   2. latency at the target rate: the 50 approvers offering 500/s together (each one every
+ *      100 ms, open loop: a slow answer does not delay the next request) → p50/p99 from the
+ *      moment each request was due (no coordinated omission), and the rate achieved.
  * Submissions (which also issue the register number) are measured on the way, without a target.
  */
 import { randomBytes } from 'node:crypto';
@@ -25,7 +33,7 @@ import { AppProcess, buildApps, freePort, removeBuild } from '../test/utils/proc
 import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import { BenchHttpClient } from './lib/http-client';
-import { commandCpuMs, processCpuMs } from './lib/process-cpu';
+import { commandCpuMs, processCpuMs, processTreeCpuMs } from './lib/process-cpu';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
 
@@ -35,6 +43,8 @@ const ORGANISATIONS = Number(process.env.BENCH_APPROVAL_ORGS ?? 1);
 const WARM_UP = 3;
 const TARGET_OPS = 500;
 const TARGET_P99_MS = 50;
+/** The paced phase: each approver endorses every 100 ms, i.e. 500/s from 50 approvers. */
+const PACED_INTERVAL_MS = (APPROVERS * 1000) / TARGET_OPS;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -75,28 +85,72 @@ async function inParallel(
   return { latencies, seconds: (end - measuredStart) / 1000 };
 }
 
+/**
+ * Open loop: lane `lane` sends request i at start + i × interval (lanes staggered across the
+ * interval) whether or not its earlier requests have answered; latency runs from that due time.
+ */
+async function paced(
+  lanes: number,
+  perLane: number,
+  intervalMs: number,
+  call: (lane: number, i: number) => Promise<unknown>,
+): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  const start = performance.now() + 50;
+  let end = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      const calls: Promise<void>[] = [];
+      for (let i = 0; i < perLane; i++) {
+        const due = start + (lane * intervalMs) / lanes + i * intervalMs;
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        calls.push(
+          call(lane, i).then(() => {
+            const e = performance.now();
+            latencies.push(e - due);
+            end = Math.max(end, e);
+          }),
+        );
+      }
+      await Promise.all(calls);
+    }),
+  );
+  return { latencies, seconds: (end - start) / 1000 };
+}
+
 function row(
   name: string,
   m: { latencies: number[]; seconds: number },
-  target: boolean,
+  target: 'throughput' | 'latency' | null,
   notes: string,
 ): BenchRow {
   const opsPerSecond = m.latencies.length / m.seconds;
   const p99Ms = percentile(m.latencies, 99);
+  const targets = {
+    throughput: { text: `≥ ${TARGET_OPS}/s`, met: opsPerSecond >= TARGET_OPS },
+    // The offered rate is exactly the target: achieved within 1 % of it counts as keeping up.
+    latency: {
+      text: `p99 ≤ ${TARGET_P99_MS} ms at ${TARGET_OPS}/s`,
+      met: p99Ms <= TARGET_P99_MS && opsPerSecond >= TARGET_OPS * 0.99,
+    },
+  };
   return {
     name,
     operations: m.latencies.length,
     opsPerSecond,
     p50Ms: percentile(m.latencies, 50),
     p99Ms,
-    target: target ? `≥ ${TARGET_OPS}/s, p99 ≤ ${TARGET_P99_MS} ms` : '',
-    met: target ? opsPerSecond >= TARGET_OPS && p99Ms <= TARGET_P99_MS : null,
+    target: target ? targets[target].text : '',
+    met: target ? targets[target].met : null,
     notes,
   };
 }
 
 export async function run(): Promise<BenchRow[]> {
   const perApprover = isQuickRun() ? WARM_UP + 4 : WARM_UP + 40;
+  const pacedPerApprover = isQuickRun() ? 10 : 80;
+  const memosPerApprover = perApprover + pacedPerApprover;
   const database = await createBenchDatabase();
   const db = new DataSource(dataSourceOptions(database.url, 4));
   await db.initialize();
@@ -141,7 +195,7 @@ export async function run(): Promise<BenchRow[]> {
          FROM people p JOIN person_positions pp ON pp.person_id = p.id, generate_series(1, $1::int) g
         WHERE p.id = ANY($2::uuid[])
        RETURNING id, author_id`,
-      [perApprover, authors.map((a) => a.id)],
+      [memosPerApprover, authors.map((a) => a.id)],
     );
     const memosOf = authors.map((a) => drafts.filter((d) => d.author_id === a.id).map((d) => d.id));
 
@@ -175,7 +229,7 @@ export async function run(): Promise<BenchRow[]> {
     const approverTokens = await Promise.all(approvers.map(login));
 
     const versions = new Map<string, number>();
-    const submits = await inParallel(APPROVERS, perApprover, async (lane, i) => {
+    const submits = await inParallel(APPROVERS, memosPerApprover, async (lane, i) => {
       const id = memosOf[lane][i];
       const view = await post(client, `/memos/${id}/submit`, authorTokens[lane], { version: 1 });
       versions.set(id, view.version);
@@ -183,20 +237,29 @@ export async function run(): Promise<BenchRow[]> {
     const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`;
     const loadBefore = load();
     const cpuBefore = {
-      api: processCpuMs(api.pid),
+      api: processTreeCpuMs(api.pid),
       pg: commandCpuMs('postgres'),
       bench: processCpuMs(process.pid),
     };
-    const endorsements = await inParallel(APPROVERS, perApprover, (lane, i) => {
-      const id = memosOf[lane][i];
+    const endorse = (memoIndex: number) => (lane: number, i: number) => {
+      const id = memosOf[lane][memoIndex + i];
       return post(client, `/memos/${id}/endorse`, approverTokens[lane], {
         opinion: 'เห็นควรอนุมัติ',
         version: versions.get(id),
       });
-    });
+    };
+    const endorsements = await inParallel(APPROVERS, perApprover, endorse(0));
     const loadAfter = load();
     const cpuPer = (now: number, before: number) => ((now - before) / (APPROVERS * perApprover)).toFixed(1);
-    const cpu = `CPU per endorsement: API ${cpuPer(processCpuMs(api.pid), cpuBefore.api)} ms, PostgreSQL ${cpuPer(commandCpuMs('postgres'), cpuBefore.pg)} ms, load generator ${cpuPer(processCpuMs(process.pid), cpuBefore.bench)} ms`;
+    const cpu = `CPU per endorsement: API ${cpuPer(processTreeCpuMs(api.pid), cpuBefore.api)} ms, PostgreSQL ${cpuPer(commandCpuMs('postgres'), cpuBefore.pg)} ms, load generator ${cpuPer(processCpuMs(process.pid), cpuBefore.bench)} ms`;
+    const pacedLoadBefore = load();
+    const pacedEndorsements = await paced(
+      APPROVERS,
+      pacedPerApprover,
+      PACED_INTERVAL_MS,
+      endorse(perApprover),
+    );
+    const pacedLoadAfter = load();
     client.close();
 
     const [check] = await db.query<{ endorsed: number; waiting: number }[]>(
@@ -204,23 +267,31 @@ export async function run(): Promise<BenchRow[]> {
               (SELECT count(*)::int FROM memo_workflows WHERE organisation_id = ANY($1::uuid[]) AND current_seq = 1) AS waiting`,
       [orgs.map((o) => o.id)],
     );
-    const expected = APPROVERS * perApprover;
+    const expected = APPROVERS * memosPerApprover;
     if (check.endorsed !== expected || check.waiting !== expected) {
       throw new Error(
         `expected ${expected} endorsements, found ${check.endorsed} (${check.waiting} at the mayor)`,
       );
     }
+    const where =
+      ORGANISATIONS === 1 ? 'one organisation (one history chain)' : `${ORGANISATIONS} organisations`;
     return [
       row(
-        `approval: endorse over HTTP, ${APPROVERS} approvers, different memos`,
+        `approval: endorse over HTTP, ${APPROVERS} approvers at full speed (capacity)`,
         endorsements,
-        true,
-        `${ORGANISATIONS === 1 ? 'one organisation (one history chain)' : `${ORGANISATIONS} organisations`}; compiled API, pool 20; each endorsement = lock memo, transition, snapshot, history entry, outbox row, commit; ${cpu}; ${loadBefore} before, ${loadAfter} after`,
+        'throughput',
+        `closed loop: each approver sends the next endorsement when the last answers, so latency = ${APPROVERS} / rate; ${where}; each endorsement = lock memo, transition, snapshot, history entry, outbox row, commit; ${cpu}; ${loadBefore} before, ${loadAfter} after`,
+      ),
+      row(
+        `approval: endorse over HTTP, ${APPROVERS} approvers offering ${TARGET_OPS}/s together`,
+        pacedEndorsements,
+        'latency',
+        `open loop: each approver every ${PACED_INTERVAL_MS} ms whatever the answers; latency from each request's due time; ${where}; ${pacedLoadBefore} before, ${pacedLoadAfter} after`,
       ),
       row(
         `approval: submit over HTTP, ${APPROVERS} authors`,
         submits,
-        false,
+        null,
         'submission also issues the register number in the same transaction (one counter for the organisation)',
       ),
     ];

@@ -30,3 +30,25 @@ function cpuOfStat(stat: string | undefined): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+
+/** CPU time of a process and all its descendants (e.g. the API's cluster processes). */
+export function processTreeCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const children = new Map<number, number[]>();
+  const stats = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat === undefined) continue;
+    stats.set(Number(entry), stat);
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  let total = 0;
+  for (const stack = [pid]; stack.length > 0;) {
+    const p = stack.pop()!;
+    total += cpuOfStat(stats.get(p));
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
+import { availableParallelism } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigException, loadConfig } from '@saraban/config';
+import { ConfigException, loadConfig, type AppConfig } from '@saraban/config';
 import { closeOnSignals, createLogger } from '@saraban/logging';
 import { ApiModule } from './api.module';
+import { runApiProcesses } from './api-processes';
 import { configureApiApp } from './configure-api-app';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     logger: createLogger(config, 'saraban-api'),
     rawBody: true,
@@ -17,7 +18,12 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
 }
 
-bootstrap().catch((error: unknown) => {
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await runApiProcesses(config.API_PROCESSES ?? availableParallelism(), () => bootstrap(config));
+}
+
+main().catch((error: unknown) => {
   console.error(error instanceof ConfigException ? error.message : error);
   process.exit(1);
 });

@@ -32,6 +32,8 @@ export const appConfigSchema = z.object({
     .string()
     .regex(/^[a-z0-9_-]+$/)
     .default('saraban'),
+  /** API processes sharing the port (node:cluster); defaults to the number of cores. */
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   /** Jobs a worker runs at once; defaults to 4 × cores (signing and publishing wait on I/O). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Warm Chromium pages per worker, i.e. documents printed at once; defaults to the number of cores. */

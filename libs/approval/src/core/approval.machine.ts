@@ -52,8 +52,10 @@ export const approvalMachine = setup({
   },
 }).createMachine({
   id: 'memoApproval',
+  // xstate's pure transition() first builds an inert actor without input and discards its
+  // initial snapshot: a context that threw here would cost an Error (and its stack) per event.
   context: ({ input }) => ({
-    route: input.route,
+    route: input?.route ?? [],
     round: 0,
     stepIndex: 0,
     marks: [],
