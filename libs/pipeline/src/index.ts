@@ -1,5 +1,5 @@
 export * from './jobs/document-job';
-export * from './jobs/document-flow';
+export * from './stages/produce-document.use-case';
 export * from './jobs/document-queue.service';
 export * from './pipeline-worker.module';
 export * from './relay/outbox-relay.service';

@@ -4,14 +4,13 @@ import { DataSource } from 'typeorm';
 import { PrintedChainService, type PrintedSignature } from '@saraban/approval';
 import type { MemoDocument, MemoVerification } from '@saraban/document-render';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { MemoAttachment, MemoDraftService } from '@saraban/memo';
-import { Organisation, Person } from '@saraban/organisation';
 import type { ApprovalChainLine } from '@saraban/publication';
-import { RegisterEntry } from '@saraban/register';
 import { bangkokDateString } from '@saraban/thai-format';
 
 export interface AssembledMemo {
   document: MemoDocument;
+  /** The organisation's code: which template overrides print it. */
+  orgCode: string;
   /** What the verification page will show, as printed. */
   chain: ApprovalChainLine[];
   subject: string;
@@ -22,6 +21,60 @@ export interface AssembledMemo {
   oitItem: string | null;
   approved: boolean;
 }
+
+/** Everything printed on the memo that is not the approval chain, in one row. */
+interface MemoPrintRow {
+  urgency: MemoDocument['urgency'];
+  secrecy: MemoDocument['secrecy'];
+  unit_line: string;
+  subject: string;
+  addressee: string;
+  body: MemoDocument['body'];
+  closing: string;
+  publish: boolean;
+  oit_item: string | null;
+  org_code: string;
+  org_name: string;
+  digits: MemoDocument['organisation']['digits'];
+  register_code: string;
+  emblem_png: Buffer | null;
+  document_no: string | null;
+  dated_on: string | null;
+  /** People of the memo (author, everyone in its history) who uploaded a signature image. */
+  signatures: { id: string; png: string }[];
+  tables: { title: string; table: { columns: string[]; rows: string[][] } }[];
+  pdf_attachments: number;
+}
+
+/**
+ * One statement: the memo, its organisation (with the emblem), its issued register number,
+ * the signature images of the people on it and its report tables. The author and everyone in
+ * the memo's history are the possible signers; the chain picks the ones printed.
+ */
+const MEMO_PRINT_SQL = `
+  SELECT m.urgency, m.secrecy, m.unit_line, m.subject, m.addressee, m.body, m.closing, m.publish, m.oit_item,
+         o.code AS org_code, o.name AS org_name, o.digits, o.register_code, o.emblem_png,
+         e.document_no, e.dated_on::text AS dated_on,
+         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'png', encode(p.signature_png, 'base64'))), '[]')
+            FROM people p
+           WHERE p.organisation_id = m.organisation_id AND p.signature_png IS NOT NULL
+             AND (p.id = m.author_id
+                  OR p.id IN (SELECT h.actor_id FROM approval_history h
+                               WHERE h.organisation_id = m.organisation_id AND h.memo_id = m.id))) AS signatures,
+         (SELECT coalesce(json_agg(json_build_object('title', a.title, 'table', a."table") ORDER BY a.seq), '[]')
+            FROM memo_attachments a
+           WHERE a.organisation_id = m.organisation_id AND a.memo_id = m.id
+             AND a.kind = 'table' AND a."table" IS NOT NULL) AS tables,
+         (SELECT count(*)::int FROM memo_attachments a
+           WHERE a.organisation_id = m.organisation_id AND a.memo_id = m.id
+             AND a.kind = 'pdf' AND a.content IS NOT NULL) AS pdf_attachments
+    FROM memos m
+    JOIN organisations o ON o.id = m.organisation_id
+    LEFT JOIN LATERAL (
+      SELECT r.document_no, r.dated_on FROM register_entries r
+       WHERE r.organisation_id = m.organisation_id AND r.memo_id = m.id AND r.status = 'issued'
+       ORDER BY r.registered_at DESC LIMIT 1) e ON true
+   WHERE m.id = $1 AND m.organisation_id = $2`;
 
 function chainLine(role: ApprovalChainLine['role'], s: PrintedSignature): ApprovalChainLine {
   return {
@@ -34,12 +87,15 @@ function chainLine(role: ApprovalChainLine['role'], s: PrintedSignature): Approv
   };
 }
 
-/** Resolves everything printed on a decided memo from the database into the renderer's view model. */
+/**
+ * Resolves everything printed on a memo from the database into the renderer's view model:
+ * the printed chain (the approval module's reading of the history) and one statement for the
+ * rest, side by side — two or three round trips instead of a dozen.
+ */
 @Injectable()
 export class MemoDocumentAssembler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly memos: MemoDraftService,
     private readonly chain: PrintedChainService,
   ) {}
 
@@ -52,48 +108,36 @@ export class MemoDocumentAssembler {
     memoId: string,
     verification: MemoVerification | null,
   ): Promise<AssembledMemo> {
-    const m = this.db.manager;
-    const memo = await this.memos.getForOrganisation(organisationId, memoId);
-    const org = await m
-      .createQueryBuilder(Organisation, 'o')
-      .addSelect('o.emblemPng')
-      .where('o.id = :organisationId', { organisationId })
-      .getOneOrFail();
-    const entry = await m.findOne(RegisterEntry, {
-      where: { organisationId, memoId, status: 'issued' },
-      order: { registeredAt: 'DESC' },
-    });
-    if (!entry && verification) {
+    const [rows, printed] = await Promise.all([
+      this.db.query<MemoPrintRow[]>(MEMO_PRINT_SQL, [memoId, organisationId]),
+      this.chain.printedChain(organisationId, memoId),
+    ]);
+    const memo = rows[0];
+    if (!memo) throw new AppException(ErrorCode.NotFound);
+    if (memo.document_no === null && verification) {
       throw new AppException(ErrorCode.NotFound, { memoId }, 'บันทึกข้อความนี้ยังไม่มีเลขทะเบียน');
     }
-    const documentNo = entry?.documentNo ?? `${org.registerCode}/(ร่าง)`;
-    const datedOn = entry?.datedOn ?? bangkokDateString(new Date());
-    const printed = await this.chain.printedChain(organisationId, memoId);
-    const signers = [printed.author, ...printed.endorsements].flatMap((p) =>
-      p.personId ? [p.personId] : [],
-    );
-    const people = await m
-      .createQueryBuilder(Person, 'p')
-      .select(['p.id', 'p.signaturePng'])
-      .where('p.id IN (:...ids) AND p.organisationId = :organisationId AND p.signaturePng IS NOT NULL', {
-        ids: signers.length ? signers : ['00000000-0000-0000-0000-000000000000'],
-        organisationId,
-      })
-      .getMany();
+    // Uploaded PDFs are appended whole: read only for the memos that have them.
+    const pdfAttachments =
+      memo.pdf_attachments > 0
+        ? await this.db.query<{ content: Buffer }[]>(
+            `SELECT content FROM memo_attachments
+              WHERE organisation_id = $1 AND memo_id = $2 AND kind = 'pdf' AND content IS NOT NULL
+              ORDER BY seq`,
+            [organisationId, memoId],
+          )
+        : [];
+    const documentNo = memo.document_no ?? `${memo.register_code}/(ร่าง)`;
+    const datedOn = memo.dated_on ?? bangkokDateString(new Date());
+    const signatures = new Map(memo.signatures.map((s) => [s.id, Buffer.from(s.png, 'base64')]));
     const signatureOf = (personId: string | null): Buffer | undefined =>
-      people.find((p) => p.id === personId)?.signaturePng ?? undefined;
-    const attachments = await m
-      .createQueryBuilder(MemoAttachment, 'a')
-      .addSelect('a.content')
-      .where('a.memoId = :memoId AND a.organisationId = :organisationId', { memoId, organisationId })
-      .orderBy('a.seq', 'ASC')
-      .getMany();
+      personId ? signatures.get(personId) : undefined;
 
     const document: MemoDocument = {
-      organisation: { name: org.name, digits: org.digits, emblemPng: org.emblemPng ?? undefined },
+      organisation: { name: memo.org_name, digits: memo.digits, emblemPng: memo.emblem_png ?? undefined },
       urgency: memo.urgency,
       secrecy: memo.secrecy,
-      unitLine: memo.unitLine,
+      unitLine: memo.unit_line,
       documentNo,
       date: new Date(`${datedOn}T12:00:00+07:00`),
       subject: memo.subject,
@@ -111,15 +155,18 @@ export class MemoDocumentAssembler {
         signer: { name: e.name, positionLines: e.positionLines, signaturePng: signatureOf(e.personId) },
         date: e.date,
       })),
-      reportTables: attachments
-        .filter((a) => a.kind === 'table' && a.table)
-        .map((a) => ({ title: a.title, columns: a.table!.columns, rows: a.table!.rows })),
-      pdfAttachments: attachments.filter((a) => a.kind === 'pdf' && a.content).map((a) => a.content!),
+      reportTables: memo.tables.map((a) => ({
+        title: a.title,
+        columns: a.table.columns,
+        rows: a.table.rows,
+      })),
+      pdfAttachments: pdfAttachments.map((a) => a.content),
       verification: verification ?? undefined,
     };
     const last = printed.endorsements.at(-1);
     return {
       document,
+      orgCode: memo.org_code,
       chain: [
         chainLine('author', printed.author),
         ...printed.endorsements.map((e, i, all) =>
@@ -131,7 +178,7 @@ export class MemoDocumentAssembler {
       datedOn,
       orderText: printed.decided ? (last?.text ?? null) : null,
       publish: memo.publish,
-      oitItem: memo.oitItem,
+      oitItem: memo.oit_item,
       approved: printed.approved,
     };
   }

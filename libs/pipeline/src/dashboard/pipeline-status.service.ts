@@ -26,7 +26,6 @@ export class PipelineStatusService {
       'delayed',
       'completed',
       'failed',
-      'waiting-children',
     );
     const failed = (await this.documents.queue.getFailed(0, 199))
       .filter((job) => job.data.organisationId === organisationId)

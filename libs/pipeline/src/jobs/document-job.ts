@@ -3,14 +3,15 @@ import type { JobsOptions } from 'bullmq';
 /** The one queue of the document pipeline. */
 export const DOCUMENT_QUEUE = 'documents';
 
-/** The pipeline's jobs, in flow order: render → sign → publish (BullMQ runs children first). */
-export enum DocumentJob {
-  Render = 'render',
-  Sign = 'sign',
-  Publish = 'publish',
-}
+/**
+ * The one job per memo version: print, sign, store and publish. It used to be a BullMQ flow of
+ * three jobs (render → sign → publish); each hop cost Redis round trips, a trip through the
+ * queue and a re-read of the PDF, for no gain in safety — the stages are checkpointed in the
+ * database (see ProduceDocumentUseCase), so a retried job resumes where the last one stopped.
+ */
+export const DOCUMENT_JOB = 'document';
 
-/** Every job of the flow carries the same payload: which memo version to turn into a document. */
+/** What to turn into a document: one version of one memo. */
 export interface DocumentJobPayload {
   organisationId: string;
   memoId: string;
@@ -18,11 +19,11 @@ export interface DocumentJobPayload {
 }
 
 /**
- * Deterministic: the same memo version always gets the same job ids, so a relay that runs twice
- * (or a retried enqueue) cannot start a second flow for it. BullMQ forbids ":" in custom ids.
+ * Deterministic: the same memo version always gets the same job id, so a relay that runs twice
+ * (or a retried enqueue) cannot start a second job for it. BullMQ forbids ":" in custom ids.
  */
-export function documentJobId(job: DocumentJob, payload: DocumentJobPayload): string {
-  return `${job}.${payload.memoId}.v${payload.memoVersion}`;
+export function documentJobId(payload: Pick<DocumentJobPayload, 'memoId' | 'memoVersion'>): string {
+  return `${DOCUMENT_JOB}.${payload.memoId}.v${payload.memoVersion}`;
 }
 
 export const DOCUMENT_JOB_OPTIONS: JobsOptions = {

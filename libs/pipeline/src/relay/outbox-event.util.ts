@@ -1,9 +1,9 @@
 import type { DocumentJobPayload } from '../jobs/document-job';
 
-/** Outbox events that start a document flow: a memo got its decision. */
+/** Outbox events that start a document job: a memo got its decision. */
 export const DOCUMENT_FLOW_EVENTS: readonly string[] = ['memo.decided'];
 
-/** The flow payload of an event, or null when the event starts no document work. */
+/** The job payload of an event, or null when the event starts no document work. */
 export function documentPayloadOf(
   type: string,
   organisationId: string,

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 import { documentPayloadOf } from './outbox-event.util';
 
@@ -24,8 +25,8 @@ const BATCH = 100;
 /**
  * Moves committed outbox events into the queue. Woken by the outbox trigger's NOTIFY, with a
  * slow poll as a safety net. Rows are claimed with SKIP LOCKED (several workers may run), the
- * flow is enqueued with deterministic ids, and only then is the row marked: a crash between the
- * two re-relays the event, which the ids turn into a no-op.
+ * batch's jobs are enqueued in one round trip with deterministic ids, and only then are the rows
+ * marked: a crash between the two re-relays the events, which the ids turn into no-ops.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -96,17 +97,17 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         `SELECT id, organisation_id, type, payload FROM outbox
           WHERE processed_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
+      const payloads: DocumentJobPayload[] = [];
       for (const row of rows) {
-        let payload;
         try {
-          payload = documentPayloadOf(row.type, row.organisation_id, row.payload);
+          const payload = documentPayloadOf(row.type, row.organisation_id, row.payload);
+          if (payload) payloads.push(payload);
         } catch (error) {
           // A malformed event must not block the events behind it; it is logged for a person.
           this.logger.error(`outbox ${row.id}: ${error instanceof Error ? error.message : String(error)}`);
-          continue;
         }
-        if (payload) await this.queue.enqueue(payload);
       }
+      await this.queue.enqueueMany(payloads);
       if (rows.length > 0) {
         await m.query('UPDATE outbox SET processed_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
       }

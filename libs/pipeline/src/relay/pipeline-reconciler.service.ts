@@ -18,9 +18,9 @@ interface Unfinished {
 
 /**
  * The safety net under the outbox: a decided memo whose document is not signed (or, when it asks
- * for publication, not published) after a grace period gets its flow enqueued again. Queue state
+ * for publication, not published) after a grace period gets its job enqueued again. Queue state
  * can be lost (Redis restarted without persistence, a flushed instance); the database cannot.
- * Deterministic job ids make a flow that is merely slow a no-op.
+ * Deterministic job ids make a job that is merely slow a no-op.
  */
 @Injectable()
 export class PipelineReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -47,7 +47,7 @@ export class PipelineReconcilerService implements OnApplicationBootstrap, OnAppl
     await this.running;
   }
 
-  /** Answers how many flows it enqueued again. */
+  /** Answers how many jobs it enqueued again. */
   async reconcile(graceMs = this.config.RECONCILE_MS): Promise<number> {
     const rows: Unfinished[] = await this.db.query(
       `SELECT w.organisation_id, w.memo_id, w.version
@@ -74,7 +74,7 @@ export class PipelineReconcilerService implements OnApplicationBootstrap, OnAppl
       });
       if (result === 'added') added++;
     }
-    if (added > 0) this.logger.warn(`re-enqueued ${added} document flow(s) missing from the queue`);
+    if (added > 0) this.logger.warn(`re-enqueued ${added} document job(s) missing from the queue`);
     return added;
   }
 }

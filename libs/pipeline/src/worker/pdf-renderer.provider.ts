@@ -1,15 +1,12 @@
-import os from 'node:os';
 import type { Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { PdfRenderer } from '@saraban/document-render';
+import { renderPoolSize } from './pipeline-concurrency.util';
 
-/** One warm Chromium pool per worker process, as wide as the cores (render jobs beyond it queue for a page). */
+/** One warm Chromium pool per worker process, as wide as the cores (jobs beyond it queue for a tab). */
 export const pdfRendererProvider: Provider = {
   provide: PdfRenderer,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) =>
-    PdfRenderer.create({
-      chromiumPath: config.CHROMIUM_PATH,
-      poolSize: config.RENDER_POOL_SIZE ?? os.availableParallelism(),
-    }),
+    PdfRenderer.create({ chromiumPath: config.CHROMIUM_PATH, poolSize: renderPoolSize(config) }),
 };
