@@ -34,7 +34,7 @@ export const appConfigSchema = z.object({
     .default('saraban'),
   /** API processes sharing the port (node:cluster); defaults to the number of cores. */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
-  /** Jobs a worker runs at once; defaults to 4 × cores (signing and publishing wait on I/O). */
+  /** Document jobs a worker runs at once; defaults to 2 × RENDER_POOL_SIZE (one prints while another reads or stores). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Warm Chromium pages per worker, i.e. documents printed at once; defaults to the number of cores. */
   RENDER_POOL_SIZE: z.coerce.number().int().min(1).max(32).optional(),
