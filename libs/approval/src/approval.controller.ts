@@ -203,8 +203,10 @@ export class ApprovalController {
   ): Promise<ApprovalStateView> {
     return this.commands.execute(user, id, command, {
       expectedVersion: dto.version,
-      idempotencyKey: key,
-      requestHash: requestHash('POST', `/memos/${id}/${name}`, { ...dto }),
+      // Hashed only when there is a key to compare it with.
+      idempotency: key
+        ? { key, requestHash: requestHash('POST', `/memos/${id}/${name}`, { ...dto }) }
+        : undefined,
     });
   }
 }

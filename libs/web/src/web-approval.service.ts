@@ -82,8 +82,7 @@ export class WebApproval {
   ): Promise<ApprovalStateView> {
     return this.commands.execute(user, memoId, command, {
       expectedVersion: version,
-      idempotencyKey: key,
-      requestHash: commandHash(memoId, command),
+      idempotency: key ? { key, requestHash: commandHash(memoId, command) } : undefined,
     });
   }
 

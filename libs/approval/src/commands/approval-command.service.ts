@@ -208,9 +208,14 @@ export class ApprovalCommandService {
     options: CommandOptions,
   ): Promise<ApprovalStateView> {
     return this.db.transaction(async (m) => {
-      const key = options.idempotencyKey;
-      if (key) {
-        const replay = await this.idempotency.claim<ApprovalStateView>(m, user, key, options.requestHash);
+      const { idempotency } = options;
+      if (idempotency) {
+        const replay = await this.idempotency.claim<ApprovalStateView>(
+          m,
+          user,
+          idempotency.key,
+          idempotency.requestHash,
+        );
         if (replay) return replay;
       }
       const extra = command.kind === 'reroute' ? [command.positionId] : [];
@@ -264,7 +269,7 @@ export class ApprovalCommandService {
         datedOn: written.datedOn,
         resolution: resolutionOf(final, loaded.staffing, loaded.day, memo.authorId),
       });
-      if (key) await this.idempotency.store(m, user, key, 200, view);
+      if (idempotency) await this.idempotency.store(m, user, idempotency.key, 200, view);
       return view;
     });
   }

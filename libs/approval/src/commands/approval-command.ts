@@ -13,7 +13,6 @@ export type ApprovalCommand =
 export interface CommandOptions {
   /** The memo version the caller saw. */
   expectedVersion?: number;
-  idempotencyKey?: string;
-  /** Hash of method, path and body, compared on a repeated idempotency key. */
-  requestHash: string;
+  /** The Idempotency-Key, with the hash of method, path and body compared on a repeat. */
+  idempotency?: { key: string; requestHash: string };
 }
