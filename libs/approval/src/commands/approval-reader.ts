@@ -15,22 +15,45 @@ import { buildRoute } from '../core/build-route.util';
 import type { RouteStep } from '../core/route-step';
 import { resolveStep, type StepResolution, type Staffing } from '../core/who-may-act.util';
 import { MemoWorkflow } from '../entities/memo-workflow.entity';
-import { StaffingReader, type StaffingWithNames } from '../staffing/staffing.reader';
+import {
+  StaffingReader,
+  staffingOf,
+  staffingRowsSql,
+  type StaffingRow,
+  type StaffingWithNames,
+} from '../staffing/staffing.reader';
 
 /**
- * One statement for the memo, its workflow and the register date. A command locks the memo row
- * (FOR UPDATE OF m): separate reads in READ COMMITTED could straddle another's commit.
+ * One statement for the memo, its workflow, the register date and — once submitted — the
+ * staffing of its frozen route for the day ($3, plus the posts in $4): everything a command
+ * reads, in one round trip. A command locks the memo row (FOR UPDATE OF m): separate reads in
+ * READ COMMITTED could straddle another's commit.
  */
-const LOAD_SQL = `SELECT m.id AS m_id, m.organisation_id AS m_organisation_id, m.author_id AS m_author_id,
-    m.unit_id AS m_unit_id, m.unit_line AS m_unit_line, m.subject AS m_subject, m.addressee AS m_addressee,
-    m.urgency AS m_urgency, m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id,
-    m.status AS m_status, m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
-    w.*, r.dated_on::text AS dated_on
-  FROM memos m
-  LEFT JOIN memo_workflows w ON w.memo_id = m.id
-  LEFT JOIN register_entries r ON r.id = w.register_entry_id
- WHERE m.id = $1 AND m.organisation_id = $2`;
-const LOAD_FOR_UPDATE_SQL = `${LOAD_SQL} FOR UPDATE OF m`;
+function loadSql(lock: boolean): string {
+  return `WITH memo_row AS (
+  SELECT m.id AS m_id, m.organisation_id AS m_organisation_id, m.author_id AS m_author_id,
+      m.unit_id AS m_unit_id, m.unit_line AS m_unit_line, m.subject AS m_subject, m.addressee AS m_addressee,
+      m.urgency AS m_urgency, m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id,
+      m.status AS m_status, m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
+      w.*, r.dated_on::text AS dated_on
+    FROM memos m
+    LEFT JOIN memo_workflows w ON w.memo_id = m.id
+    LEFT JOIN register_entries r ON r.id = w.register_entry_id
+   WHERE m.id = $1 AND m.organisation_id = $2
+   ${lock ? 'FOR UPDATE OF m' : ''}
+), wanted AS (
+  SELECT ARRAY(
+    SELECT (step->>'positionId')::uuid FROM memo_row, jsonb_array_elements(memo_row.route) step
+    UNION SELECT unnest($4::uuid[])
+  ) AS ids
+), ${staffingRowsSql('$2', '(SELECT ids FROM wanted)::uuid[]', '$3::date')}
+SELECT memo_row.*,
+       CASE WHEN memo_row.memo_id IS NULL THEN NULL
+            ELSE (SELECT coalesce(jsonb_agg(staffing), '[]'::jsonb) FROM staffing) END AS staffing_rows
+  FROM memo_row`;
+}
+const LOAD_SQL = loadSql(false);
+const LOAD_FOR_UPDATE_SQL = loadSql(true);
 
 /** A memo with its approval as one command or view sees it, at one moment. */
 export interface LoadedApproval {
@@ -62,32 +85,41 @@ export class ApprovalReader {
     options: { lock?: boolean; now?: Date } = {},
   ): Promise<LoadedApproval | null> {
     const now = options.now ?? new Date();
-    const rows = await queryPrepared<WorkflowRow & MemoRow & { dated_on: string | null }>(
-      manager,
-      options.lock ? LOAD_FOR_UPDATE_SQL : LOAD_SQL,
-      [memoId, organisationId],
-    );
-    if (!rows[0]) return null;
-    const memo = memoOf(rows[0]);
-    const workflow = rows[0].memo_id ? workflowOf(rows[0]) : null;
+    const day = bangkokDateString(now);
+    const rows = await queryPrepared<
+      WorkflowRow & MemoRow & { dated_on: string | null; staffing_rows: StaffingRow[] | null }
+    >(manager, options.lock ? LOAD_FOR_UPDATE_SQL : LOAD_SQL, [
+      memoId,
+      organisationId,
+      day,
+      extraPositionIds,
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    const memo = memoOf(row);
+    const workflow = row.memo_id ? workflowOf(row) : null;
     // A draft's route is the chain as it is now; it is frozen into the snapshot at submission.
     const snapshot = workflow
       ? loadApproval({ machineVersion: workflow.machineVersion, snapshot: workflow.snapshot })
       : startApproval(await this.currentRoute(manager, organisationId, memo.unitId));
-    const day = bangkokDateString(now);
     const route = snapshot.context.route;
-    const staffing = await this.staffing.forPositions(
-      manager,
-      organisationId,
-      [...route.map((s) => s.positionId), ...extraPositionIds],
-      day,
-    );
+    const loadedStaffing = row.staffing_rows ? staffingOf(row.staffing_rows) : null;
+    // The statement staffs the posts of the stored route; a draft (no route stored yet) reads them now.
+    const staffing =
+      loadedStaffing && route.every((s) => loadedStaffing.positionTitles.has(s.positionId))
+        ? loadedStaffing
+        : await this.staffing.forPositions(
+            manager,
+            organisationId,
+            [...route.map((s) => s.positionId), ...extraPositionIds],
+            day,
+          );
     return {
       memo,
       workflow,
       snapshot,
       staffing,
-      datedOn: rows[0]?.dated_on ?? null,
+      datedOn: row.dated_on,
       resolution: resolutionOf(snapshot, staffing, day, memo.authorId),
       now,
       day,

@@ -47,27 +47,58 @@ export interface StaffingWithNames extends Staffing {
   personNames: ReadonlyMap<string, string>;
 }
 
-const STAFFING_SQL = `
-WITH orders AS (
+/**
+ * Everything needed to resolve a set of posts on a day, as rows of three kinds (holders,
+ * covering orders with their people, and the posts' titles), for `staffingOf`. The three
+ * arguments are SQL expressions: the organisation, the uuid[] of posts and the date, so that
+ * the approval load can embed it with the posts of the memo's own route.
+ */
+export function staffingRowsSql(organisation: string, positions: string, day: string): string {
+  return `orders AS (
   SELECT ao.id, ao.person_id, ao.position_id, ao.kind, ao.from_date::text AS from_date, ao.to_date::text AS to_date,
          ao.reference
     FROM acting_orders ao JOIN people p ON p.id = ao.person_id AND p.active
-   WHERE ao.organisation_id = $1 AND ao.position_id = ANY($2::uuid[])
-     AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)
+   WHERE ao.organisation_id = ${organisation} AND ao.position_id = ANY(${positions})
+     AND ao.from_date <= ${day} AND (ao.to_date IS NULL OR ao.to_date >= ${day})
 ), holders AS (
   SELECT pp.person_id, pp.position_id, pp."primary" FROM person_positions pp JOIN people p ON p.id = pp.person_id AND p.active
-   WHERE pp.organisation_id = $1 AND (pp.position_id = ANY($2::uuid[]) OR pp.person_id IN (SELECT person_id FROM orders))
-)
-SELECT 'order' AS row_kind, o.id, o.person_id, o.position_id, o.kind, o.from_date, o.to_date, o.reference,
-       false AS "primary", pos.title, pe.prefix || pe.full_name AS name
-  FROM orders o JOIN positions pos ON pos.id = o.position_id JOIN people pe ON pe.id = o.person_id
-UNION ALL
-SELECT 'holder', NULL, h.person_id, h.position_id, NULL, NULL, NULL, NULL, h."primary", pos.title,
-       pe.prefix || pe.full_name
-  FROM holders h JOIN positions pos ON pos.id = h.position_id JOIN people pe ON pe.id = h.person_id
-UNION ALL
-SELECT 'position', NULL, NULL, pos.id, NULL, NULL, NULL, NULL, false, pos.title, NULL
-  FROM positions pos WHERE pos.organisation_id = $1 AND pos.id = ANY($2::uuid[])`;
+   WHERE pp.organisation_id = ${organisation}
+     AND (pp.position_id = ANY(${positions}) OR pp.person_id IN (SELECT person_id FROM orders))
+), staffing AS (
+  SELECT 'order' AS row_kind, o.id, o.person_id, o.position_id, o.kind, o.from_date, o.to_date, o.reference,
+         false AS "primary", pos.title, pe.prefix || pe.full_name AS name
+    FROM orders o JOIN positions pos ON pos.id = o.position_id JOIN people pe ON pe.id = o.person_id
+  UNION ALL
+  SELECT 'holder', NULL, h.person_id, h.position_id, NULL, NULL, NULL, NULL, h."primary", pos.title,
+         pe.prefix || pe.full_name
+    FROM holders h JOIN positions pos ON pos.id = h.position_id JOIN people pe ON pe.id = h.person_id
+  UNION ALL
+  SELECT 'position', NULL, NULL, pos.id, NULL, NULL, NULL, NULL, false, pos.title, NULL
+    FROM positions pos WHERE pos.organisation_id = ${organisation} AND pos.id = ANY(${positions})
+)`;
+}
+
+const STAFFING_SQL = `WITH ${staffingRowsSql('$1', '$2::uuid[]', '$3::date')} SELECT * FROM staffing`;
+
+/** One row of `staffingRowsSql`. */
+export type StaffingRow = OrderRow & {
+  row_kind: 'order' | 'holder' | 'position';
+  primary: boolean;
+  title: string;
+  name: string | null;
+};
+
+/** The staffing that rows of `staffingRowsSql` describe. */
+export function staffingOf(rows: readonly StaffingRow[]): StaffingWithNames {
+  return {
+    holders: rows.filter((r) => r.row_kind === 'holder').map(toHolder),
+    actingOrders: rows.filter((r) => r.row_kind === 'order').map(toOrder),
+    positionTitles: new Map(rows.map((r) => [r.position_id, r.title])),
+    personNames: new Map(
+      rows.flatMap((r) => (r.person_id && r.name ? [[r.person_id, r.name] as const] : [])),
+    ),
+  };
+}
 
 /** Reads who holds and who acts for posts on a Bangkok day (active people only), for the pure resolver. */
 @Injectable()
@@ -82,22 +113,12 @@ export class StaffingReader {
     positionIds: readonly string[],
     day: string,
   ): Promise<StaffingWithNames> {
-    const rows = await queryPrepared<
-      OrderRow & {
-        row_kind: 'order' | 'holder' | 'position';
-        primary: boolean;
-        title: string;
-        name: string | null;
-      }
-    >(manager, STAFFING_SQL, [organisationId, [...new Set(positionIds)], day]);
-    return {
-      holders: rows.filter((r) => r.row_kind === 'holder').map(toHolder),
-      actingOrders: rows.filter((r) => r.row_kind === 'order').map(toOrder),
-      positionTitles: new Map(rows.map((r) => [r.position_id, r.title])),
-      personNames: new Map(
-        rows.flatMap((r) => (r.person_id && r.name ? [[r.person_id, r.name] as const] : [])),
-      ),
-    };
+    const rows = await queryPrepared<StaffingRow>(manager, STAFFING_SQL, [
+      organisationId,
+      [...new Set(positionIds)],
+      day,
+    ]);
+    return staffingOf(rows);
   }
 
   /**
