@@ -52,24 +52,39 @@ describe('the compiled apps as processes', () => {
     expect(api.output).toMatch(/REDIS_URL:/);
   });
 
-  it('the API serves health and shuts down cleanly', async () => {
+  it('the API runs one process per core, replaces one that dies, serves health and shuts down cleanly', async () => {
     const port = await freePort();
     const api = new AppProcess(path.join(out, 'apps/api/src/main.js'), {
       DATABASE_URL: database.url,
       PORT: String(port),
       HOST: '127.0.0.1',
+      API_PROCESSES: '2',
     });
-    api.start({ capture: true });
-    let ready = false;
-    const deadline = Date.now() + 60_000;
-    while (!ready && Date.now() < deadline) {
-      ready = await fetch(`http://127.0.0.1:${port}/health/ready`)
+    const healthy = () =>
+      fetch(`http://127.0.0.1:${port}/health/ready`)
         .then((r) => r.ok)
         .catch(() => false);
-      if (!ready) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(ready).toBe(true);
+    const waitHealthy = async () => {
+      const deadline = Date.now() + 60_000;
+      while (!(await healthy()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      return healthy();
+    };
+    api.start({ capture: true });
+    expect(await waitHealthy()).toBe(true);
+    await until('two API processes', () => api.children(/node/).length === 2);
+    const [first, second] = api.children(/node/);
+
+    process.kill(first, 'SIGKILL');
+    await until('a replacement', () => {
+      const now = api.children(/node/);
+      return now.length === 2 && !now.includes(first);
+    });
+    expect(api.children(/node/)).toContain(second);
+    expect(await waitHealthy()).toBe(true);
+
+    const processes = api.children(/node/);
     api.child!.kill('SIGTERM');
     expect(await api.exited()).toBe(0);
+    for (const pid of processes) expect(() => process.kill(pid, 0)).toThrow();
   });
 });
