@@ -1,14 +1,28 @@
 /**
  * The whole document pipeline, as deployed: the compiled API and worker as processes, real
- * PostgreSQL, Redis and Chromium. 200 two-page memos with three endorsements are decided by
- * `cores` concurrent decision makers over HTTP; each is timed from the decision's answer to its
- * publication row (render → sign → publish through the outbox and BullMQ).
- *   Target (issue 4, 2 cores): ≥ 20 signed PDFs/s, p50 ≤ 500 ms, p99 ≤ 2 s; the worker's memory flat.
+ * PostgreSQL, Redis and Chromium. Each memo is two pages with three endorsements, waiting at
+ * the mayor's step; the mayor decides it over HTTP, and the outbox relay, the queue and the
+ * worker (Chromium pool of `cores` tabs: "concurrency = cores" is the rendering concurrency)
+ * turn the decision into a signed PDF on the portal.
+ *
+ * Issue 4's target on 2 cores: ≥ 20 signed PDFs/s, p50 ≤ 500 ms and p99 ≤ 2 s from decision to
+ * published, the worker's memory flat. Throughput and latency cannot be measured with one burst:
+ * if every decision arrives at once, a document's latency is only its wait in the queue (at
+ * 20/s the 200th waits 10 s), so p50 ≤ 500 ms would need ~200 PDFs/s, which is not what the
+ * 20/s means. The targets hold together under paced load, so there are three rows:
+ *   1. capacity — a burst: `cores` clients decide 199 memos as fast as the API answers; the
+ *      drain rate is 199 / (first decision sent → last publication row). Target ≥ 20/s.
+ *   2. latency at the target rate — 200 fresh memos decided at a constant 20/s, open loop (one
+ *      decision sent every 50 ms whatever the answers, like wrk2's constant throughput, so a
+ *      slow pipeline cannot slow the offered load down and hide its own latency); p50 and p99
+ *      of decision answered → publication row, and the rate at which publications came out.
+ *      Target p50 ≤ 500 ms, p99 ≤ 2 s, completions keeping up (≥ 95 % of the offered rate).
+ *   3. memory — RSS of the worker and its Chromium over both runs: the peak of the last third
+ *      no more than 15 % above the peak of the first third.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
@@ -21,6 +35,11 @@ import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
+
+const TARGET_RATE = 20;
+const TARGET_P50_MS = 500;
+const TARGET_P99_MS = 2000;
+const FLAT_TOLERANCE = 1.15;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,6 +71,38 @@ function rssOfTree(pid: number): number {
   return total;
 }
 
+/** CPU time (user + system) of a process and its descendants, ms. */
+function cpuOfTree(pid: number): number {
+  const table = new Map<number, { parent: number; ms: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.set(Number(entry), { parent: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 });
+    } catch {
+      // gone
+    }
+  }
+  let total = 0;
+  for (const [p, info] of table) {
+    for (let q: number | undefined = p; q !== undefined && q > 1; q = table.get(q)?.parent) {
+      if (q === pid) {
+        total += info.ms;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+/** CPU time (user + system) of one process, ms. */
+function cpuOfProcess(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
 async function http<T>(
   base: string,
   method: string,
@@ -68,9 +119,28 @@ async function http<T>(
   return (await res.json()) as T;
 }
 
+interface PhaseResult {
+  /** Decision answered → publication row, ms, sorted. */
+  latencies: number[];
+  /** First decision sent → last publication row, s. */
+  spanS: number;
+  /** First publication → last publication, s. */
+  publishingS: number;
+  /** Decision sent → answered, ms, sorted. */
+  decideMs: number[];
+  /** CPU per document, ms: the API (all its processes), the worker's node, its Chromium. */
+  cpuMs: { api: number; worker: number; chromium: number };
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 export async function run(): Promise<BenchRow[]> {
-  const total = isQuickRun() ? 40 : 200;
-  const concurrency = os.availableParallelism();
+  const perPhase = isQuickRun() ? 40 : 200;
+  const cores = os.availableParallelism();
   const database = await createBenchDatabase();
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const port = await freePort();
@@ -82,6 +152,7 @@ export async function run(): Promise<BenchRow[]> {
     NODE_ENV: 'production',
     SIGNING_KEY_SECRET: 'bench-secret-of-sufficient-length',
     OUTBOX_POLL_MS: '1000',
+    // The defaults under test: RENDER_POOL_SIZE = cores, WORKER_CONCURRENCY = 2 × pool.
   };
   const out = buildApps();
   const config = loadConfig({ ...process.env, ...env });
@@ -120,90 +191,171 @@ export async function run(): Promise<BenchRow[]> {
     // Memos waiting at the mayor's step: submitted, endorsed by the head and (acting) for the chief.
     const paragraph =
       'ตามที่ องค์การบริหารส่วนตำบลคำพี่ ได้ดำเนินการจัดทำรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ และได้แสดงมาตรการกิจกรรมที่ดำเนินการ การสรุปผลการดำเนินการ และผลลัพธ์ของการดำเนินการ เสร็จเรียบร้อยแล้ว';
-    const ready: string[] = [];
-    for (let i = 0; i < total; i++) {
-      const memo = await http<{ id: string }>(base, 'POST', '/memos', author, {
-        subject: `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ฉบับที่ ${i + 1}`,
-        body: [
-          { type: 'heading', text: 'เรื่องเดิม' },
-          { type: 'paragraph', text: paragraph },
-          { type: 'heading', text: 'ข้อเท็จจริง' },
-          { type: 'paragraph', text: paragraph },
-          { type: 'heading', text: 'ข้อเสนอ/ข้อพิจารณา' },
-          { type: 'paragraph', text: paragraph },
-        ],
-        publish: true,
-        oitItem: 'o28',
-      });
-      await http(base, 'POST', `/memos/${memo.id}/submit`, author, {});
-      await http(base, 'POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ' });
-      await http(base, 'POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ และเผยแพร่' });
-      ready.push(memo.id);
-    }
-    // Warm: one document through the whole pipeline before the clock starts.
-    const decidedAt = new Map<string, number>();
+    let made = 0;
+    const prepare = async (n: number): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const memo = await http<{ id: string }>(base, 'POST', '/memos', author, {
+          subject: `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ฉบับที่ ${++made}`,
+          body: [
+            { type: 'heading', text: 'เรื่องเดิม' },
+            { type: 'paragraph', text: paragraph },
+            { type: 'heading', text: 'ข้อเท็จจริง' },
+            { type: 'paragraph', text: paragraph },
+            { type: 'heading', text: 'ข้อเสนอ/ข้อพิจารณา' },
+            { type: 'paragraph', text: paragraph },
+          ],
+          publish: true,
+          oitItem: 'o28',
+        });
+        await http(base, 'POST', `/memos/${memo.id}/submit`, author, {});
+        await http(base, 'POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ' });
+        await http(base, 'POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ และเผยแพร่' });
+        ids.push(memo.id);
+      }
+      return ids;
+    };
+    const burstIds = await prepare(perPhase);
+    const pacedIds = await prepare(perPhase);
+
+    const sent = new Map<string, number>();
+    const answered = new Map<string, number>();
     const decide = async (id: string) => {
+      sent.set(id, Date.now());
       await http(base, 'POST', `/memos/${id}/decide`, mayor, { order: 'approved' });
-      decidedAt.set(id, Date.now());
+      answered.set(id, Date.now());
     };
-    const warm = ready.shift()!;
+    const published = async (ids: string[]): Promise<Map<string, number>> => {
+      const rows: { memo_id: string; at: Date }[] = await db.query(
+        'SELECT memo_id, published_at AS at FROM publications WHERE memo_id = ANY($1)',
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.memo_id, r.at.getTime()]));
+    };
+    const untilPublished = async (ids: string[]): Promise<Map<string, number>> => {
+      const deadline = Date.now() + 600_000;
+      for (;;) {
+        const rows: { n: number }[] = await db.query(
+          'SELECT count(*)::int AS n FROM publications WHERE memo_id = ANY($1)',
+          [ids],
+        );
+        if (rows[0].n >= ids.length) return published(ids);
+        if (Date.now() > deadline) throw new Error('publications did not all arrive');
+        // The times come from the rows themselves: polling slower costs no accuracy, only the
+        // bench's share of the cores.
+        await sleep(200);
+      }
+    };
+    const measure = async (ids: string[], offer: () => Promise<void>): Promise<PhaseResult> => {
+      const cpuNow = () => {
+        const node = cpuOfProcess(worker.pid!);
+        return { api: cpuOfTree(api.pid!), worker: node, chromium: cpuOfTree(worker.pid!) - node };
+      };
+      const cpu0 = cpuNow();
+      await offer();
+      const at = await untilPublished(ids);
+      const cpu1 = cpuNow();
+      const cpu = {
+        api: (cpu1.api - cpu0.api) / ids.length,
+        worker: (cpu1.worker - cpu0.worker) / ids.length,
+        chromium: (cpu1.chromium - cpu0.chromium) / ids.length,
+      };
+      const firstSent = Math.min(...ids.map((id) => sent.get(id)!));
+      const times = [...at.values()];
+      return {
+        latencies: ids.map((id) => at.get(id)! - answered.get(id)!).sort((a, b) => a - b),
+        spanS: (Math.max(...times) - firstSent) / 1000,
+        publishingS: (Math.max(...times) - Math.min(...times)) / 1000,
+        decideMs: ids.map((id) => answered.get(id)! - sent.get(id)!).sort((a, b) => a - b),
+        cpuMs: cpu,
+      };
+    };
+
+    // Warm: one document through the whole pipeline before any clock starts.
+    const warm = burstIds.shift()!;
     await decide(warm);
-    const count = async (): Promise<number> => {
-      const rows: { n: number }[] = await db.query('SELECT count(*)::int AS n FROM publications');
-      return rows[0].n;
-    };
-    while ((await count()) < 1) await sleep(50);
+    await untilPublished([warm]);
 
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(rssOfTree(worker.pid!)), 250);
-    const started = performance.now();
-    const queue = [...ready];
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift()) await decide(id);
-      }),
-    );
-    for (;;) {
-      if ((await count()) >= ready.length + 1) break;
-      if (performance.now() - started > 600_000) throw new Error('publications did not all arrive');
-      await sleep(20);
-    }
-    const elapsedS = (performance.now() - started) / 1000;
+    const loadBefore = load();
+
+    // 1. Capacity: a burst from `cores` clients, as fast as the API answers.
+    const burst = await measure(burstIds, async () => {
+      const queue = [...burstIds];
+      await Promise.all(
+        Array.from({ length: cores }, async () => {
+          for (let id = queue.shift(); id; id = queue.shift()) await decide(id);
+        }),
+      );
+    });
+    const loadAfterBurst = load();
+    await sleep(1000);
+
+    // 2. Latency at the target rate: one decision every 1000/20 ms, open loop.
+    const intervalMs = 1000 / TARGET_RATE;
+    const paced = await measure(pacedIds, async () => {
+      const start = Date.now();
+      const inFlight: Promise<void>[] = [];
+      for (const [i, id] of pacedIds.entries()) {
+        const due = start + i * intervalMs;
+        if (due > Date.now()) await sleep(due - Date.now());
+        inFlight.push(decide(id));
+      }
+      await Promise.all(inFlight);
+    });
     clearInterval(sampler);
-    const published: { memo_id: string; at: Date }[] = await db.query(
-      'SELECT memo_id, published_at AS at FROM publications WHERE memo_id = ANY($1)',
-      [ready],
+    const loadAfterPaced = load();
+
+    const sizes: { bytes: number }[] = await db.query(
+      'SELECT max(length(signed_pdf))::int AS bytes FROM signed_documents',
     );
-    const latencies = published.map((p) => p.at.getTime() - decidedAt.get(p.memo_id)!).sort((a, b) => a - b);
-    const sizes: { bytes: number; pages: number }[] = await db.query(
-      'SELECT max(length(signed_pdf))::int AS bytes, max(page_count)::int AS pages FROM signed_documents',
-    );
-    const p50 = percentile(latencies, 50);
-    const p99 = percentile(latencies, 99);
-    const opsPerSecond = ready.length / elapsedS;
+    const capacity = burstIds.length / burst.spanS;
+    const achieved = (pacedIds.length - 1) / paced.publishingS;
+    const p50 = percentile(paced.latencies, 50);
+    const p99 = percentile(paced.latencies, 99);
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const mb = (b: number) => Math.round(b / (1024 * 1024));
     const third = Math.max(1, Math.floor(rss.length / 3));
     const firstPeak = Math.max(...rss.slice(0, third));
     const lastPeak = Math.max(...rss.slice(-third));
+    const cpuNote = (r: PhaseResult) =>
+      `CPU per document: API ${r.cpuMs.api.toFixed(0)} ms, worker ${r.cpuMs.worker.toFixed(0)} ms, its Chromium ${r.cpuMs.chromium.toFixed(0)} ms`;
     return [
       {
-        name: `pipeline: decision → signed PDF published (${ready.length} memos, ${concurrency} deciders)`,
-        operations: ready.length,
-        opsPerSecond,
-        p50Ms: p50,
-        p99Ms: p99,
-        target: '≥ 20/s, p50 ≤ 500 ms, p99 ≤ 2000 ms',
-        met: opsPerSecond >= 20 && p50 <= 500 && p99 <= 2000,
-        notes: `API and worker as processes; latency = decision answered → publication row; largest signed PDF ${Math.round(sizes[0].bytes / 1024)} KB`,
+        name: `pipeline capacity: burst of ${burstIds.length} decisions → all published (${cores} deciders, ${cores} Chromium tabs)`,
+        operations: burstIds.length,
+        opsPerSecond: capacity,
+        p50Ms: 0,
+        p99Ms: 0,
+        target: `≥ ${TARGET_RATE}/s drained`,
+        met: capacity >= TARGET_RATE,
+        notes:
+          `drain rate = ${burstIds.length} / (first decision sent → last publication row) = ${burst.spanS.toFixed(1)} s; ` +
+          `in a burst latency is queue wait (p50 ${s(percentile(burst.latencies, 50))}, p99 ${s(percentile(burst.latencies, 99))}), not a target; ` +
+          `${cpuNote(burst)}; load average ${loadBefore} before, ${loadAfterBurst} after`,
       },
       {
-        name: 'pipeline: worker + Chromium memory during the run (RSS)',
+        name: `pipeline latency at ${TARGET_RATE} decisions/s, open loop (${pacedIds.length} memos): decision → published`,
+        operations: pacedIds.length,
+        opsPerSecond: achieved,
+        p50Ms: p50,
+        p99Ms: p99,
+        target: `p50 ≤ ${TARGET_P50_MS} ms, p99 ≤ ${TARGET_P99_MS} ms, keeps up (≥ ${TARGET_RATE * 0.95}/s)`,
+        met: p50 <= TARGET_P50_MS && p99 <= TARGET_P99_MS && achieved >= TARGET_RATE * 0.95,
+        notes:
+          `latency = decision answered → publication row; ops/s = publications per second while they came out; ` +
+          `decision answered in p50 ${percentile(paced.decideMs, 50).toFixed(0)} ms, p99 ${percentile(paced.decideMs, 99).toFixed(0)} ms; ` +
+          `${cpuNote(paced)}; largest signed PDF ${Math.round(sizes[0].bytes / 1024)} KB; load average after ${loadAfterPaced}`,
+      },
+      {
+        name: 'pipeline: worker + Chromium memory during both runs (RSS)',
         operations: rss.length,
         opsPerSecond: 0,
         p50Ms: 0,
         p99Ms: 0,
         target: 'flat',
-        met: lastPeak <= firstPeak * 1.15,
+        met: lastPeak <= firstPeak * FLAT_TOLERANCE,
         notes: `peak first third ${mb(firstPeak)} MB, last third ${mb(lastPeak)} MB, overall ${mb(Math.max(...rss))} MB`,
       },
     ];

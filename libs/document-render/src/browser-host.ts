@@ -16,6 +16,14 @@ export const CHROMIUM_ARGS = [
   '--mute-audio',
   // Unhinted glyph metrics: text in the PDF is laid out exactly as on screen.
   '--font-render-hinting=none',
+  // Tabs, printing and the print compositor in the browser process. Otherwise every printToPDF
+  // starts a PrintCompositor utility process (fork, ICU, fonts, Skia) that exits right after:
+  // measured, about a third of all the CPU a signed memo costs, and a third of the documents per
+  // second. What process isolation would add is little here: it runs without the sandbox anyway
+  // (--no-sandbox, in containers), pages run no JavaScript, load nothing but our own assets and
+  // print escaped text; a crash now takes the whole browser, which BrowserHost launches again and
+  // the renderer retries the lost document on (tested by killing Chromium mid-render).
+  '--single-process',
 ];
 
 const RELAUNCH_BACKOFF_MS = 1000;

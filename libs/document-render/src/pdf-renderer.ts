@@ -24,6 +24,8 @@ export interface PdfRendererStats {
   /** Renders that lost their tab or browser and were printed again on a fresh one. */
   crashRetries: number;
   pagesOpened: number;
+  /** Tabs given a fresh document after maxRendersPerPage renders (instead of a new tab). */
+  pagesRenewed: number;
   browserLaunches: number;
 }
 
@@ -35,7 +37,7 @@ export interface PdfRendererStats {
 export class PdfRenderer {
   private closed = false;
   private readonly inFlight = new Set<Promise<Buffer>>();
-  private readonly counters = { renders: 0, failures: 0, crashRetries: 0, pagesOpened: 0 };
+  private readonly counters = { renders: 0, failures: 0, crashRetries: 0, pagesOpened: 0, pagesRenewed: 0 };
 
   private constructor(
     private readonly options: ResolvedPdfRendererOptions,
@@ -65,7 +67,7 @@ export class PdfRenderer {
           return page;
         },
         destroy: (page) => page.close(),
-        validate: (page) => Promise.resolve(page.usable() && page.uses < o.maxRendersPerPage),
+        validate: (page) => Promise.resolve(page.usable()),
       },
       {
         max: o.poolSize,
@@ -161,7 +163,7 @@ export class PdfRenderer {
       let keep = false;
       try {
         const pdf = await withTimeout(
-          page.print(html, this.options.renderTimeoutMs),
+          page.print(html, { timeoutMs: this.options.renderTimeoutMs, tagged: this.options.taggedPdf }),
           this.options.renderTimeoutMs,
         );
         keep = page.usable();
@@ -174,7 +176,13 @@ export class PdfRenderer {
         this.counters.failures += 1;
         throw renderFailed(err);
       } finally {
-        if (keep && page.uses < this.options.maxRendersPerPage) await this.pool.release(page);
+        // A worn tab gets a fresh document rather than being closed: Chromium runs in one
+        // process (see CHROMIUM_ARGS), where closing a tab takes the browser down with it.
+        if (keep && page.uses >= this.options.maxRendersPerPage) {
+          keep = await page.renew();
+          if (keep) this.counters.pagesRenewed += 1;
+        }
+        if (keep) await this.pool.release(page);
         else await this.pool.destroy(page);
       }
     }

@@ -79,7 +79,8 @@ export class RenderPage {
     );
   }
 
-  async print(html: string, timeoutMs: number): Promise<Uint8Array> {
+  async print(html: string, options: { timeoutMs: number; tagged: boolean }): Promise<Uint8Array> {
+    const { timeoutMs, tagged } = options;
     if (this.lost()) throw new Error('the tab is no longer usable');
     this.uses += 1;
     await this.page.setContent(withCspMeta(html), { waitUntil: 'load', timeout: timeoutMs });
@@ -88,8 +89,24 @@ export class RenderPage {
       printBackground: true,
       displayHeaderFooter: false,
       waitForFonts: true,
+      tagged,
+      outline: false,
       timeout: timeoutMs,
     });
+  }
+
+  /**
+   * Loads the home document again: the printed documents' DOM, styles and images go with the
+   * old one. Answers whether the tab is fit to print again.
+   */
+  async renew(): Promise<boolean> {
+    try {
+      await this.page.goto(`${ASSET_ORIGIN}${HOME_PATH}`, { waitUntil: 'load' });
+      this.uses = 0;
+      return this.usable();
+    } catch {
+      return false;
+    }
   }
 
   async close(): Promise<void> {
