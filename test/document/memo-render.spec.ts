@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { PdfRenderer } from '@saraban/document-render';
 import type { MemoDocument } from '@saraban/document-render';
 import { seedMemo } from './memo-fixtures';
-import { firstOutOfOrder, pdfFonts, pdfPagePng, pdfPageSizes, pdfText, squash } from './poppler';
+import { firstOutOfOrder, pdfFonts, pdfPagePng, pdfPageSizes, pdfTagged, pdfText, squash } from './poppler';
 
 // The memo renderer on the real Chromium, judged by poppler (pdftotext, pdffonts, pdfinfo,
 // pdftoppm): what a reader of the PDF would get.
@@ -93,6 +93,16 @@ describe('memo rendering (Chromium + poppler)', () => {
     expect(fonts.some((f) => /Laksaman/.test(f.name))).toBe(true);
     expect(fonts.some((f) => /Laksaman-Bold/.test(f.name))).toBe(true);
     expect(fonts.filter((f) => f.type === 'Type 3')).toEqual([]);
+  });
+
+  it('is a tagged PDF (its structure for screen readers) unless told otherwise', async () => {
+    expect(await pdfTagged(await renderer.render(seedMemo()))).toBe(true);
+    const untagged = await PdfRenderer.create({ poolSize: 1, taggedPdf: false });
+    try {
+      expect(await pdfTagged(await untagged.render(seedMemo()))).toBe(false);
+    } finally {
+      await untagged.close();
+    }
   });
 
   it('numbers pages "-๒-" centred at the top from page 2, none on page 1', async () => {

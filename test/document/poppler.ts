@@ -76,6 +76,14 @@ export function pdfPageSizes(pdf: Buffer): Promise<PdfPageSize[]> {
   });
 }
 
+/** Whether pdfinfo reports the PDF as tagged (a structure tree for screen readers). */
+export function pdfTagged(pdf: Buffer): Promise<boolean> {
+  return withPdfFile(pdf, async (file) => {
+    const { stdout } = await run('pdfinfo', [file]);
+    return /^Tagged:\s+yes$/m.test(stdout);
+  });
+}
+
 /** pdfsig's report; its exit code is not an error here (an invalid signature is an answer). */
 export function pdfSig(pdf: Buffer): Promise<string> {
   return withPdfFile(pdf, async (file) => {

@@ -38,6 +38,8 @@ export const appConfigSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Warm Chromium pages per worker, i.e. documents printed at once; defaults to the number of cores. */
   RENDER_POOL_SIZE: z.coerce.number().int().min(1).max(32).optional(),
+  /** Tagged (structured, accessible) PDFs; about a sixth of Chromium's time per document. */
+  PDF_TAGGED: booleanFlag.default(true),
   /** How long a job may run without renewing its lock before another worker takes it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How often the worker looks for new outbox events when no notification arrives. */

@@ -24,9 +24,10 @@ export interface PdfRendererOptions {
   fonts?: { regular: string; bold: string };
   /**
    * A tagged PDF: the document's structure (headings, paragraphs, tables) for screen readers and
-   * reflow. Chromium builds it from the accessibility tree, which costs about a sixth of its time
-   * per memo; the text layer is there either way, in reading order (what pdftotext and a plain
-   * screen reader read). Default false: the throughput target of issue 4 needs that sixth.
+   * reflow, which public documents owe the citizens who use them. Chromium builds it from the
+   * accessibility tree, about a sixth of its time per memo; without it the text layer is still
+   * there in reading order (what pdftotext and a plain screen reader read). Default true
+   * (PDF_TAGGED=false in the worker's settings trades it for throughput).
    */
   taggedPdf?: boolean;
   /** Told about every request the renderer refused (tests, logs). */
@@ -54,7 +55,7 @@ export function resolvePdfRendererOptions(o: PdfRendererOptions): ResolvedPdfRen
     renderTimeoutMs,
     acquireTimeoutMs,
     maxRendersPerPage,
-    taggedPdf: o.taggedPdf ?? false,
+    taggedPdf: o.taggedPdf ?? true,
     templatesDir: path.resolve(o.templatesDir ?? path.join(process.cwd(), 'templates')),
     fonts: o.fonts ?? DEFAULT_DOCUMENT_FONTS,
     onBlockedRequest: o.onBlockedRequest,

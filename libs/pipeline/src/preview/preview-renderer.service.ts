@@ -13,12 +13,14 @@ export class PreviewRendererService implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   get(): Promise<PdfRenderer> {
-    this.renderer ??= PdfRenderer.create({ chromiumPath: this.config.CHROMIUM_PATH, poolSize: 1 }).catch(
-      (error: unknown) => {
-        this.renderer = undefined;
-        throw error;
-      },
-    );
+    this.renderer ??= PdfRenderer.create({
+      chromiumPath: this.config.CHROMIUM_PATH,
+      poolSize: 1,
+      taggedPdf: this.config.PDF_TAGGED,
+    }).catch((error: unknown) => {
+      this.renderer = undefined;
+      throw error;
+    });
     return this.renderer;
   }
 

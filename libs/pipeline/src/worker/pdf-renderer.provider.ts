@@ -8,5 +8,9 @@ export const pdfRendererProvider: Provider = {
   provide: PdfRenderer,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) =>
-    PdfRenderer.create({ chromiumPath: config.CHROMIUM_PATH, poolSize: renderPoolSize(config) }),
+    PdfRenderer.create({
+      chromiumPath: config.CHROMIUM_PATH,
+      poolSize: renderPoolSize(config),
+      taggedPdf: config.PDF_TAGGED,
+    }),
 };
