@@ -1,6 +1,6 @@
 /**
- * Endorsements per second over HTTP: the compiled API as deployed (one process per core,
- * pool 20 each), 50 approvers, each endorsing its own memos (different memos, so no 409s). All
+ * Endorsements per second over HTTP: the compiled API as deployed (API_PROCESSES, default one
+ * process, pool 20), 50 approvers, each endorsing its own memos (different memos, so no 409s). All
  * in one organisation: the worst case, since every command of an organisation is linked into
  * the same history chain.
  * Target (issue 3, on 2 cores): ≥ 500 endorsements/s with p99 ≤ 50 ms.

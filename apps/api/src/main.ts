@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { availableParallelism } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigException, loadConfig, type AppConfig } from '@saraban/config';
@@ -20,7 +19,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await runApiProcesses(config.API_PROCESSES ?? availableParallelism(), () => bootstrap(config));
+  await runApiProcesses(config.API_PROCESSES, () => bootstrap(config));
 }
 
 main().catch((error: unknown) => {
