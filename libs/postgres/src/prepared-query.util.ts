@@ -34,7 +34,10 @@ function statementName(text: string): string {
  * INSERT/UPDATE … RETURNING (where TypeORM's `query()` answers [rows, count]).
  *
  * Only for statements whose text is a constant: every distinct text is a statement kept by
- * each connection.
+ * each connection. PostgreSQL re-plans a prepared statement after a migration, but refuses one
+ * whose result columns changed (`SELECT w.*` after a column is added: "cached plan must not
+ * change result type") until the connection is new: restart the processes after migrating, as
+ * a deploy does.
  */
 export async function queryPrepared<T>(
   target: EntityManager | DataSource,
