@@ -29,11 +29,11 @@ import {
   createUnit,
   TEST_PASSWORD,
 } from '../test/utils/factories';
-import { AppProcess, buildApps, freePort, removeBuild } from '../test/utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
 import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import { BenchHttpClient } from './lib/http-client';
-import { commandCpuMs, processCpuMs, processTreeCpuMs } from './lib/process-cpu';
+import { commandCpuMs, processCpuMs, processTreeCpuMs } from './lib/process-stats';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
 
@@ -47,17 +47,6 @@ const TARGET_P99_MS = 50;
 const PACED_INTERVAL_MS = (APPROVERS * 1000) / TARGET_OPS;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function post(
-  client: BenchHttpClient,
-  url: string,
-  token: string,
-  body: unknown,
-): Promise<{ version: number }> {
-  const res = await client.request('POST', url, token, body);
-  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${res.text}`);
-  return JSON.parse(res.text) as { version: number };
-}
 
 /** 50 loops at once, one per approver; answers the latency of each call after the warm-up. */
 async function inParallel(
@@ -201,37 +190,26 @@ export async function run(): Promise<BenchRow[]> {
 
     api.start();
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/health/ready`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      if (i > 600) throw new Error('the API did not start');
-      await sleep(100);
-    }
+    if (!(await waitForReady(base))) throw new Error('the API did not start');
     const client = new BenchHttpClient(base, APPROVERS);
     const codeOf = new Map(orgs.map((o) => [o.id, o.code]));
-    const login = async (p: Person) => {
-      const res = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
+    const login = async (p: Person) =>
+      (
+        await client.json<{ token: string }>('POST', '/auth/login', null, {
           organisation: codeOf.get(p.organisationId),
           username: p.username,
           password: TEST_PASSWORD,
-        }),
-      });
-      if (!res.ok) throw new Error(`login ${p.username}: ${res.status}`);
-      return ((await res.json()) as { token: string }).token;
-    };
+        })
+      ).token;
     const authorTokens = await Promise.all(authors.map(login));
     const approverTokens = await Promise.all(approvers.map(login));
 
     const versions = new Map<string, number>();
     const submits = await inParallel(APPROVERS, memosPerApprover, async (lane, i) => {
       const id = memosOf[lane][i];
-      const view = await post(client, `/memos/${id}/submit`, authorTokens[lane], { version: 1 });
+      const view = await client.json<{ version: number }>('POST', `/memos/${id}/submit`, authorTokens[lane], {
+        version: 1,
+      });
       versions.set(id, view.version);
     });
     const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`;
@@ -243,7 +221,7 @@ export async function run(): Promise<BenchRow[]> {
     };
     const endorse = (memoIndex: number) => (lane: number, i: number) => {
       const id = memosOf[lane][memoIndex + i];
-      return post(client, `/memos/${id}/endorse`, approverTokens[lane], {
+      return client.json('POST', `/memos/${id}/endorse`, approverTokens[lane], {
         opinion: 'เห็นควรอนุมัติ',
         version: versions.get(id),
       });

@@ -20,7 +20,7 @@
  *   3. memory — RSS of the worker and its Chromium over both runs: the peak of the last third
  *      no more than 15 % above the peak of the first third.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,12 +29,14 @@ import { CertificateService } from '@saraban/certificates';
 import { loadConfig } from '@saraban/config';
 import { dataSourceOptions } from '@saraban/database';
 import { OrganisationImportService, parseOrganisationFile } from '@saraban/organisation';
-import { AppProcess, ROOT, buildApps, freePort, removeBuild } from '../test/utils/processes';
+import { AppProcess, ROOT, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
 import { dropQueueKeys } from '../test/utils/test-app';
 import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
+import { BenchHttpClient } from './lib/http-client';
 import { percentile } from './lib/percentile.util';
+import { processCpuMs, processTreeCpuMs, processTreeRssBytes } from './lib/process-stats';
 
 const TARGET_RATE = 20;
 const TARGET_P50_MS = 500;
@@ -42,82 +44,6 @@ const TARGET_P99_MS = 2000;
 const FLAT_TOLERANCE = 1.15;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** RSS in bytes of a process and all its descendants (the worker and its Chromium), from /proc. */
-function rssOfTree(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone
-    }
-  }
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      if (m) total += Number(m[1]) * 1024;
-    } catch {
-      // gone
-    }
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-/** CPU time (user + system) of a process and its descendants, ms. */
-function cpuOfTree(pid: number): number {
-  const table = new Map<number, { parent: number; ms: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), { parent: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * 10 });
-    } catch {
-      // gone
-    }
-  }
-  let total = 0;
-  for (const [p, info] of table) {
-    for (let q: number | undefined = p; q !== undefined && q > 1; q = table.get(q)?.parent) {
-      if (q === pid) {
-        total += info.ms;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
-/** CPU time (user + system) of one process, ms. */
-function cpuOfProcess(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
-
-async function http<T>(
-  base: string,
-  method: string,
-  url: string,
-  token: string | null,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(base + url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 interface PhaseResult {
   /** Decision answered → publication row, ms, sorted. */
@@ -160,6 +86,7 @@ export async function run(): Promise<BenchRow[]> {
   await db.initialize();
   const api = new AppProcess(path.join(out, 'apps/api/src/main.js'), env, benchNodeArgs());
   const worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), env, benchNodeArgs());
+  const client = new BenchHttpClient(`http://127.0.0.1:${port}`, 8);
   try {
     const file = parseOrganisationFile(readFileSync(path.join(ROOT, 'demo/organisation.yaml'), 'utf8'));
     const summary = await new OrganisationImportService(db).import(file);
@@ -171,21 +98,15 @@ export async function run(): Promise<BenchRow[]> {
     api.start();
     worker.start();
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/health/ready`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      if (i > 600) throw new Error('the API did not start');
-      await sleep(100);
-    }
+    if (!(await waitForReady(base))) throw new Error('the API did not start');
     const login = (username: string) =>
-      http<{ token: string }>(base, 'POST', '/auth/login', null, {
-        organisation: 'khampee',
-        username,
-        password: 'demo-password',
-      }).then((r) => r.token);
+      client
+        .json<{ token: string }>('POST', '/auth/login', null, {
+          organisation: 'khampee',
+          username,
+          password: 'demo-password',
+        })
+        .then((r) => r.token);
     const [author, head, mayor] = await Promise.all([login('amornrat'), login('somprasong'), login('kanok')]);
 
     // Memos waiting at the mayor's step: submitted, endorsed by the head and (acting) for the chief.
@@ -195,7 +116,7 @@ export async function run(): Promise<BenchRow[]> {
     const prepare = async (n: number): Promise<string[]> => {
       const ids: string[] = [];
       for (let i = 0; i < n; i++) {
-        const memo = await http<{ id: string }>(base, 'POST', '/memos', author, {
+        const memo = await client.json<{ id: string }>('POST', '/memos', author, {
           subject: `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ฉบับที่ ${++made}`,
           body: [
             { type: 'heading', text: 'เรื่องเดิม' },
@@ -208,9 +129,9 @@ export async function run(): Promise<BenchRow[]> {
           publish: true,
           oitItem: 'o28',
         });
-        await http(base, 'POST', `/memos/${memo.id}/submit`, author, {});
-        await http(base, 'POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ' });
-        await http(base, 'POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ และเผยแพร่' });
+        await client.json('POST', `/memos/${memo.id}/submit`, author, {});
+        await client.json('POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ' });
+        await client.json('POST', `/memos/${memo.id}/endorse`, head, { opinion: 'เห็นควรอนุมัติ และเผยแพร่' });
         ids.push(memo.id);
       }
       return ids;
@@ -222,7 +143,7 @@ export async function run(): Promise<BenchRow[]> {
     const answered = new Map<string, number>();
     const decide = async (id: string) => {
       sent.set(id, Date.now());
-      await http(base, 'POST', `/memos/${id}/decide`, mayor, { order: 'approved' });
+      await client.json('POST', `/memos/${id}/decide`, mayor, { order: 'approved' });
       answered.set(id, Date.now());
     };
     const published = async (ids: string[]): Promise<Map<string, number>> => {
@@ -248,8 +169,12 @@ export async function run(): Promise<BenchRow[]> {
     };
     const measure = async (ids: string[], offer: () => Promise<void>): Promise<PhaseResult> => {
       const cpuNow = () => {
-        const node = cpuOfProcess(worker.pid!);
-        return { api: cpuOfTree(api.pid!), worker: node, chromium: cpuOfTree(worker.pid!) - node };
+        const node = processCpuMs(worker.pid);
+        return {
+          api: processTreeCpuMs(api.pid),
+          worker: node,
+          chromium: processTreeCpuMs(worker.pid) - node,
+        };
       };
       const cpu0 = cpuNow();
       await offer();
@@ -277,7 +202,7 @@ export async function run(): Promise<BenchRow[]> {
     await untilPublished([warm]);
 
     const rss: number[] = [];
-    const sampler = setInterval(() => rss.push(rssOfTree(worker.pid!)), 250);
+    const sampler = setInterval(() => rss.push(processTreeRssBytes(worker.pid!)), 250);
     const loadBefore = load();
 
     // 1. Capacity: a burst from `cores` clients, as fast as the API answers.
@@ -360,6 +285,7 @@ export async function run(): Promise<BenchRow[]> {
       },
     ];
   } finally {
+    client.close();
     await worker.stop();
     await api.stop();
     await db.destroy();

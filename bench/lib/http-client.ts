@@ -51,6 +51,13 @@ export class BenchHttpClient {
     });
   }
 
+  /** Sends a JSON request and answers the parsed JSON body; any status from 300 up throws. */
+  async json<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+    const res = await this.request(method, path, token, body);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    return JSON.parse(res.text) as T;
+  }
+
   close(): void {
     this.agent.destroy();
   }

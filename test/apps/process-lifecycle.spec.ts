@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../utils/processes';
 import { createTestDatabase } from '../utils/test-database';
 
 const until = async (what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> => {
@@ -60,17 +60,9 @@ describe('the compiled apps as processes', () => {
       HOST: '127.0.0.1',
       API_PROCESSES: '2',
     });
-    const healthy = () =>
-      fetch(`http://127.0.0.1:${port}/health/ready`)
-        .then((r) => r.ok)
-        .catch(() => false);
-    const waitHealthy = async () => {
-      const deadline = Date.now() + 60_000;
-      while (!(await healthy()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      return healthy();
-    };
+    const base = `http://127.0.0.1:${port}`;
     api.start({ capture: true });
-    expect(await waitHealthy()).toBe(true);
+    expect(await waitForReady(base)).toBe(true);
     await until('two API processes', () => api.children(/node/).length === 2);
     const [first, second] = api.children(/node/);
 
@@ -80,7 +72,7 @@ describe('the compiled apps as processes', () => {
       return now.length === 2 && !now.includes(first);
     });
     expect(api.children(/node/)).toContain(second);
-    expect(await waitHealthy()).toBe(true);
+    expect(await waitForReady(base)).toBe(true);
 
     const processes = api.children(/node/);
     api.child!.kill('SIGTERM');

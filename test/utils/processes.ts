@@ -41,6 +41,19 @@ export function removeBuild(out: string): void {
   rmSync(out, { recursive: true, force: true });
 }
 
+/** Waits until the API at `base` answers /health/ready (PostgreSQL and Redis reachable). */
+export async function waitForReady(base: string, timeoutMs = 60_000): Promise<boolean> {
+  const ready = () =>
+    fetch(`${base}/health/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    if (await ready()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return ready();
+}
+
 /** A compiled app (api or worker) as its own process, so that it can be killed or measured. */
 export class AppProcess {
   child?: ChildProcess;

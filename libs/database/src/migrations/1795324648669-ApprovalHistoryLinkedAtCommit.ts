@@ -17,6 +17,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Entries of one transaction are linked in the order they were written (deferred triggers
  * fire in event order); the chain's order is the order of commits.
  *
+ * Linkers first queue on an advisory lock per organisation, as the register's counters do:
+ * every waiter on a row held by INSERT … ON CONFLICT waits on the holder's transaction id, so
+ * each commit would wake all of them to race for the head again; lock-manager waiters are
+ * woken one at a time in arrival order. A hash collision only makes two organisations share
+ * a queue.
+ *
  * hash = hex SHA-256 of "prev_hash|seq|canonical JSON" (UTF-8), as history-hash.util.ts
  * recomputes it; the first prev_hash is 64 zeros (GENESIS_HASH).
  */
@@ -48,6 +54,9 @@ export class ApprovalHistoryLinkedAtCommit1795324648669 implements MigrationInte
       DECLARE
         head record;
       BEGIN
+        -- Linkers of one organisation queue here, woken one at a time in arrival order, before
+        -- they touch the head row (class 0x4148, "AH"; the register's queue is 0x5247).
+        PERFORM pg_advisory_xact_lock(16712, hashtext(NEW.organisation_id::text));
         INSERT INTO approval_history_heads AS h (organisation_id, last_seq, last_hash, prev_hash)
         VALUES (NEW.organisation_id, 1,
                 encode(sha256(convert_to(repeat('0', 64) || '|1|' || NEW.canonical, 'UTF8')), 'hex'),
