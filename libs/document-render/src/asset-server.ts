@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import type { TemplateLibrary } from './template-library';
 
 /** The renderer's own origin: the only one its pages may load anything from. */
@@ -42,10 +41,7 @@ export class AssetServer {
     private readonly templates: TemplateLibrary,
     private readonly fonts: { regular: Buffer; bold: Buffer },
   ) {
-    this.fontsCss = [
-      fontFace(fonts.regular, 400, '/fonts/regular.ttf'),
-      fontFace(fonts.bold, 700, '/fonts/bold.ttf'),
-    ].join('\n');
+    this.fontsCss = [fontFace(400, '/fonts/regular.ttf'), fontFace(700, '/fonts/bold.ttf')].join('\n');
   }
 
   async resolve(pathname: string): Promise<AssetResponse | null> {
@@ -79,16 +75,12 @@ export class AssetServer {
 }
 
 /**
- * local() first: when the same font is installed (Debian's fonts-tlwg-laksaman), Chromium
- * uses its parsed copy instead of receiving and sanitising the file again on every render
- * (responses the renderer answers itself are not cached). The served file is the fallback.
+ * The document font, always from the renderer's own copy (url()), never local(): a single-process
+ * Chromium cannot look installed fonts up by name (it logs an error per document and falls
+ * back to the url anyway), and the PDF must embed the configured file, whatever is installed.
  */
-function fontFace(file: Buffer, weight: number, url: string): string {
-  const font = fontkit.create(file);
-  const names = [...new Set([font.fullName, font.postscriptName].filter((n): n is string => !!n))];
-  const local = names.map((n) => `local('${n.replace(/[^A-Za-z0-9 _-]/g, '')}')`);
-  const src = [...local, `url('${url}') format('truetype')`].join(', ');
-  return `@font-face { font-family: 'DocumentFont'; font-weight: ${weight}; font-style: normal; src: ${src}; }`;
+function fontFace(weight: number, url: string): string {
+  return `@font-face { font-family: 'DocumentFont'; font-weight: ${weight}; font-style: normal; src: url('${url}') format('truetype'); }`;
 }
 
 function contentTypeOf(name: string): string {
