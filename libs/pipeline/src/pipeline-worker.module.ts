@@ -7,22 +7,22 @@ import { DocumentQueueService } from './jobs/document-queue.service';
 import { OutboxRelayService } from './relay/outbox-relay.service';
 import { PipelineReconcilerService } from './relay/pipeline-reconciler.service';
 import { DocumentCheckpointReader } from './stages/document-checkpoint.reader';
-import { PrintAndSignStage } from './stages/print-and-sign.stage';
-import { ProduceDocumentUseCase } from './stages/produce-document.use-case';
-import { StoreDocumentStage } from './stages/store-document.stage';
+import { PublishStage } from './stages/publish.stage';
+import { RenderStage } from './stages/render.stage';
+import { SignStage } from './stages/sign.stage';
 import { DocumentJobProcessor } from './worker/document-job.processor';
 import { pdfRendererProvider } from './worker/pdf-renderer.provider';
 
-/** The worker side: relay the outbox, process each memo version's document job (print, sign, store, publish). */
+/** The worker side: relay the outbox, run each memo version's flow (render → sign → publish). */
 @Module({
   imports: [ApprovalModule, PublicationModule, CertificatesModule],
   providers: [
     pdfRendererProvider,
     MemoDocumentAssembler,
     DocumentCheckpointReader,
-    PrintAndSignStage,
-    StoreDocumentStage,
-    ProduceDocumentUseCase,
+    RenderStage,
+    SignStage,
+    PublishStage,
     DocumentQueueService,
     OutboxRelayService,
     PipelineReconcilerService,

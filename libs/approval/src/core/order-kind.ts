@@ -10,6 +10,13 @@ export const ORDER_KINDS: readonly OrderKind[] = [
   'custom',
 ];
 
+/** The orders that let a memo go ahead (ทราบ, อนุมัติ, เห็นชอบ, อนุญาต): what may be published. */
+export const GO_AHEAD_ORDERS: readonly OrderKind[] = ['noted', 'approved', 'agreed', 'permitted'];
+
+export function isGoAhead(order: string | null | undefined): boolean {
+  return order != null && (GO_AHEAD_ORDERS as readonly string[]).includes(order);
+}
+
 /** The word printed as the order; `custom` prints the decision maker's own text instead. */
 export const ORDER_KIND_LABELS: Record<Exclude<OrderKind, 'custom'>, string> = {
   noted: 'ทราบ',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { capacityLines, type Capacity } from '../core/capacity';
-import { orderText, type OrderKind } from '../core/order-kind';
+import { isGoAhead, orderText, type OrderKind } from '../core/order-kind';
 import type { RouteStep } from '../core/route-step';
 
 /** One signature block as printed: heading, text, "(name)", position lines, short date. */
@@ -27,8 +27,6 @@ export interface PrintedChain {
   /** Decided with an order that lets the memo go ahead (ทราบ, อนุมัติ, เห็นชอบ, อนุญาต). */
   approved: boolean;
 }
-
-const GO_AHEAD: readonly OrderKind[] = ['noted', 'approved', 'agreed', 'permitted'];
 
 /** What the document renderer prints under the memo, from the history (the capacities as signed). */
 @Injectable()
@@ -101,8 +99,7 @@ export class PrintedChainService {
           personId: e.actor_id,
         })),
       decided: memo.state === 'decided',
-      approved:
-        memo.state === 'decided' && decision?.order_kind != null && GO_AHEAD.includes(decision.order_kind),
+      approved: memo.state === 'decided' && isGoAhead(decision?.order_kind),
     };
   }
 }

@@ -4,14 +4,18 @@ import type { JobsOptions } from 'bullmq';
 export const DOCUMENT_QUEUE = 'documents';
 
 /**
- * The one job per memo version: print, sign, store and publish. It used to be a BullMQ flow of
- * three jobs (render → sign → publish); each hop cost Redis round trips, a trip through the
- * queue and a re-read of the PDF, for no gain in safety — the stages are checkpointed in the
- * database (see ProduceDocumentUseCase), so a retried job resumes where the last one stopped.
+ * The jobs of a memo version's flow, in the order they run: render → sign → publish. BullMQ
+ * runs children before their parent, so publish is the root, sign its child and render the
+ * leaf (see documentFlow). Each stage reads and writes its checkpoint in the database, so a
+ * retried, duplicated or re-enqueued job does only what is still missing.
  */
-export const DOCUMENT_JOB = 'document';
+export enum DocumentJob {
+  Render = 'render',
+  Sign = 'sign',
+  Publish = 'publish',
+}
 
-/** What to turn into a document: one version of one memo. */
+/** Every job of the flow carries the same payload: which memo version to turn into a document. */
 export interface DocumentJobPayload {
   organisationId: string;
   memoId: string;
@@ -19,11 +23,14 @@ export interface DocumentJobPayload {
 }
 
 /**
- * Deterministic: the same memo version always gets the same job id, so a relay that runs twice
- * (or a retried enqueue) cannot start a second job for it. BullMQ forbids ":" in custom ids.
+ * Deterministic: the same memo version always gets the same job ids, so a relay that runs twice
+ * (or a retried enqueue) cannot start a second flow for it. BullMQ forbids ":" in custom ids.
  */
-export function documentJobId(payload: Pick<DocumentJobPayload, 'memoId' | 'memoVersion'>): string {
-  return `${DOCUMENT_JOB}.${payload.memoId}.v${payload.memoVersion}`;
+export function documentJobId(
+  job: DocumentJob,
+  payload: Pick<DocumentJobPayload, 'memoId' | 'memoVersion'>,
+): string {
+  return `${job}.${payload.memoId}.v${payload.memoVersion}`;
 }
 
 export const DOCUMENT_JOB_OPTIONS: JobsOptions = {

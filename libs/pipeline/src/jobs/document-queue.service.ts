@@ -1,59 +1,53 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import {
-  DOCUMENT_JOB,
-  DOCUMENT_JOB_OPTIONS,
-  DOCUMENT_QUEUE,
-  documentJobId,
-  type DocumentJobPayload,
-} from './document-job';
+import { DOCUMENT_QUEUE, DocumentJob, documentJobId, type DocumentJobPayload } from './document-job';
+import { documentFlow } from './document-flow';
 import { queueConnection } from './queue-connection.util';
 
-/** Enqueues document jobs; the one place that writes to the queue. */
+/** Enqueues document flows; the one place that writes to the queue. */
 @Injectable()
 export class DocumentQueueService implements OnApplicationShutdown {
   private readonly connection: Redis;
   readonly queue: Queue<DocumentJobPayload>;
+  private readonly flows: FlowProducer;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.connection = queueConnection(config);
     this.queue = new Queue<DocumentJobPayload>(DOCUMENT_QUEUE, {
       connection: this.connection,
       prefix: config.QUEUE_PREFIX,
     });
+    this.flows = new FlowProducer({ connection: this.connection, prefix: config.QUEUE_PREFIX });
     // Without a listener BullMQ prints every Redis hiccup to the console itself.
     const logger = new Logger('DocumentQueue');
     this.queue.on('error', (error: Error) => logger.warn(`queue: ${error.message}`));
+    this.flows.on('error', (error: Error) => logger.warn(`flows: ${error.message}`));
   }
 
   /**
-   * Starts the job of a memo version unless it was started before: its id is deterministic
-   * and it is kept a week after completion, so a second enqueue finds it and adds nothing.
+   * Starts the flow of a memo version unless it was started before: the publish job's id is
+   * deterministic and it is kept a week after completion, so a second enqueue finds it and
+   * adds nothing.
    */
   async enqueue(payload: DocumentJobPayload): Promise<'added' | 'exists'> {
-    if (await this.queue.getJob(documentJobId(payload))) return 'exists';
-    await this.queue.add(DOCUMENT_JOB, payload, { ...DOCUMENT_JOB_OPTIONS, jobId: documentJobId(payload) });
+    if (await this.queue.getJob(documentJobId(DocumentJob.Publish, payload))) return 'exists';
+    await this.flows.add(documentFlow(payload, this.config.QUEUE_PREFIX));
     return 'added';
   }
 
   /**
-   * Many at once, in one round trip (the relay's batches). BullMQ adds nothing for an id it
-   * already holds, so a version relayed twice still has one job.
+   * Many flows at once, in one round trip (the relay's batches). BullMQ adds nothing for an id
+   * it already holds, so a version relayed twice still has one flow (tested).
    */
   async enqueueMany(payloads: DocumentJobPayload[]): Promise<void> {
     if (payloads.length === 0) return;
-    await this.queue.addBulk(
-      payloads.map((data) => ({
-        name: DOCUMENT_JOB,
-        data,
-        opts: { ...DOCUMENT_JOB_OPTIONS, jobId: documentJobId(data) },
-      })),
-    );
+    await this.flows.addBulk(payloads.map((p) => documentFlow(p, this.config.QUEUE_PREFIX)));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.flows.close();
     await this.queue.close();
     await this.connection.quit().catch(() => this.connection.disconnect());
   }

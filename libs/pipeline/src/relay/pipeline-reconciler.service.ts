@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GO_AHEAD_ORDERS } from '@saraban/approval';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 
@@ -18,7 +19,7 @@ interface Unfinished {
 
 /**
  * The safety net under the outbox: a decided memo whose document is not signed (or, when it asks
- * for publication, not published) after a grace period gets its job enqueued again. Queue state
+ * for publication, not published) after a grace period gets its flow enqueued again. Queue state
  * can be lost (Redis restarted without persistence, a flushed instance); the database cannot.
  * Deterministic job ids make a job that is merely slow a no-op.
  */
@@ -61,9 +62,9 @@ export class PipelineReconcilerService implements OnApplicationBootstrap, OnAppl
           AND w.updated_at > now() - interval '7 days'
           AND (d.stage IS DISTINCT FROM 'signed'
                OR (m.publish AND p.id IS NULL
-                   AND (w.snapshot #>> '{context,decision,order}') IN ('noted', 'approved', 'agreed', 'permitted')))
+                   AND (w.snapshot #>> '{context,decision,order}') = ANY($2::text[])))
         LIMIT 500`,
-      [graceMs],
+      [graceMs, GO_AHEAD_ORDERS],
     );
     let added = 0;
     for (const r of rows) {
@@ -74,7 +75,7 @@ export class PipelineReconcilerService implements OnApplicationBootstrap, OnAppl
       });
       if (result === 'added') added++;
     }
-    if (added > 0) this.logger.warn(`re-enqueued ${added} document job(s) missing from the queue`);
+    if (added > 0) this.logger.warn(`re-enqueued ${added} document flow(s) missing from the queue`);
     return added;
   }
 }
