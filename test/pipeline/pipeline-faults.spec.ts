@@ -132,6 +132,53 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     }
   }
 
+  /** Waits until the worker holds an active job of this stage (render., sign., publish.). */
+  async function activeStage(stage: string): Promise<void> {
+    const q = new Redis({ port: redis.port });
+    try {
+      const key = `${t.queuePrefix}:documents:active`;
+      await until(
+        `an active ${stage} job`,
+        async () => (await q.lrange(key, 0, -1)).some((id) => id.startsWith(`${stage}.`)),
+        30_000,
+      );
+    } finally {
+      q.disconnect();
+    }
+  }
+
+  it('the worker killed with SIGKILL during a render, then during a publish held inside its transaction', async () => {
+    const memoIds = await decideSeveral(4);
+    worker.start();
+    await activeStage('render');
+    await worker.stop('SIGKILL');
+
+    // Publications held up: the publish stage's INSERT waits on this lock, inside its transaction.
+    const blocker = db.createQueryRunner();
+    await blocker.connect();
+    try {
+      await blocker.startTransaction();
+      await blocker.query('LOCK TABLE publications IN SHARE ROW EXCLUSIVE MODE');
+      worker.start();
+      await activeStage('publish');
+      await until('a publish waiting on the lock', async () => {
+        const rows: unknown[] = await db.query(
+          `SELECT 1 FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%INSERT INTO publications%'`,
+        );
+        return rows.length > 0;
+      });
+      await worker.stop('SIGKILL');
+    } finally {
+      if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    worker.start();
+    await expectPublishedOnce(memoIds);
+    await worker.stop();
+  }, 180_000);
+
   it('the worker killed with SIGKILL mid-job, three times, then started again', async () => {
     const memoIds = await decideSeveral(6);
     for (let i = 0; i < 3; i++) {

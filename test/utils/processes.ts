@@ -68,6 +68,11 @@ export class AppProcess {
   ) {}
 
   start(options: { capture?: boolean } = {}): void {
+    // A second start would orphan the first process (and its connections, which keep a test
+    // database from being dropped).
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
+      throw new Error(`${path.basename(this.entry)} is already running (pid ${this.child.pid})`);
+    }
     const log = process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore';
     this.child = spawn(process.execPath, [...this.nodeArgs, this.entry], {
       cwd: ROOT,
