@@ -12,6 +12,7 @@ import type { PdfRendererOptions, ResolvedPdfRendererOptions } from './pdf-rende
 import { RenderPage } from './render-page';
 import { TemplateLibrary } from './template-library';
 import { verificationQrDataUrl } from './verification-qr.util';
+import { withTimeout } from './with-timeout.util';
 
 export interface RenderOptions {
   /** Use the organisation's template overrides (templates/orgs/<orgCode>/memo/) where it has them. */
@@ -165,6 +166,7 @@ export class PdfRenderer {
         const pdf = await withTimeout(
           page.print(html, { timeoutMs: this.options.renderTimeoutMs, tagged: this.options.taggedPdf }),
           this.options.renderTimeoutMs,
+          'render',
         );
         keep = page.usable();
         return pdf;
@@ -193,20 +195,4 @@ function renderFailed(err: unknown): AppException {
   return new AppException(ErrorCode.DocumentRenderFailed, {
     reason: err instanceof Error ? err.message : String(err),
   });
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  // The losing promise still settles later (the tab is closed under it): keep it handled.
-  work.catch(() => undefined);
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`render timed out after ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,10 +1,17 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { ASSET_ORIGIN, DOCUMENT_CSP } from './asset-server';
 import type { AssetServer } from './asset-server';
+import { withTimeout } from './with-timeout.util';
 
 /** The tab's own document, loaded once: it gives the tab our origin and our CSP. */
 const HOME_PATH = '/home.html';
 const HOME_HTML = '<!doctype html><html lang="th"><head><meta charset="utf-8"></head><body></body></html>';
+/**
+ * Bounds on a tab's own housekeeping. Puppeteer's page.close() never settles when the browser
+ * dies under it (seen with single-process Chromium 156: a pool that waited on it hung).
+ */
+const CLOSE_TIMEOUT_MS = 5_000;
+const RENEW_TIMEOUT_MS = 10_000;
 const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">`;
 
 /** The CSP again as the first thing in <head>, whatever template produced the document. */
@@ -104,13 +111,7 @@ export class RenderPage {
    */
   async renew(): Promise<boolean> {
     try {
-      await this.page.setContent(HOME_HTML, { waitUntil: 'load' });
-      const cdp = await this.page.createCDPSession();
-      try {
-        await cdp.send('HeapProfiler.collectGarbage');
-      } finally {
-        await cdp.detach();
-      }
+      await withTimeout(this.clear(), RENEW_TIMEOUT_MS, 'renewing a tab');
       this.uses = 0;
       return this.usable();
     } catch {
@@ -118,12 +119,23 @@ export class RenderPage {
     }
   }
 
+  private async clear(): Promise<void> {
+    await this.page.setContent(HOME_HTML, { waitUntil: 'load', timeout: RENEW_TIMEOUT_MS });
+    const cdp = await this.page.createCDPSession();
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   async close(): Promise<void> {
     this.broken = true;
+    if (this.page.isClosed() || !this.browser.connected) return;
     try {
-      if (!this.page.isClosed()) await this.page.close();
+      await withTimeout(this.page.close(), CLOSE_TIMEOUT_MS, 'closing a tab');
     } catch {
-      // The tab or the whole browser is already gone: nothing left to close.
+      // The tab or the whole browser is already gone (or going): nothing left to close.
     }
   }
 
