@@ -10,11 +10,16 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+async function until(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 90_000,
+  pollMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
+    await sleep(pollMs);
   }
 }
 
@@ -118,33 +123,32 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     expect(rows).toHaveLength(memoIds.length);
   }
 
-  /** Waits until the worker is busy with a job (any stage), as the moment to strike. */
-  async function busy(): Promise<void> {
+  /**
+   * Waits until the worker holds an active job (of this stage: render, sign, publish), as the
+   * moment to strike. A job is active for tens of milliseconds: the test gives the worker a
+   * backlog (see withBacklog) and looks often.
+   */
+  async function activeStage(stage?: string): Promise<void> {
     const q = new Redis({ port: redis.port });
     try {
+      const key = `${t.queuePrefix}:documents:active`;
       await until(
-        'an active job',
-        async () => (await q.llen(`${t.queuePrefix}:documents:active`)) > 0,
+        `an active ${stage ?? 'document'} job`,
+        async () => (await q.lrange(key, 0, -1)).some((id) => !stage || id.startsWith(`${stage}.`)),
         30_000,
+        5,
       );
     } finally {
       q.disconnect();
     }
   }
 
-  /** Waits until the worker holds an active job of this stage (render., sign., publish.). */
-  async function activeStage(stage: string): Promise<void> {
-    const q = new Redis({ port: redis.port });
-    try {
-      const key = `${t.queuePrefix}:documents:active`;
-      await until(
-        `an active ${stage} job`,
-        async () => (await q.lrange(key, 0, -1)).some((id) => id.startsWith(`${stage}.`)),
-        30_000,
-      );
-    } finally {
-      q.disconnect();
-    }
+  /** n memos decided while the worker is stopped, then the worker started: it has a backlog. */
+  async function withBacklog(n: number): Promise<string[]> {
+    await worker.stop();
+    const memoIds = await decideSeveral(n);
+    worker.start();
+    return memoIds;
   }
 
   it('the worker killed with SIGKILL during a render, then during a publish held inside its transaction', async () => {
@@ -180,10 +184,10 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
   }, 180_000);
 
   it('the worker killed with SIGKILL mid-job, three times, then started again', async () => {
-    const memoIds = await decideSeveral(6);
+    const memoIds = await decideSeveral(12);
     for (let i = 0; i < 3; i++) {
       worker.start();
-      await busy();
+      await activeStage();
       await worker.stop('SIGKILL');
     }
     worker.start();
@@ -191,8 +195,8 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
   });
 
   it('Redis restarted mid-flow, losing every queue', async () => {
-    const memoIds = await decideSeveral(6);
-    await busy();
+    const memoIds = await withBacklog(8);
+    await activeStage();
     await redis.stop();
     await sleep(500);
     await redis.start();
@@ -200,8 +204,8 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
   });
 
   it('Chromium killed while rendering', async () => {
-    const memoIds = await decideSeveral(6);
-    await busy();
+    const memoIds = await withBacklog(8);
+    await activeStage('render');
     const browsers = worker.children(/chrom/i);
     expect(browsers.length).toBeGreaterThan(0);
     for (const pid of browsers) process.kill(pid, 'SIGKILL');
