@@ -1,5 +1,6 @@
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
+import { withTimeout } from './with-timeout.util';
 
 /** Chromium flags: a print engine, not a browser. Nothing phones home, nothing is cached on disk. */
 export const CHROMIUM_ARGS = [
@@ -97,17 +98,9 @@ export class BrowserHost {
 }
 
 async function closeOrKill(browser: Browser): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      browser.close(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('browser close timed out')), CLOSE_TIMEOUT_MS);
-      }),
-    ]);
+    await withTimeout(browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser');
   } catch {
     browser.process()?.kill('SIGKILL');
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -120,7 +120,7 @@ export class RenderPage {
   }
 
   private async clear(): Promise<void> {
-    await this.page.setContent(HOME_HTML, { waitUntil: 'load', timeout: RENEW_TIMEOUT_MS });
+    await this.page.setContent(HOME_HTML, { waitUntil: 'load' });
     const cdp = await this.page.createCDPSession();
     try {
       await cdp.send('HeapProfiler.collectGarbage');

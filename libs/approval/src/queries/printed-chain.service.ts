@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { capacityLines, type Capacity } from '../core/capacity';
-import { isGoAhead, orderText, type OrderKind } from '../core/order-kind';
+import { orderText, type OrderKind } from '../core/order-kind';
 import type { RouteStep } from '../core/route-step';
 
 /** One signature block as printed: heading, text, "(name)", position lines, short date. */
@@ -24,8 +24,6 @@ export interface PrintedChain {
   /** The endorsements and the order of the last round, in order (skipped steps print nothing). */
   endorsements: PrintedSignature[];
   decided: boolean;
-  /** Decided with an order that lets the memo go ahead (ทราบ, อนุมัติ, เห็นชอบ, อนุญาต). */
-  approved: boolean;
 }
 
 /** What the document renderer prints under the memo, from the history (the capacities as signed). */
@@ -73,7 +71,6 @@ export class PrintedChainService {
         )
       : [];
     const submitted = entries.find((e) => e.action === 'submitted' || e.action === 'resubmitted');
-    const decision = entries.find((e) => e.action === 'decided');
     return {
       author: {
         heading: null,
@@ -99,7 +96,6 @@ export class PrintedChainService {
           personId: e.actor_id,
         })),
       decided: memo.state === 'decided',
-      approved: memo.state === 'decided' && isGoAhead(decision?.order_kind),
     };
   }
 }

@@ -16,10 +16,6 @@ export interface AssembledMemo {
   subject: string;
   documentNo: string;
   datedOn: string;
-  orderText: string | null;
-  publish: boolean;
-  oitItem: string | null;
-  approved: boolean;
 }
 
 /** Everything printed on the memo that is not the approval chain, in one row. */
@@ -31,8 +27,6 @@ interface MemoPrintRow {
   addressee: string;
   body: MemoDocument['body'];
   closing: string;
-  publish: boolean;
-  oit_item: string | null;
   org_code: string;
   org_name: string;
   digits: MemoDocument['organisation']['digits'];
@@ -52,7 +46,7 @@ interface MemoPrintRow {
  * the memo's history are the possible signers; the chain picks the ones printed.
  */
 const MEMO_PRINT_SQL = `
-  SELECT m.urgency, m.secrecy, m.unit_line, m.subject, m.addressee, m.body, m.closing, m.publish, m.oit_item,
+  SELECT m.urgency, m.secrecy, m.unit_line, m.subject, m.addressee, m.body, m.closing,
          o.code AS org_code, o.name AS org_name, o.digits, o.register_code, o.emblem_png,
          e.document_no, e.dated_on::text AS dated_on,
          (SELECT coalesce(json_agg(json_build_object('id', p.id, 'png', encode(p.signature_png, 'base64'))), '[]')
@@ -163,7 +157,6 @@ export class MemoDocumentAssembler {
       pdfAttachments: pdfAttachments.map((a) => a.content),
       verification: verification ?? undefined,
     };
-    const last = printed.endorsements.at(-1);
     return {
       document,
       orgCode: memo.org_code,
@@ -176,10 +169,6 @@ export class MemoDocumentAssembler {
       subject: memo.subject,
       documentNo,
       datedOn,
-      orderText: printed.decided ? (last?.text ?? null) : null,
-      publish: memo.publish,
-      oitItem: memo.oit_item,
-      approved: printed.approved,
     };
   }
 }

@@ -49,7 +49,9 @@ export class SignStage {
       [doc.documentId, signed.pdf, signed.sha256, signedAt, identity.certificate.subject],
     );
     if (updated.length > 0) return { documentId: doc.documentId, sha256: signed.sha256, signed: true };
+    // A racing worker signed it first: its signature is the one stored.
     const winner = await this.checkpoints.read(p);
-    return { documentId: doc.documentId, sha256: winner?.sha256 ?? '', signed: false };
+    if (!winner?.sha256) throw new Error(`memo ${p.memoId} v${p.memoVersion}: the stored signature vanished`);
+    return { documentId: doc.documentId, sha256: winner.sha256, signed: false };
   }
 }
