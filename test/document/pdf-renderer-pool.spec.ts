@@ -1,25 +1,15 @@
-import { PdfRenderer } from '@saraban/document-render';
+import { PRINT_LIMITS, PdfRenderer } from '@saraban/document-render';
+import { chromiumDescendants, processAlive as alive, waitFor } from '../utils/wait-for';
 import { seedMemo } from './memo-fixtures';
 import { pdfText, squash } from './poppler';
 
-// The pool of warm Chromium tabs under faults: a killed browser, a render that runs out of
-// time, tabs recycled after a number of renders, and a clean shutdown.
+// The pool of warm Chromium tabs under faults: a killed browser, a stopped (hung) browser, a
+// render that runs out of time, tabs recycled after a number of renders, and a clean shutdown.
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const waitUntil = (check: () => boolean, what: string) => waitFor(check, what);
 
-async function waitUntil(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+function oneParagraph() {
+  return seedMemo({ body: [{ type: 'paragraph', text: 'ขอรายงานให้ทราบ' }], reportTables: [] });
 }
 
 async function expectMemo(pdf: Buffer): Promise<void> {
@@ -57,6 +47,74 @@ describe('PdfRenderer pool', () => {
     } finally {
       await renderer.close();
     }
+  });
+
+  it('heals from a hung browser (SIGSTOP): the render times out, the watchdog replaces the browser, the next memo prints within 10 s', async () => {
+    const renderer = await PdfRenderer.create({
+      poolSize: 2,
+      renderTimeoutMs: 2_000,
+      watchdogIntervalMs: 1_000,
+    });
+    try {
+      await expectMemo(await renderer.render(seedMemo()));
+      expect(renderer.health().up).toBe(true);
+      const hung = renderer.chromiumPid() as number;
+      process.kill(-hung, 'SIGSTOP');
+      await expect(renderer.render(oneParagraph())).rejects.toMatchObject({ code: 'DOCUMENT_RENDER_FAILED' });
+      // Readiness tells the truth while it is down.
+      await waitFor(() => !renderer.health().up, 'the renderer to report itself down');
+      const started = Date.now();
+      await expectMemo(await renderer.render(oneParagraph()));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(renderer.chromiumPid()).not.toBe(hung);
+      expect(renderer.stats().browserRestarts).toBeGreaterThanOrEqual(1);
+      await waitFor(() => renderer.health().up, 'the renderer to report itself up again');
+      // The stopped browser and its helpers were killed, not left behind.
+      await waitFor(() => !alive(hung), 'the hung Chromium to be gone');
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('the watchdog replaces a browser that hangs while idle, before any document needs it', async () => {
+    const renderer = await PdfRenderer.create({ poolSize: 1, watchdogIntervalMs: 500 });
+    try {
+      const hung = renderer.chromiumPid() as number;
+      process.kill(-hung, 'SIGSTOP');
+      await waitFor(() => renderer.stats().browserRestarts >= 1, 'the watchdog to replace the browser');
+      await waitFor(() => renderer.health().up, 'a probe on the new browser', { timeoutMs: 20_000 });
+      const started = Date.now();
+      await expectMemo(await renderer.render(oneParagraph()));
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('refuses a document past the print limits before Chromium, naming the limit', async () => {
+    const renderer = await PdfRenderer.create({ poolSize: 1 });
+    try {
+      const columns = Array.from({ length: 30 }, (_, i) => `ค${i}`);
+      const rows = Array.from({ length: 2_000 }, () => columns.map(() => '๑'));
+      const table = { title: 'ตาราง', columns, rows };
+      const tooBig = seedMemo({ reportTables: [table, table, table, table, table] });
+      await expect(renderer.render(tooBig)).rejects.toMatchObject({
+        code: 'DOCUMENT_TOO_LARGE',
+        details: { limit: 'tableCells', max: PRINT_LIMITS.tableCells },
+      });
+      expect(renderer.stats()).toMatchObject({ renders: 0, failures: 0 });
+      await expectMemo(await renderer.render(oneParagraph()));
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('leaves no Chromium behind: close() ends the browser and every helper process', async () => {
+    const renderer = await PdfRenderer.create({ poolSize: 2 });
+    await expectMemo(await renderer.render(seedMemo()));
+    expect(chromiumDescendants().length).toBeGreaterThan(0);
+    await renderer.close();
+    await waitFor(() => chromiumDescendants().length === 0, 'every Chromium process to exit');
   });
 
   it('fails a render that runs out of time, with DOCUMENT_RENDER_FAILED, and throws its tab away', async () => {

@@ -17,22 +17,29 @@ export const CHROMIUM_ARGS = [
   '--mute-audio',
   // Unhinted glyph metrics: text in the PDF is laid out exactly as on screen.
   '--font-render-hinting=none',
-  // Tabs, printing and the print compositor in the browser process. Otherwise every printToPDF
-  // starts a PrintCompositor utility process (fork, ICU, fonts, Skia) that exits right after:
-  // measured, about a third of all the CPU a signed memo costs, and a third of the documents per
-  // second. What process isolation would add is little here: it runs without the sandbox anyway
-  // (--no-sandbox, in containers), pages run no JavaScript, load nothing but our own assets and
-  // print escaped text; a crash now takes the whole browser, which BrowserHost launches again and
-  // the renderer retries the lost document on (tested by killing Chromium mid-render).
-  '--single-process',
 ];
+
+/**
+ * `--single-process`: tabs, printing and the print compositor inside the browser process. It
+ * saves the PrintCompositor process each PDF forks, but it is a mode Chromium does not support:
+ * a tab that times out or crashes takes the whole browser with it, and with it every other
+ * document (the failures of issue 10). Off by default; kept as an option for measurements
+ * (`npm run bench` prints both).
+ */
+export const SINGLE_PROCESS_ARG = '--single-process';
 
 const RELAUNCH_BACKOFF_MS = 1000;
 const CLOSE_TIMEOUT_MS = 5000;
 
 /**
- * Owns the one Chromium process: launches it on first use, and again after it died
- * (a crash, an OOM kill), and closes it — or kills it if it does not close in time.
+ * Owns the one Chromium process: launches it on first use, and again after it died (a crash,
+ * an OOM kill) or was thrown away (`restart`: it stopped answering), and closes it — or kills
+ * it if it does not close in time.
+ *
+ * Chromium is driven over a pipe (`--remote-debugging-pipe`), not a WebSocket: when the process
+ * that launched it dies, even by SIGKILL, the pipe closes and Chromium exits with it, so no
+ * browser outlives its owner. A browser thrown away is killed with its whole process group
+ * (Puppeteer starts it detached, as a group leader), helpers included.
  */
 export class BrowserHost {
   private browser: Browser | null = null;
@@ -40,8 +47,12 @@ export class BrowserHost {
   private lastLaunchFailure = 0;
   private closed = false;
   launches = 0;
+  restarts = 0;
 
-  constructor(private readonly executablePath: string) {}
+  constructor(
+    private readonly executablePath: string,
+    private readonly singleProcess = false,
+  ) {}
 
   /** The running browser, launching one if there is none. */
   get(): Promise<Browser> {
@@ -53,8 +64,37 @@ export class BrowserHost {
     return this.launching;
   }
 
+  /** The browser if one is up, without launching one. */
+  current(): Browser | null {
+    return this.browser?.connected ? this.browser : null;
+  }
+
   pid(): number | undefined {
     return this.browser?.process()?.pid ?? undefined;
+  }
+
+  /** Whether the browser answers a DevTools call within `timeoutMs` (false when there is none). */
+  async answers(timeoutMs: number): Promise<boolean> {
+    const browser = this.current();
+    if (!browser) return false;
+    try {
+      await withTimeout(browser.version(), timeoutMs, 'the browser probe');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Throws the browser away, whatever state it is in (hung, busy, half-dead): its process
+   * group is killed, every tab of it becomes unusable, and the next `get()` launches a new one.
+   */
+  restart(): void {
+    const browser = this.browser;
+    if (!browser) return;
+    this.browser = null;
+    this.restarts += 1;
+    kill(browser);
   }
 
   private async launch(): Promise<Browser> {
@@ -65,7 +105,8 @@ export class BrowserHost {
       browser = await puppeteer.launch({
         executablePath: this.executablePath,
         headless: true,
-        args: CHROMIUM_ARGS,
+        pipe: true,
+        args: this.singleProcess ? [...CHROMIUM_ARGS, SINGLE_PROCESS_ARG] : CHROMIUM_ARGS,
         // The application shuts the renderer down itself (close()), in order.
         handleSIGINT: false,
         handleSIGTERM: false,
@@ -79,6 +120,8 @@ export class BrowserHost {
     this.launches += 1;
     browser.once('disconnected', () => {
       if (this.browser === browser) this.browser = null;
+      // Whatever is left of it (helpers of a crashed browser) goes too.
+      kill(browser);
     });
     if (this.closed) {
       await closeOrKill(browser);
@@ -101,6 +144,20 @@ async function closeOrKill(browser: Browser): Promise<void> {
   try {
     await withTimeout(browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser');
   } catch {
-    browser.process()?.kill('SIGKILL');
+    kill(browser);
+  }
+}
+
+/**
+ * SIGKILL to the browser's process group (it leads one): the browser and its helpers, even
+ * when the browser itself has already exited. Nothing left is not an error.
+ */
+function kill(browser: Browser): void {
+  const pid = browser.process()?.pid;
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is gone already.
   }
 }

@@ -2,3 +2,5 @@ export * from './memo-document';
 export * from './pdf-renderer';
 export * from './pdf-renderer-options';
 export { SECRECY_LABELS, URGENCY_LABELS } from './memo-view.util';
+export * from './print-budget';
+export type { RendererHealth } from './renderer-watchdog';

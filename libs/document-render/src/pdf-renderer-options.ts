@@ -12,7 +12,10 @@ export interface PdfRendererOptions {
   chromiumPath?: string;
   /** Warm pages kept open, so as many renders run at once. Default: the number of cores. */
   poolSize?: number;
-  /** A render that takes longer fails (and its page is thrown away). Default 30 s. */
+  /**
+   * A render of an ordinary memo that takes longer fails (and its page is thrown away); larger
+   * documents get more (printBudget). Default 30 s.
+   */
   renderTimeoutMs?: number;
   /** How long a render may wait for a free tab before failing. Default 60 s. */
   acquireTimeoutMs?: number;
@@ -30,18 +33,32 @@ export interface PdfRendererOptions {
    * (PDF_TAGGED=false in the worker's settings trades it for throughput).
    */
   taggedPdf?: boolean;
+  /**
+   * Chromium in one process (`--single-process`, unsupported by Chromium): cheaper per PDF, but
+   * a stuck tab stalls every other. Default false (see SINGLE_PROCESS_ARG).
+   */
+  singleProcess?: boolean;
+  /** How often the watchdog probes a renderer that printed nothing meanwhile. Default 5 s. */
+  watchdogIntervalMs?: number;
   /** Told about every request the renderer refused (tests, logs). */
   onBlockedRequest?: (url: string) => void;
+  /** Told when the watchdog replaces a browser that stopped answering (logs). */
+  onWatchdog?: (message: string) => void;
 }
 
-export type ResolvedPdfRendererOptions = Required<Omit<PdfRendererOptions, 'onBlockedRequest'>> &
-  Pick<PdfRendererOptions, 'onBlockedRequest'>;
+export type ResolvedPdfRendererOptions = Required<
+  Omit<PdfRendererOptions, 'onBlockedRequest' | 'onWatchdog'>
+> &
+  Pick<PdfRendererOptions, 'onBlockedRequest' | 'onWatchdog'>;
 
 export function resolvePdfRendererOptions(o: PdfRendererOptions): ResolvedPdfRendererOptions {
   const poolSize = o.poolSize ?? os.availableParallelism();
   const renderTimeoutMs = o.renderTimeoutMs ?? 30_000;
   const maxRendersPerPage = o.maxRendersPerPage ?? 200;
   const acquireTimeoutMs = o.acquireTimeoutMs ?? 60_000;
+  const watchdogIntervalMs = o.watchdogIntervalMs ?? 5_000;
+  if (!(watchdogIntervalMs > 0))
+    throw new RangeError(`watchdogIntervalMs must be > 0, got ${watchdogIntervalMs}`);
   if (!Number.isInteger(poolSize) || poolSize < 1)
     throw new RangeError(`poolSize must be ≥ 1, got ${poolSize}`);
   if (!(renderTimeoutMs > 0)) throw new RangeError(`renderTimeoutMs must be > 0, got ${renderTimeoutMs}`);
@@ -56,8 +73,11 @@ export function resolvePdfRendererOptions(o: PdfRendererOptions): ResolvedPdfRen
     acquireTimeoutMs,
     maxRendersPerPage,
     taggedPdf: o.taggedPdf ?? true,
+    singleProcess: o.singleProcess ?? false,
+    watchdogIntervalMs,
     templatesDir: path.resolve(o.templatesDir ?? path.join(process.cwd(), 'templates')),
     fonts: o.fonts ?? DEFAULT_DOCUMENT_FONTS,
     onBlockedRequest: o.onBlockedRequest,
+    onWatchdog: o.onWatchdog,
   };
 }

@@ -9,7 +9,9 @@ import { SECRECY_LABELS, buildMemoView } from './memo-view.util';
 import { finishPdf, needsFinishing } from './pdf-finishing.util';
 import { resolvePdfRendererOptions } from './pdf-renderer-options';
 import type { PdfRendererOptions, ResolvedPdfRendererOptions } from './pdf-renderer-options';
+import { printBudget } from './print-budget';
 import { RenderPage } from './render-page';
+import { RendererWatchdog, type RendererHealth } from './renderer-watchdog';
 import { TemplateLibrary } from './template-library';
 import { verificationQrDataUrl } from './verification-qr.util';
 import { withTimeout } from './with-timeout.util';
@@ -28,17 +30,33 @@ export interface PdfRendererStats {
   /** Tabs given a fresh document after maxRendersPerPage renders (instead of a new tab). */
   pagesRenewed: number;
   browserLaunches: number;
+  /** Browsers thrown away because they stopped answering (the watchdog's doing). */
+  browserRestarts: number;
 }
+
+/** A tiny document: what the watchdog prints to learn that a tab still prints. */
+const PROBE_HTML =
+  '<!doctype html><html lang="th"><head><meta charset="utf-8"></head><body><p>probe</p></body></html>';
+/** Bounds on the watchdog's probe: the browser's answer, a free tab, the tiny print. */
+const PROBE_ANSWER_MS = 3_000;
+const PROBE_LAUNCH_MS = 30_000;
+const PROBE_ACQUIRE_MS = 15_000;
+const PROBE_PRINT_MS = 10_000;
 
 /**
  * Prints memos to PDF with a pool of warm Chromium tabs (as many as cores by default).
  * A tab is replaced after a number of renders and after any failure; a dead browser is
- * launched again on the next render. Create with `PdfRenderer.create()`, end with `close()`.
+ * launched again on the next render; a watchdog probes the browser and a tab, and replaces a
+ * browser that stops answering, so no failure outlives its document. Each render's timeout
+ * grows with the document (printBudget), and a document past PRINT_LIMITS is refused before
+ * Chromium sees it. Create with `PdfRenderer.create()`, end with `close()`.
  */
 export class PdfRenderer {
   private closed = false;
   private readonly inFlight = new Set<Promise<Buffer>>();
   private readonly counters = { renders: 0, failures: 0, crashRetries: 0, pagesOpened: 0, pagesRenewed: 0 };
+  private lastPrintAt = 0;
+  private readonly watchdog: RendererWatchdog;
 
   private constructor(
     private readonly options: ResolvedPdfRendererOptions,
@@ -46,7 +64,17 @@ export class PdfRenderer {
     private readonly fonts: { regular: Buffer; bold: Buffer },
     private readonly host: BrowserHost,
     private readonly pool: Pool<RenderPage>,
-  ) {}
+  ) {
+    this.watchdog = new RendererWatchdog(
+      {
+        printedWithin: (ms) => Date.now() - this.lastPrintAt < ms,
+        probe: () => this.probe(),
+        replaceBrowser: () => this.host.restart(),
+      },
+      options.watchdogIntervalMs,
+      options.onWatchdog,
+    );
+  }
 
   /**
    * Checks the fonts and the default templates, launches Chromium and warms the pool, so a
@@ -58,7 +86,7 @@ export class PdfRenderer {
     const templates = new TemplateLibrary(o.templatesDir);
     await templates.memo();
     const assets = new AssetServer(templates, { regular, bold });
-    const host = new BrowserHost(o.chromiumPath);
+    const host = new BrowserHost(o.chromiumPath, o.singleProcess);
     let renderer: PdfRenderer | undefined = undefined;
     const pool = createPool<RenderPage>(
       {
@@ -88,6 +116,7 @@ export class PdfRenderer {
       await renderer.close();
       throw err;
     }
+    renderer.watchdog.start();
     return renderer;
   }
 
@@ -106,6 +135,7 @@ export class PdfRenderer {
 
   private async renderNow(doc: MemoDocument, options: RenderOptions): Promise<Buffer> {
     const { orgCode } = options;
+    const budget = printBudget(doc, this.options.renderTimeoutMs);
     const compiled = await this.templates.memo(orgCode);
     const qrSrc = doc.verification ? await verificationQrDataUrl(doc.verification.url) : null;
     const view = buildMemoView(doc, {
@@ -115,7 +145,7 @@ export class PdfRenderer {
       qrSrc,
     });
     const html = compiled.render(view);
-    const printed = await this.print(html);
+    const printed = await this.print(html, budget.timeoutMs);
     const finishing = {
       secrecyLabel: SECRECY_LABELS[doc.secrecy],
       title: doc.subject,
@@ -134,7 +164,42 @@ export class PdfRenderer {
   }
 
   stats(): PdfRendererStats {
-    return { ...this.counters, browserLaunches: this.host.launches };
+    return { ...this.counters, browserLaunches: this.host.launches, browserRestarts: this.host.restarts };
+  }
+
+  /** Whether the renderer prints (what readiness reports), as the watchdog last saw it. */
+  health(): RendererHealth {
+    return this.watchdog.health();
+  }
+
+  /** Probes the renderer now (operations, tests); answers its health afterwards. */
+  async checkHealth(): Promise<RendererHealth> {
+    await this.watchdog.checkNow();
+    return this.watchdog.health();
+  }
+
+  /**
+   * The watchdog's probe: a browser (launched if need be) that answers, and — unless every tab
+   * is busy printing, guarded by its own timeout — a tab that prints a tiny document.
+   */
+  private async probe(): Promise<void> {
+    if (this.closed) return;
+    await withTimeout(this.host.get(), PROBE_LAUNCH_MS, 'launching the browser');
+    if (!(await this.host.answers(PROBE_ANSWER_MS))) throw new Error('the browser does not answer');
+    if (this.pool.borrowed >= this.pool.max) return;
+    const page = await acquireWithin(this.pool, PROBE_ACQUIRE_MS);
+    let keep = false;
+    try {
+      await withTimeout(
+        page.print(PROBE_HTML, { timeoutMs: PROBE_PRINT_MS, tagged: false }),
+        PROBE_PRINT_MS,
+        'the probe print',
+      );
+      keep = page.usable();
+    } finally {
+      if (keep) await this.pool.release(page);
+      else await this.pool.destroy(page);
+    }
   }
 
   /** Lets renders in flight finish, then closes every tab and the browser. */
@@ -142,6 +207,7 @@ export class PdfRenderer {
     if (this.closed) return;
     this.closed = true;
     try {
+      await this.watchdog.stop();
       await Promise.allSettled([...this.inFlight]);
       await this.pool.drain();
       await this.pool.clear();
@@ -150,7 +216,7 @@ export class PdfRenderer {
     }
   }
 
-  private async print(html: string): Promise<Uint8Array> {
+  private async print(html: string, timeoutMs: number): Promise<Uint8Array> {
     // One retry, only when the tab was lost under the render (a Chromium crash or kill, a tab
     // that navigated away): the document itself may be fine, and a fresh tab prints it.
     for (let attempt = 1; ; attempt += 1) {
@@ -164,13 +230,18 @@ export class PdfRenderer {
       let keep = false;
       try {
         const pdf = await withTimeout(
-          page.print(html, { timeoutMs: this.options.renderTimeoutMs, tagged: this.options.taggedPdf }),
-          this.options.renderTimeoutMs,
+          page.print(html, { timeoutMs, tagged: this.options.taggedPdf }),
+          timeoutMs,
           'render',
         );
         keep = page.usable();
+        this.lastPrintAt = Date.now();
+        this.watchdog.succeeded();
         return pdf;
       } catch (err) {
+        // Whatever went wrong, the browser may be the cause: the watchdog looks at once, and
+        // replaces it if it does not answer (a timed-out print can leave it busy or hung).
+        void this.watchdog.checkNow();
         if (attempt === 1 && page.lost()) {
           this.counters.crashRetries += 1;
           continue;
@@ -191,8 +262,24 @@ export class PdfRenderer {
   }
 }
 
+/** The Thai message for people, the real cause (Chromium's message, its stack) for the logs. */
 function renderFailed(err: unknown): AppException {
-  return new AppException(ErrorCode.DocumentRenderFailed, {
+  const failure = new AppException(ErrorCode.DocumentRenderFailed, {
     reason: err instanceof Error ? err.message : String(err),
   });
+  return Object.assign(failure, { cause: err });
+}
+
+/**
+ * A tab within `ms`, or an error; a tab that arrives after the deadline goes back to the pool
+ * (generic-pool cannot cancel an acquire).
+ */
+async function acquireWithin(pool: Pool<RenderPage>, ms: number): Promise<RenderPage> {
+  const acquiring = pool.acquire();
+  try {
+    return await withTimeout(acquiring, ms, 'waiting for a tab');
+  } catch (err) {
+    acquiring.then((late) => pool.release(late)).catch(() => undefined);
+    throw err;
+  }
 }

@@ -21,6 +21,7 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   DocumentInvalid = 'DOCUMENT_INVALID',
   DocumentRenderFailed = 'DOCUMENT_RENDER_FAILED',
+  DocumentTooLarge = 'DOCUMENT_TOO_LARGE',
   SigningCertificateInvalid = 'SIGNING_CERTIFICATE_INVALID',
   SigningCertificateMissing = 'SIGNING_CERTIFICATE_MISSING',
   InternalError = 'INTERNAL_ERROR',
@@ -87,6 +88,10 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.DocumentRenderFailed]: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
     message: 'สร้างไฟล์ PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง',
+  },
+  [ErrorCode.DocumentTooLarge]: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    message: 'เอกสารใหญ่เกินกว่าจะพิมพ์เป็น PDF ได้',
   },
   [ErrorCode.SigningCertificateMissing]: {
     status: HttpStatus.CONFLICT,
