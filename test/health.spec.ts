@@ -14,7 +14,12 @@ describe('health and OpenAPI', () => {
 
   it('ready checks PostgreSQL and Redis', async () => {
     const res = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
-    expect(res.body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(res.body.info).toEqual({
+      postgres: { status: 'up' },
+      redis: { status: 'up' },
+      // Not started yet: nothing to report, nothing stuck.
+      previewRenderer: { status: 'up' },
+    });
   });
 
   it('serves the OpenAPI document', async () => {

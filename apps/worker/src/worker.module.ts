@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@saraban/config';
 import { DatabaseModule } from '@saraban/database';
+import { HealthModule } from '@saraban/health';
 import { PipelineWorkerModule } from '@saraban/pipeline';
 import { RedisModule } from '@saraban/redis';
 
-/** The queue-processing process: no HTTP, same database and Redis as the API. */
+/** The queue-processing process: same database and Redis as the API; HTTP only for its health (WORKER_HEALTH_PORT). */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, PipelineWorkerModule],
+  imports: [ConfigModule, DatabaseModule, RedisModule, HealthModule, PipelineWorkerModule],
 })
 export class WorkerModule {}

@@ -26,7 +26,14 @@ export const appConfigSchema = z.object({
     .min(1024)
     .default(20 * 1024 * 1024),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /**
+   * json: one JSON object per line on stdout (for machines: `level`, `time`, `service`, `pid`,
+   * `context`, `msg`, `reqId` or job bindings, `err` with its stack). pretty: one short human line
+   * per event (local development), from the same fields.
+   */
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** The least severe level written; `silent` writes nothing (tests default to warn). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Redis key prefix of the queues; tests give each file its own. */
   QUEUE_PREFIX: z
     .string()
@@ -50,6 +57,27 @@ export const appConfigSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** How often the worker re-enqueues decided memos whose documents are missing (lost queue state). */
   RECONCILE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** A render of an ordinary memo that takes longer fails; larger documents get more time (printBudget). */
+  RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
+  /** How often the renderer's watchdog probes Chromium when it printed nothing meanwhile. */
+  RENDER_WATCHDOG_MS: z.coerce.number().int().min(100).default(5_000),
+  /**
+   * A document whose jobs gave up is retried by the reconciler after this long, twice as long
+   * each further time (up to 64 ×), while the renderer is healthy.
+   */
+  DOCUMENT_RETRY_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5 * 60_000),
+  /** A decided memo whose document has not appeared after this long is listed as stuck. */
+  DOCUMENT_OVERDUE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(3 * 60_000),
+  /** Port of the worker's health endpoints (/health/live, /health/ready); 0 turns them off. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Encrypts the organisations' PKCS#12 files at rest (AES-256-GCM); required in production. */
   SIGNING_KEY_SECRET: z.string().min(16).default('saraban-development-only-secret'),
 });

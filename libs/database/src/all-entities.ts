@@ -12,6 +12,7 @@ import {
   Unit,
 } from '@saraban/organisation';
 import { OutboxEvent } from '@saraban/outbox';
+import { DocumentFailure } from '@saraban/pipeline';
 import { OitCatalogueItem, Publication, SignedDocument } from '@saraban/publication';
 import { RegisterCounter, RegisterEntry, RegisterNumberChange } from '@saraban/register';
 
@@ -40,4 +41,5 @@ export const ALL_ENTITIES = [
   ApprovalHistoryHead,
   IdempotencyKey,
   OutboxEvent,
+  DocumentFailure,
 ];

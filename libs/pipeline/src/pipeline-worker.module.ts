@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PdfRenderer } from '@saraban/document-render';
 import { ApprovalModule } from '@saraban/approval';
 import { CertificatesModule } from '@saraban/certificates';
 import { PublicationModule } from '@saraban/publication';
@@ -11,6 +12,9 @@ import { PublishStage } from './stages/publish.stage';
 import { RenderStage } from './stages/render.stage';
 import { SignStage } from './stages/sign.stage';
 import { DocumentJobProcessor } from './worker/document-job.processor';
+import { DocumentFailureRepository } from './failures/document-failure.repository';
+import { DocumentRetryService } from './failures/document-retry.service';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { pdfRendererProvider } from './worker/pdf-renderer.provider';
 
 /** The worker side: relay the outbox, run each memo version's flow (render → sign → publish). */
@@ -27,7 +31,16 @@ import { pdfRendererProvider } from './worker/pdf-renderer.provider';
     OutboxRelayService,
     PipelineReconcilerService,
     DocumentJobProcessor,
+    DocumentFailureRepository,
+    DocumentRetryService,
+    MaintenanceProcessor,
   ],
-  exports: [DocumentQueueService, OutboxRelayService, PipelineReconcilerService],
+  exports: [
+    DocumentQueueService,
+    OutboxRelayService,
+    PipelineReconcilerService,
+    MaintenanceProcessor,
+    PdfRenderer,
+  ],
 })
 export class PipelineWorkerModule {}

@@ -3,6 +3,9 @@ import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { DOCUMENT_QUEUE, DocumentJob, documentJobId, type DocumentJobPayload } from './document-job';
+
+/** The flow's jobs, leaf first; the last is the root (publish), whose id stands for the flow. */
+const FLOW_JOBS = [DocumentJob.Render, DocumentJob.Sign, DocumentJob.Publish] as const;
 import { documentFlow } from './document-flow';
 import { queueConnection } from './queue-connection.util';
 
@@ -35,6 +38,27 @@ export class DocumentQueueService implements OnApplicationShutdown {
     if (await this.queue.getJob(documentJobId(DocumentJob.Publish, payload))) return 'exists';
     await this.flows.add(documentFlow(payload, this.config.QUEUE_PREFIX));
     return 'added';
+  }
+
+  /**
+   * Makes sure a memo version's flow will run: added when the queue has none (lost queue state),
+   * its failed jobs put back when it has given up. Answers what it did ('exists': running or
+   * waiting, nothing to do).
+   */
+  async ensureFlow(payload: DocumentJobPayload): Promise<'added' | 'retried' | 'exists'> {
+    const jobs = await Promise.all(FLOW_JOBS.map((name) => this.queue.getJob(documentJobId(name, payload))));
+    if (!jobs[jobs.length - 1]) {
+      await this.flows.add(documentFlow(payload, this.config.QUEUE_PREFIX));
+      return 'added';
+    }
+    let retried = false;
+    for (const job of jobs) {
+      if (job && (await job.isFailed())) {
+        await job.retry('failed');
+        retried = true;
+      }
+    }
+    return retried ? 'retried' : 'exists';
   }
 
   /**

@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { PdfRenderer } from '@saraban/document-render';
+import { ReadinessChecks } from '@saraban/health';
 
 /**
  * The API's own small Chromium pool for previews, started on the first preview (most API
@@ -9,18 +10,33 @@ import { PdfRenderer } from '@saraban/document-render';
 @Injectable()
 export class PreviewRendererService implements OnApplicationShutdown {
   private renderer?: Promise<PdfRenderer>;
+  private started?: PdfRenderer;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    readiness: ReadinessChecks,
+  ) {
+    // Not started: nothing to report. Started: ready only while it prints (it heals itself).
+    readiness.register('previewRenderer', () =>
+      this.started ? { up: this.started.health().up, details: { ...this.started.health() } } : { up: true },
+    );
+  }
 
   get(): Promise<PdfRenderer> {
     this.renderer ??= PdfRenderer.create({
       chromiumPath: this.config.CHROMIUM_PATH,
       poolSize: 1,
       taggedPdf: this.config.PDF_TAGGED,
-    }).catch((error: unknown) => {
-      this.renderer = undefined;
-      throw error;
-    });
+      renderTimeoutMs: this.config.RENDER_TIMEOUT_MS,
+      watchdogIntervalMs: this.config.RENDER_WATCHDOG_MS,
+      onWatchdog: (msg) => new Logger('PreviewRenderer').warn(msg),
+    }).then(
+      (renderer) => (this.started = renderer),
+      (error: unknown) => {
+        this.renderer = undefined;
+        throw error;
+      },
+    );
     return this.renderer;
   }
 

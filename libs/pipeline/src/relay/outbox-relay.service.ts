@@ -24,7 +24,7 @@ const BATCH = 100;
 
 /**
  * Moves committed outbox events into the queue. Woken by the outbox trigger's NOTIFY, with a
- * slow poll as a safety net. Rows are claimed with SKIP LOCKED (several workers may run), the
+ * poll as a safety net (a maintenance tick: once per OUTBOX_POLL_MS across all workers). Rows are claimed with SKIP LOCKED (several workers may run), the
  * batch's jobs are enqueued in one round trip with deterministic ids, and only then are the rows
  * marked: a crash between the two re-relays the events, which the ids turn into no-ops.
  */
@@ -32,7 +32,6 @@ const BATCH = 100;
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private listener?: Client;
-  private timer?: NodeJS.Timeout;
   private running: Promise<void> = Promise.resolve();
   private again = false;
   private busy = false;
@@ -50,13 +49,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.listener.on('error', (error) => this.logger.warn(`listener: ${error.message}`));
     await this.listener.connect();
     await this.listener.query('LISTEN outbox');
-    this.timer = setInterval(() => this.wake(), this.config.OUTBOX_POLL_MS);
     this.wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.running;
     await this.listener?.end().catch(() => undefined);
   }

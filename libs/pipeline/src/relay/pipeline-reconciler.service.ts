@@ -1,14 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GO_AHEAD_ORDERS } from '@saraban/approval';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { PdfRenderer } from '@saraban/document-render';
+import { DocumentFailureRepository } from '../failures/document-failure.repository';
+import { DocumentRetryService } from '../failures/document-retry.service';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 
 interface Unfinished {
@@ -17,39 +14,47 @@ interface Unfinished {
   version: number;
 }
 
+export interface ReconcileResult {
+  /** Flows added again (the queue had lost them). */
+  added: number;
+  /** Flows whose failed jobs were put back. */
+  retried: number;
+}
+
+const RETRY_BATCH = 50;
+
 /**
- * The safety net under the outbox: a decided memo whose document is not signed (or, when it asks
- * for publication, not published) after a grace period gets its flow enqueued again. Queue state
- * can be lost (Redis restarted without persistence, a flushed instance); the database cannot.
+ * The safety net under the outbox and the jobs' own retries: every decided memo version ends
+ * with its signed (and, when asked, published) document, with no manual step.
+ * - A decided memo whose document is missing after a grace period gets its flow again if the
+ *   queue lost it (Redis restarted without persistence), or its failed jobs put back.
+ * - A document set aside after its jobs gave up is retried when its time comes (the wait doubles
+ *   each time), and only while this worker's renderer is healthy: a broken renderer would only
+ *   fail it again.
+ * Runs once per tick across all workers (a BullMQ job scheduler: MaintenanceProcessor).
  * Deterministic job ids make a job that is merely slow a no-op.
  */
 @Injectable()
-export class PipelineReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PipelineReconcilerService {
   private readonly logger = new Logger('PipelineReconciler');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: DocumentQueueService,
+    private readonly failures: DocumentFailureRepository,
+    private readonly retries: DocumentRetryService,
+    private readonly renderer: PdfRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.reconcile().catch((error: unknown) =>
-        this.logger.warn(error instanceof Error ? error.message : String(error)),
-      );
-    }, this.config.RECONCILE_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Answers how many jobs it enqueued again. */
+  /** Answers how many flows it enqueued again or retried. */
   async reconcile(graceMs = this.config.RECONCILE_MS): Promise<number> {
+    const { added, retried } = await this.reconcileDetailed(graceMs);
+    return added + retried;
+  }
+
+  async reconcileDetailed(graceMs = this.config.RECONCILE_MS): Promise<ReconcileResult> {
+    const result: ReconcileResult = { added: 0, retried: 0 };
     const rows: Unfinished[] = await this.db.query(
       `SELECT w.organisation_id, w.memo_id, w.version
          FROM memo_workflows w
@@ -58,24 +63,40 @@ export class PipelineReconcilerService implements OnApplicationBootstrap, OnAppl
          LEFT JOIN publications p ON p.memo_id = w.memo_id AND p.memo_version = w.version
         WHERE w.state = 'decided'
           AND w.updated_at < now() - make_interval(secs => $1::double precision / 1000)
-          -- Older ones are an administrator's to look at (failed jobs are kept with their reason).
+          -- A bounded scan; a document that failed is followed by document_failures, however old.
           AND w.updated_at > now() - interval '7 days'
           AND (d.stage IS DISTINCT FROM 'signed'
                OR (m.publish AND p.id IS NULL
                    AND (w.snapshot #>> '{context,decision,order}') = ANY($2::text[])))
+        ORDER BY w.updated_at
         LIMIT 500`,
       [graceMs, GO_AHEAD_ORDERS],
     );
-    let added = 0;
+    const aside = await this.failures.setAside(rows.map((r) => r.memo_id));
     for (const r of rows) {
-      const result = await this.queue.enqueue({
+      if (aside.has(`${r.memo_id}:${r.version}`)) continue;
+      const outcome = await this.queue.ensureFlow({
         organisationId: r.organisation_id,
         memoId: r.memo_id,
         memoVersion: r.version,
       });
-      if (result === 'added') added++;
+      if (outcome === 'added') result.added++;
+      if (outcome === 'retried') result.retried++;
     }
-    if (added > 0) this.logger.warn(`re-enqueued ${added} document flow(s) missing from the queue`);
-    return added;
+
+    if (this.renderer.health().up) {
+      for (const f of await this.failures.dueForRetry(RETRY_BATCH)) {
+        await this.retries.retry({
+          organisationId: f.organisationId,
+          memoId: f.memoId,
+          memoVersion: f.memoVersion,
+        });
+        result.retried++;
+      }
+    }
+    if (result.added + result.retried > 0) {
+      this.logger.warn({ msg: 'document flows put back', ...result });
+    }
+    return result;
   }
 }

@@ -8,7 +8,11 @@ import {
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { ReadinessChecks } from '@saraban/health';
+import { runWithLogContext } from '@saraban/logging';
 import { PdfRenderer } from '@saraban/document-render';
+import { DocumentFailureRepository } from '../failures/document-failure.repository';
+import { failureCause } from '../failures/failure-cause.util';
 import { DOCUMENT_QUEUE, DocumentJob, type DocumentJobPayload } from '../jobs/document-job';
 import { queueConnection } from '../jobs/queue-connection.util';
 import { PublishStage } from '../stages/publish.stage';
@@ -19,7 +23,12 @@ import { workerConcurrency } from './pipeline-concurrency.util';
 /** One stage per job name of the flow. */
 type DocumentJobHandlers = Record<DocumentJob, (payload: DocumentJobPayload) => Promise<unknown>>;
 
-/** Thin: takes the flow's jobs off the queue and runs the stage each one names. */
+/**
+ * Thin: takes the flow's jobs off the queue and runs the stage each one names. A failure is
+ * recorded with its cause (document_failures: what the memo page and the admin page show); when
+ * the job gives up, or retrying cannot help, the document is set aside for the reconciler to
+ * retry later, so one bad document never holds the others. The finished flow clears its record.
+ */
 @Injectable()
 export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DocumentJobs');
@@ -33,6 +42,8 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
     sign: SignStage,
     publish: PublishStage,
     private readonly renderer: PdfRenderer,
+    private readonly failures: DocumentFailureRepository,
+    private readonly readiness: ReadinessChecks,
   ) {
     this.handlers = {
       [DocumentJob.Render]: (p) => render.run(p),
@@ -42,8 +53,17 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
   }
 
   onApplicationBootstrap(): void {
+    // What this process's readiness reports: a renderer that prints, a worker taking jobs.
+    this.readiness.register('renderer', () => {
+      const h = this.renderer.health();
+      return { up: h.up, details: { ...h, stats: this.renderer.stats() } };
+    });
+    this.readiness.register('documentQueue', () => ({
+      up: this.worker?.isRunning() === true && this.connection?.status === 'ready',
+      details: { connection: this.connection?.status ?? 'none' },
+    }));
     this.connection = queueConnection(this.config);
-    this.worker = new Worker<DocumentJobPayload>(DOCUMENT_QUEUE, (job) => this.process(job), {
+    this.worker = new Worker<DocumentJobPayload>(DOCUMENT_QUEUE, (job) => this.inContext(job), {
       connection: this.connection,
       prefix: this.config.QUEUE_PREFIX,
       concurrency: workerConcurrency(this.config),
@@ -51,16 +71,50 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
       stalledInterval: Math.max(500, Math.floor(this.config.JOB_LOCK_MS / 2)),
       maxStalledCount: 5,
     });
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn({ job: job?.id, attempt: job?.attemptsMade, reason: error.message }),
-    );
-    this.worker.on('error', (error) => this.logger.error(error.message));
+    this.worker.on('error', (err) => this.logger.error({ msg: 'document worker', err }));
+  }
+
+  /** Every log line of the job, down to the renderer's, names the job, the memo and the organisation. */
+  private inContext(job: Job<DocumentJobPayload>): Promise<unknown> {
+    const bindings = {
+      jobId: job.id,
+      stage: job.name,
+      attempt: job.attemptsMade + 1,
+      memoId: job.data.memoId,
+      memoVersion: job.data.memoVersion,
+      organisationId: job.data.organisationId,
+    };
+    return runWithLogContext(bindings, () => this.process(job));
   }
 
   private async process(job: Job<DocumentJobPayload>): Promise<unknown> {
-    const handler = this.handlers[job.name as DocumentJob] as DocumentJobHandlers[DocumentJob] | undefined;
+    const stage = job.name as DocumentJob;
+    const handler = this.handlers[stage] as DocumentJobHandlers[DocumentJob] | undefined;
     if (!handler) throw new UnrecoverableError(`unknown job ${job.name}`);
-    return handler(job.data);
+    try {
+      const result = await handler(job.data);
+      if (stage === DocumentJob.Publish) await this.failures.clear(job.data);
+      return result;
+    } catch (err) {
+      const cause = failureCause(stage, err);
+      const gaveUp = cause.permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      this.logger.warn({ msg: `${stage} failed`, gaveUp, reason: cause.reason, cause: cause.cause, err });
+      await this.failures
+        .record(job.data, {
+          stage,
+          errorCode: cause.errorCode,
+          reason: cause.reason,
+          cause: cause.cause,
+          gaveUp,
+          retryAfterMs: cause.permanent ? null : this.config.DOCUMENT_RETRY_MS,
+        })
+        .catch((recordErr: unknown) =>
+          this.logger.error({ msg: 'recording a failure failed', err: recordErr }),
+        );
+      // Retrying cannot help: the job fails now instead of using up its attempts.
+      if (cause.permanent) throw new UnrecoverableError(`${cause.errorCode}: ${cause.cause}`);
+      throw err;
+    }
   }
 
   /**

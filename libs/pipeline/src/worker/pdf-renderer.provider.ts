@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { PdfRenderer } from '@saraban/document-render';
 import { renderPoolSize } from './pipeline-concurrency.util';
@@ -12,5 +12,8 @@ export const pdfRendererProvider: Provider = {
       chromiumPath: config.CHROMIUM_PATH,
       poolSize: renderPoolSize(config),
       taggedPdf: config.PDF_TAGGED,
+      renderTimeoutMs: config.RENDER_TIMEOUT_MS,
+      watchdogIntervalMs: config.RENDER_WATCHDOG_MS,
+      onWatchdog: (msg) => new Logger('Renderer').warn(msg),
     }),
 };
