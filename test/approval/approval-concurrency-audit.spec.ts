@@ -49,6 +49,26 @@ describe('approval under races, and the tamper-evident history', () => {
     expect(memo[0]).toEqual({ version: version + 1, status: 'in_review' });
   });
 
+  it('10 concurrent submits of one draft without a version or key: one 200, nine 409, one register number', async () => {
+    const draft = await createDraft(t.app, w.tokens.author);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => command(t.app, w.tokens.author, draft.id, 'submit')),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('VERSION_CONFLICT');
+    const numbers: unknown[] = await w.db.query('SELECT 1 FROM register_entries WHERE memo_id = $1', [
+      draft.id,
+    ]);
+    expect(numbers).toHaveLength(1);
+    const submitted: unknown[] = await w.db.query(
+      `SELECT 1 FROM approval_history WHERE memo_id = $1 AND action = 'submitted'`,
+      [draft.id],
+    );
+    expect(submitted).toHaveLength(1);
+  });
+
   it('a stale version answers 409 VERSION_CONFLICT even before any race', async () => {
     const draft = await createDraft(t.app, w.tokens.author);
     const res = await command(t.app, w.tokens.author, draft.id, 'submit', {

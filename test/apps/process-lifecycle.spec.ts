@@ -34,10 +34,12 @@ describe('the compiled apps as processes', () => {
       .split('\n')
       .filter((l) => l.startsWith('{'));
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    for (const line of lines) {
+      expect(JSON.parse(line)).toMatchObject({ service: 'saraban-worker', pid: worker.pid });
+    }
     worker.child!.kill('SIGTERM');
     expect(await worker.exited()).toBe(0);
-    expect(worker.output).toContain('"message":"closed"');
+    expect(worker.output).toContain('"msg":"closed"');
   });
 
   it('a malformed setting stops the API at boot with a message naming it', async () => {

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { LOG_DESTINATION } from '@saraban/logging';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApiApp } from '../../apps/api/src/configure-api-app';
 import { createTestDatabase } from './test-database';
@@ -31,13 +34,21 @@ export async function dropQueueKeys(prefix: string): Promise<void> {
   }
 }
 
-/** The real API on a fresh database; Redis is the real server, with queues under a prefix of its own. */
-export async function createTestApp(extra: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real API on a fresh database; Redis is the real server, with queues under a prefix of its own.
+ * Logs as in production (pino, JSON lines) but from warn up unless `extra` sets LOG_LEVEL;
+ * `logDestination` receives the lines instead of stdout (tests that read them).
+ */
+export async function createTestApp(
+  extra: Record<string, string> = {},
+  options: { logDestination?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const queuePrefix = `t${randomBytes(5).toString('hex')}`;
   const env = {
     NODE_ENV: 'test',
     LOG_FORMAT: 'json',
+    LOG_LEVEL: 'warn',
     DATABASE_URL: database.url,
     QUEUE_PREFIX: queuePrefix,
     ...extra,
@@ -45,11 +56,11 @@ export async function createTestApp(extra: Record<string, string> = {}): Promise
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({
-      logger: ['error', 'warn'],
-      rawBody: true,
-    });
+    const builder = Test.createTestingModule({ imports: [ApiModule] });
+    if (options.logDestination) builder.overrideProvider(LOG_DESTINATION).useValue(options.logDestination);
+    const moduleRef = await builder.compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, rawBody: true });
+    app.useLogger(app.get(Logger));
     configureApiApp(app);
     await app.init();
     return {

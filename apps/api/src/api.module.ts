@@ -1,11 +1,11 @@
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { ConfigModule } from '@saraban/config';
 import { DatabaseModule } from '@saraban/database';
 import { HealthModule } from '@saraban/health';
-import { RequestLoggingMiddleware } from '@saraban/logging';
+import { LoggingModule } from '@saraban/logging';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
 import { PipelineApiModule } from '@saraban/pipeline';
@@ -17,6 +17,8 @@ import { WebModule } from '@saraban/web';
 @Module({
   imports: [
     ConfigModule,
+    // First: pino-http's request id and line wrap every route below.
+    LoggingModule.forRoot({ service: 'saraban-api' }),
     DatabaseModule,
     RedisModule,
     AuthModule,
@@ -33,8 +35,4 @@ import { WebModule } from '@saraban/web';
     WebModule,
   ],
 })
-export class ApiModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    if (process.env.NODE_ENV !== 'test') consumer.apply(RequestLoggingMiddleware).forRoutes('*path');
-  }
-}
+export class ApiModule {}

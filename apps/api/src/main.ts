@@ -1,17 +1,20 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { ConfigException, loadConfig, type AppConfig } from '@saraban/config';
-import { closeOnSignals, createLogger } from '@saraban/logging';
+import { closeOnSignals } from '@saraban/logging';
 import { ApiModule } from './api.module';
 import { runApiProcesses } from './api-processes';
 import { configureApiApp } from './configure-api-app';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
-    logger: createLogger(config, 'saraban-api'),
+    // Nest's own boot lines wait for pino (LoggingModule), then go out as JSON like the rest.
+    bufferLogs: true,
     rawBody: true,
   });
+  app.useLogger(app.get(Logger));
   configureApiApp(app);
   closeOnSignals(app);
   await app.listen(config.PORT, config.HOST);

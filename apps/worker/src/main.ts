@@ -1,15 +1,20 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigException, loadConfig } from '@saraban/config';
-import { closeOnSignals, createLogger } from '@saraban/logging';
+import { closeOnSignals, LoggingModule } from '@saraban/logging';
 import { WorkerModule } from './worker.module';
 
+/** The worker process: its modules and pino's JSON lines (service saraban-worker). */
+@Module({ imports: [LoggingModule.forRoot({ service: 'saraban-worker' }), WorkerModule] })
+class WorkerProcessModule {}
+
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, {
-    logger: createLogger(config, 'saraban-worker'),
-  });
+  // A malformed setting ends the process here, with the names of the settings, before Nest starts.
+  loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerProcessModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   // SIGTERM/SIGINT run the shutdown hooks: processors finish or hand back their jobs, connections close.
   closeOnSignals(app);
   await app.init();

@@ -61,6 +61,8 @@ export const appConfigSchema = z.object({
   RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).default(30_000),
   /** How often the renderer's watchdog probes Chromium when it printed nothing meanwhile. */
   RENDER_WATCHDOG_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Attempts of each document job before it gives up and the document is set aside. */
+  DOCUMENT_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   /**
    * A document whose jobs gave up is retried by the reconciler after this long, twice as long
    * each further time (up to 64 ×), while the renderer is healthy.

@@ -22,7 +22,7 @@ export function closeOnSignals(app: INestApplicationContext, timeoutMs = 30_000)
         process.exit(0);
       },
       (error: unknown) => {
-        logger.error(error instanceof Error ? error.stack : String(error));
+        logger.error({ err: error }, 'close failed');
         process.exit(1);
       },
     );

@@ -1,3 +1,4 @@
-export * from './create-logger.util';
-export * from './request-logging.middleware';
+export * from './logging.module';
+export { runWithLogContext } from './log-context';
+export { REQUEST_ID_HEADER, requestIdFrom } from './logger-options';
 export * from './close-on-signals.util';

@@ -163,12 +163,18 @@ const OUTBOX_TYPE: Record<HistoryAction, string> = {
 const FIRST_MEMO_UPDATE_SQL = `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
   WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`;
 
-/** The workflow row of a first submission ($1–$16), and its history ($17). */
+/**
+ * The workflow row of a first submission ($1–$16), and its history ($17). No row answered: a
+ * racing first submission got there first (the memo row's lock let this one through with the
+ * workflow it read before waiting), which is a 409, not a duplicate key.
+ */
 const WORKFLOW_INSERT_SQL = `WITH ${pendingHistoryCte('$17')}
 INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
   current_position_id, subject, document_no, register_entry_id, urgency_order, waiting_since, version,
   author_id, submitted_at, updated_at)
-VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14)`;
+VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14)
+ON CONFLICT (memo_id) DO NOTHING
+RETURNING version`;
 
 /**
  * Every later command: the memo (guarded by its version, $17), the workflow (guarded by its
@@ -413,11 +419,13 @@ export class ApprovalCommandService {
         documentNo = entry.documentNo;
         datedOn = entry.datedOn;
       }
-      await queryPrepared(m, WORKFLOW_INSERT_SQL, [
+      const inserted = await queryPrepared<{ version: number }>(m, WORKFLOW_INSERT_SQL, [
         ...workflowValues(version),
         memo.authorId,
         history(version),
       ]);
+      // The rollback that follows the 409 also returns the register number taken above.
+      if (inserted.length === 0) return null;
       return { version, registerEntryId, documentNo, datedOn };
     }
 

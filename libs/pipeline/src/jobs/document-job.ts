@@ -33,11 +33,16 @@ export function documentJobId(
   return `${job}.${payload.memoId}.v${payload.memoVersion}`;
 }
 
-export const DOCUMENT_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
+/**
+ * Each job retries `attempts` times (DOCUMENT_JOB_ATTEMPTS, default 5: 1 + 2 + 4 + 8 s of
+ * backoff, enough to ride out a renderer being replaced), then gives up: the document is set
+ * aside and the reconciler takes it up again later, so it never holds a tab for long.
+ */
+export const documentJobOptions = (attempts: number): JobsOptions => ({
+  attempts,
   backoff: { type: 'exponential', delay: 1000 },
   // Completed jobs are kept a week so a duplicate enqueue still finds them; failed ones stay
   // for an administrator to read and retry.
   removeOnComplete: { age: 7 * 24 * 3600 },
   removeOnFail: false,
-};
+});

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { FlowProducer, Queue } from 'bullmq';
+import { FlowProducer, Queue, type FlowJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { DOCUMENT_QUEUE, DocumentJob, documentJobId, type DocumentJobPayload } from './document-job';
@@ -36,7 +36,7 @@ export class DocumentQueueService implements OnApplicationShutdown {
    */
   async enqueue(payload: DocumentJobPayload): Promise<'added' | 'exists'> {
     if (await this.queue.getJob(documentJobId(DocumentJob.Publish, payload))) return 'exists';
-    await this.flows.add(documentFlow(payload, this.config.QUEUE_PREFIX));
+    await this.flows.add(this.flowOf(payload));
     return 'added';
   }
 
@@ -48,7 +48,7 @@ export class DocumentQueueService implements OnApplicationShutdown {
   async ensureFlow(payload: DocumentJobPayload): Promise<'added' | 'retried' | 'exists'> {
     const jobs = await Promise.all(FLOW_JOBS.map((name) => this.queue.getJob(documentJobId(name, payload))));
     if (!jobs[jobs.length - 1]) {
-      await this.flows.add(documentFlow(payload, this.config.QUEUE_PREFIX));
+      await this.flows.add(this.flowOf(payload));
       return 'added';
     }
     let retried = false;
@@ -67,7 +67,11 @@ export class DocumentQueueService implements OnApplicationShutdown {
    */
   async enqueueMany(payloads: DocumentJobPayload[]): Promise<void> {
     if (payloads.length === 0) return;
-    await this.flows.addBulk(payloads.map((p) => documentFlow(p, this.config.QUEUE_PREFIX)));
+    await this.flows.addBulk(payloads.map((p) => this.flowOf(p)));
+  }
+
+  private flowOf(payload: DocumentJobPayload): FlowJob {
+    return documentFlow(payload, this.config.QUEUE_PREFIX, this.config.DOCUMENT_JOB_ATTEMPTS);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,49 @@
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { APP_CONFIG, ConfigModule, type AppConfig } from '@saraban/config';
+import { setRootLogger } from './log-context';
+import { createRootLogger, httpLoggingOptions } from './logger-options';
+
+/** Where the lines go: stdout unless provided (tests override it to read the lines). */
+export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
+
+export interface LoggingOptions {
+  /** Bound as `service` on every line: `saraban-api`, `saraban-worker`. */
+  service: string;
+  /** Instead of stdout (tests). */
+  destination?: DestinationStream;
+}
+
+/**
+ * pino through nestjs-pino, configured from AppConfig (LOG_LEVEL, LOG_FORMAT). Give the process
+ * it with `NestFactory.create(…, { bufferLogs: true })` and `app.useLogger(app.get(Logger))`
+ * (`Logger` from nestjs-pino); code keeps logging through Nest's `Logger`. In an HTTP app every
+ * request gets an id (`X-Request-Id`, in and out) and one line; everything logged while handling
+ * it carries `reqId`. Log errors as `logger.error({ err }, 'what failed')` (or `{ err, memoId }`):
+ * the line then has `err.type`, `err.message` and `err.stack`; a string loses the stack's structure.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(options: LoggingOptions): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          imports: [ConfigModule],
+          providers: [{ provide: LOG_DESTINATION, useValue: options.destination ?? null }],
+          inject: [APP_CONFIG, LOG_DESTINATION],
+          useFactory: (config: AppConfig, destination: DestinationStream | null): Params => {
+            const root = createRootLogger(config, options.service, destination ?? undefined);
+            setRootLogger(root);
+            return {
+              pinoHttp: httpLoggingOptions(root),
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+            };
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}
