@@ -33,7 +33,8 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    // As { err }: pino writes its type, message and stack; the line carries the request's reqId.
+    if (body.statusCode >= 500) this.logger.error({ err: exception }, 'unhandled error');
     response.status(body.statusCode).json(body);
   }
 

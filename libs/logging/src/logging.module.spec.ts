@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import request from 'supertest';
 import { APP_CONFIG, loadConfig } from '@saraban/config';
+import { AppExceptionFilter } from '@saraban/errors';
 import { LoggingModule } from './logging.module';
 
 type Line = Record<string, unknown>;
@@ -44,6 +45,11 @@ class ProbeController {
     return { ok: false };
   }
 
+  @Get('boom')
+  boom(): never {
+    throw new TypeError('boom');
+  }
+
   @Get('health/live')
   live(): { ok: true } {
     return { ok: true };
@@ -65,6 +71,7 @@ describe('LoggingModule in an HTTP app', () => {
       .compile();
     app = moduleRef.createNestApplication({ bufferLogs: true });
     app.useLogger(app.get(PinoNestLogger));
+    app.useGlobalFilters(new AppExceptionFilter());
     await app.init();
   });
   afterAll(() => app.close());
@@ -133,6 +140,28 @@ describe('LoggingModule in an HTTP app', () => {
       err: { type: 'Error', message: 'kaput' },
     });
     expect((line.err as { stack: string }).stack).toMatch(/^Error: kaput\n\s+at .*logging\.module\.spec\.ts/);
+  });
+
+  it('logs an unhandled error with its stack and the reqId, and its request line at error', async () => {
+    const from = lines.length;
+    await get('/boom').set('X-Request-Id', 'req-boom').expect(500);
+    const errorLine = await lineWhere((l) => l.msg === 'unhandled error', 'from the exception filter', from);
+    expect(errorLine).toMatchObject({
+      level: 'error',
+      context: 'Errors',
+      reqId: 'req-boom',
+      err: { type: 'TypeError', message: 'boom' },
+    });
+    expect((errorLine.err as { stack: string }).stack).toMatch(
+      /^TypeError: boom\n\s+at ProbeController\.boom/,
+    );
+    const requestLine = await lineWhere(
+      (l) => l.reqId === 'req-boom' && 'status' in l,
+      'for the request',
+      from,
+    );
+    expect(requestLine).toMatchObject({ level: 'error', msg: 'request failed', path: '/boom', status: 500 });
+    expect(requestLine).not.toHaveProperty('err');
   });
 
   it('covers every path, the root and unknown ones included', async () => {

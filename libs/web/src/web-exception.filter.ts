@@ -49,7 +49,7 @@ export class WebExceptionFilter implements ExceptionFilter {
       res.redirect(303, `/app/login?next=${encodeURIComponent(next ?? '/app')}`);
       return;
     }
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : exception);
+    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
     let assetVersion = '';
     try {
       assetVersion = this.assets.assetVersion();
