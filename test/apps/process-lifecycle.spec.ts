@@ -67,6 +67,16 @@ describe('the compiled apps as processes', () => {
     expect(await waitForReady(base)).toBe(true);
     await until('two API processes', () => api.children(/node/).length === 2);
     const [first, second] = api.children(/node/);
+    // The primary (no Nest application) logs JSON lines as its processes do.
+    await until('the primary’s line', () => api.output.includes('2 API processes'));
+    const primaryLine = api.output.split('\n').find((l) => l.includes('2 API processes'));
+    expect(JSON.parse(primaryLine!)).toMatchObject({
+      level: 'info',
+      service: 'saraban-api',
+      pid: api.pid,
+      context: 'ApiProcesses',
+      msg: '2 API processes',
+    });
 
     process.kill(first, 'SIGKILL');
     await until('a replacement', () => {

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { ConfigException, loadConfig, type AppConfig } from '@saraban/config';
-import { closeOnSignals } from '@saraban/logging';
+import { closeOnSignals, useStandaloneLogger } from '@saraban/logging';
 import { ApiModule } from './api.module';
 import { runApiProcesses } from './api-processes';
 import { configureApiApp } from './configure-api-app';
@@ -22,6 +23,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The primary of several processes has no Nest application: its lines (forks, deaths) as JSON too.
+  if (config.API_PROCESSES > 1 && cluster.isPrimary) useStandaloneLogger(config, 'saraban-api');
   await runApiProcesses(config.API_PROCESSES, () => bootstrap(config));
 }
 

@@ -1,5 +1,5 @@
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { LoggerModule, type Params } from 'nestjs-pino';
+import { Logger, Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { LoggerModule, Logger as PinoNestLogger, PinoLogger, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { APP_CONFIG, ConfigModule, type AppConfig } from '@saraban/config';
 import { setRootLogger } from './log-context';
@@ -46,4 +46,17 @@ export class LoggingModule {
       exports: [LoggerModule],
     };
   }
+}
+
+/**
+ * For a process without a Nest application (the API's cluster primary, which only forks):
+ * Nest `Logger` calls there write the same JSON lines as the applications'.
+ */
+export function useStandaloneLogger(
+  config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>,
+  service: string,
+): void {
+  const root = createRootLogger(config, service);
+  setRootLogger(root);
+  Logger.overrideLogger(new PinoNestLogger(new PinoLogger({ pinoHttp: { logger: root } }), {}));
 }
