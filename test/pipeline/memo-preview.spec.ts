@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { binaryBody } from '../utils/binary-body';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { chromiumDescendants, processAlive, waitFor } from '../utils/wait-for';
 
 describe('preview of a memo before it is submitted', () => {
   let t: TestApp;
@@ -60,4 +61,51 @@ describe('preview of a memo before it is submitted', () => {
       .expect(404);
     await request(t.app.getHttpServer()).get(`/memos/${memo.body.id}/preview.pdf`).expect(401);
   });
+});
+
+describe('the preview renderer heals itself', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await createTestApp({ RENDER_TIMEOUT_MS: '2000', RENDER_WATCHDOG_MS: '500' });
+    w = await createWorld(t.app.get(DataSource));
+  });
+  afterAll(() => t.close());
+
+  it('after a preview times out on a hung Chromium (SIGSTOP), readiness is 503 until the next preview prints, within 10 s', async () => {
+    const author = await signIn(t.app, w.org, w.people.author);
+    const http = () => request(t.app.getHttpServer());
+    const memo = await http()
+      .post('/memos')
+      .set('Authorization', `Bearer ${author}`)
+      .send({ subject: 'ทดสอบ', body: [{ type: 'paragraph', text: 'ขอรายงานให้ทราบ' }] })
+      .expect(201);
+    const preview = () =>
+      http()
+        .get(`/memos/${memo.body.id}/preview.pdf`)
+        .set('Authorization', `Bearer ${author}`)
+        .buffer(true)
+        .parse(binaryBody);
+    expect((await preview()).status).toBe(200);
+    await http().get('/health/ready').expect(200);
+
+    const [chromium] = chromiumDescendants(process.pid, true);
+    expect(chromium).toBeDefined();
+    process.kill(-chromium, 'SIGSTOP');
+    const failed = await preview();
+    expect(failed.status).toBe(503);
+    expect(JSON.parse((failed.body as Buffer).toString('utf8'))).toMatchObject({
+      code: 'DOCUMENT_RENDER_FAILED',
+    });
+    await waitFor(
+      async () => (await http().get('/health/ready')).status === 503,
+      'readiness to say the renderer is down',
+    );
+
+    const started = Date.now();
+    expect((await preview()).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await waitFor(async () => (await http().get('/health/ready')).status === 200, 'readiness ok again');
+    await waitFor(() => !processAlive(chromium), 'the hung Chromium gone');
+  }, 60_000);
 });

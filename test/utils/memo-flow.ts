@@ -8,6 +8,8 @@ export interface MemoFlowOptions {
   order?: 'noted' | 'approved' | 'agreed' | 'permitted' | 'not_approved' | 'custom';
   subject?: string;
   paragraphs?: string[];
+  /** Runs on the draft before it is submitted (attach files, shape rows). */
+  beforeSubmit?: (memoId: string) => Promise<void>;
 }
 
 export interface SignedInWorld {
@@ -60,6 +62,7 @@ export async function draftAndDecide(
     })
     .expect(201);
   const memoId = (created.body as { id: string }).id;
+  await o.beforeSubmit?.(memoId);
   const submitted = await http()
     .post(`/memos/${memoId}/submit`)
     .set('Authorization', `Bearer ${tokens.author}`)

@@ -76,7 +76,8 @@ export class AppProcess {
     const log = process.env.SARABAN_TEST_WORKER_LOG ? 'inherit' : 'ignore';
     this.child = spawn(process.execPath, [...this.nodeArgs, this.entry], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, LOG_FORMAT: 'json' },
+      // A worker's health port: any free one unless the test names it (several workers at once).
+      env: { ...process.env, WORKER_HEALTH_PORT: '0', ...this.env, LOG_FORMAT: 'json' },
       stdio: ['ignore', options.capture ? 'pipe' : 'ignore', options.capture ? 'pipe' : log],
     });
     const keep = (chunk: Buffer) => (this.output += chunk.toString('utf8'));
@@ -100,17 +101,27 @@ export class AppProcess {
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    // A SIGKILLed worker cannot close its Chromium: the test ends the orphan itself.
-    const orphans = signal === 'SIGKILL' ? this.children(/chrom/i) : [];
+    // Even a SIGKILLed worker leaves no Chromium behind (it is driven over a pipe that closes
+    // with its owner): checked here, after every stop of every test.
+    const browsers = this.children(/chrom/i);
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(signal);
     await exited;
-    for (const pid of orphans) {
+    const alive = (pid: number) => {
       try {
-        process.kill(pid, 'SIGKILL');
+        process.kill(pid, 0);
+        return true;
       } catch {
-        // already gone
+        return false;
       }
+    };
+    for (const deadline = Date.now() + 10_000; browsers.some(alive) && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const orphans = browsers.filter(alive);
+    for (const pid of orphans) process.kill(pid, 'SIGKILL');
+    if (orphans.length > 0) {
+      throw new Error(`Chromium ${orphans.join(', ')} outlived ${path.basename(this.entry)} (${signal})`);
     }
   }
 

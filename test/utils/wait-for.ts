@@ -38,8 +38,11 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** Process ids of every Chromium whose parent chain leads to `ancestor` (default: this process). */
-export function chromiumDescendants(ancestor = process.pid): number[] {
+/**
+ * Process ids of every Chromium whose parent chain leads to `ancestor` (default: this process);
+ * with `direct`, only the browsers it launched itself (each leads its process group).
+ */
+export function chromiumDescendants(ancestor = process.pid, direct = false): number[] {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' });
   const rows = out
     .trim()
@@ -52,5 +55,7 @@ export function chromiumDescendants(ancestor = process.pid): number[] {
       if (p === ancestor) return true;
     return false;
   };
-  return rows.filter((r) => /chrom/i.test(r.comm) && descends(r.pid)).map((r) => r.pid);
+  return rows
+    .filter((r) => /chrom/i.test(r.comm) && (direct ? r.ppid === ancestor : descends(r.pid)))
+    .map((r) => r.pid);
 }

@@ -12,13 +12,15 @@ class WorkerProcessModule {}
 
 async function bootstrap(): Promise<void> {
   // A malformed setting ends the process here, with the names of the settings, before Nest starts.
-  loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerProcessModule, { bufferLogs: true });
+  const config = loadConfig();
+  // An HTTP application only for its health: /health/live and /health/ready (the renderer
+  // prints, the queue worker runs, PostgreSQL and Redis answer) for orchestrators and the demo.
+  const app = await NestFactory.create(WorkerProcessModule, { bufferLogs: true });
   app.useLogger(app.get(PinoNestLogger));
   // SIGTERM/SIGINT run the shutdown hooks: processors finish or hand back their jobs, connections close.
   closeOnSignals(app);
-  await app.init();
-  new Logger('Worker').log('worker ready');
+  await app.listen(config.WORKER_HEALTH_PORT, config.HOST);
+  new Logger('Worker').log({ msg: 'worker ready', healthPort: config.WORKER_HEALTH_PORT });
 }
 
 bootstrap().catch((error: unknown) => {

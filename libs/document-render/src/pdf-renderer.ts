@@ -133,9 +133,9 @@ export class PdfRenderer {
     }
   }
 
-  private async renderNow(doc: MemoDocument, options: RenderOptions): Promise<Buffer> {
+  /** The memo's HTML in the official layout, as the tabs print it (its assets on the renderer's origin). */
+  async html(doc: MemoDocument, options: RenderOptions = {}): Promise<string> {
     const { orgCode } = options;
-    const budget = printBudget(doc, this.options.renderTimeoutMs);
     const compiled = await this.templates.memo(orgCode);
     const qrSrc = doc.verification ? await verificationQrDataUrl(doc.verification.url) : null;
     const view = buildMemoView(doc, {
@@ -144,7 +144,20 @@ export class PdfRenderer {
       emblemPlaceholderHref: ASSET_ORIGIN + templateAssetPath(orgCode, 'assets/emblem-placeholder.svg'),
       qrSrc,
     });
-    const html = compiled.render(view);
+    return compiled.render(view);
+  }
+
+  /**
+   * Chromium's page.pdf of ready HTML on a warm tab and nothing else (no templates, no
+   * finishing): the baseline `npm run bench` compares the pipeline with.
+   */
+  printHtml(html: string): Promise<Uint8Array> {
+    return this.print(html, this.options.renderTimeoutMs);
+  }
+
+  private async renderNow(doc: MemoDocument, options: RenderOptions): Promise<Buffer> {
+    const budget = printBudget(doc, this.options.renderTimeoutMs);
+    const html = await this.html(doc, options);
     const printed = await this.print(html, budget.timeoutMs);
     const finishing = {
       secrecyLabel: SECRECY_LABELS[doc.secrecy],
