@@ -59,6 +59,21 @@ describe('request logging in the real API', () => {
     expect(missing.headers['x-request-id']).toMatch(UUID);
     expect(await requestLine(missing.headers['x-request-id'])).toMatchObject({ status: 404 });
 
+    // Refused by the body parsers, before any Nest middleware: still an id and one line each.
+    for (const [body, status] of [
+      ['{"organisation": ', 400],
+      [JSON.stringify({ password: 'p'.repeat(3_000_000) }), 413],
+    ] as const) {
+      const refused = await request(t.app.getHttpServer())
+        .post('/auth/login?step=1')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(status);
+      const id = refused.headers['x-request-id'];
+      expect(id).toMatch(UUID);
+      expect(await requestLine(id)).toMatchObject({ method: 'POST', path: '/auth/login', status });
+    }
+
     const logged = JSON.stringify(lines);
     for (const secret of [token, TEST_PASSWORD, 'view=full']) expect(logged).not.toContain(secret);
   });

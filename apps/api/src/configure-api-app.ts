@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { SESSION_COOKIE } from '@saraban/auth';
 import { AppException, AppExceptionFilter, ErrorCode } from '@saraban/errors';
+import { useRequestLogging } from '@saraban/logging';
 
 interface FieldProblem {
   field: string;
@@ -18,8 +19,10 @@ function flattenError(e: ValidationError): FieldProblem[] {
   return [...own, ...nested];
 }
 
-/** Everything main.ts and the tests share: validation, errors, cookies, OpenAPI. */
+/** Everything main.ts and the tests share: request logging, validation, errors, cookies, OpenAPI. */
 export function configureApiApp(app: NestExpressApplication): void {
+  // First: a request the body parsers refuse (400, 413) still gets its id and its line.
+  useRequestLogging(app);
   app.use(cookieParser());
   // Organisation files arrive as YAML text; JSON keeps its raw bytes too (rawBody) so errors can cite lines.
   app.useBodyParser('json', { limit: '2mb' });
