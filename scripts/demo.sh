@@ -21,6 +21,8 @@ export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:$PORT}"
 LOG_DIR=var/log
 RUN_DIR=var/run
 READY_URL="http://127.0.0.1:$PORT/health/ready"
+export WORKER_HEALTH_PORT="${WORKER_HEALTH_PORT:-3001}"
+WORKER_READY_URL="http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready"
 READY_TIMEOUT="${DEMO_READY_TIMEOUT:-120}"
 API_MAIN=dist/apps/api/src/main.js
 WORKER_MAIN=dist/apps/worker/src/main.js
@@ -120,11 +122,16 @@ stop_children() {
   fi
 }
 
-api_ready() {
+url_ready() {
   node -e '
     fetch(process.argv[1], { signal: AbortSignal.timeout(5000) })
       .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));
-  ' "$READY_URL" 2>/dev/null
+  ' "$1" 2>/dev/null
+}
+
+# Ready: the API answers, and the worker's renderer prints and its queue worker runs.
+api_ready() {
+  url_ready "$READY_URL" && url_ready "$WORKER_READY_URL"
 }
 
 # --- steps -----------------------------------------------------------------
@@ -178,7 +185,7 @@ _demo_start api "$API_MAIN"
 API_PID="$DEMO_PID"
 CHILD_PIDS+=("$API_PID")
 
-demo_log "waiting for $READY_URL (up to ${READY_TIMEOUT}s)"
+demo_log "waiting for $READY_URL and $WORKER_READY_URL (up to ${READY_TIMEOUT}s)"
 deadline=$((SECONDS + READY_TIMEOUT))
 until api_ready; do
   for pid in "$API_PID" "$WORKER_PID"; do
@@ -191,7 +198,7 @@ until api_ready; do
     fi
   done
   if ((SECONDS >= deadline)); then
-    demo_log "ERROR: the API was not ready within ${READY_TIMEOUT}s"
+    demo_log "ERROR: the API and the worker were not ready within ${READY_TIMEOUT}s"
     _demo_tails
     exit 1
   fi

@@ -1,4 +1,4 @@
-import { PRINT_LIMITS, PdfRenderer } from '@saraban/document-render';
+import { HeavyLaneBusyError, PRINT_LIMITS, PdfRenderer } from '@saraban/document-render';
 import { chromiumDescendants, processAlive as alive, waitFor } from '../utils/wait-for';
 import { seedMemo } from './memo-fixtures';
 import { pdfText, squash } from './poppler';
@@ -90,6 +90,32 @@ describe('PdfRenderer pool', () => {
       await renderer.close();
     }
   });
+
+  it('large documents share one lane: ordinary memos keep printing beside them, a second large one waits or is refused', async () => {
+    const renderer = await PdfRenderer.create({ poolSize: 2 });
+    try {
+      const columns = Array.from({ length: 30 }, (_, i) => `ค${i}`);
+      const rows = Array.from({ length: 1_000 }, (_, r) => columns.map((_, c) => `${r}.${c}`));
+      const large = seedMemo({ reportTables: [{ title: 'ตารางใหญ่', columns, rows }] });
+      let largeDone = false;
+      const first = renderer.render(large).finally(() => (largeDone = true));
+      await waitFor(() => renderer.stats().heavyPrinting === 1, 'the large document in the heavy lane');
+      // The worker's way: refused at once, so its job can wait in the queue instead.
+      await expect(renderer.render(large, { whenHeavyLaneBusy: 'refuse' })).rejects.toBeInstanceOf(
+        HeavyLaneBusyError,
+      );
+      // Ordinary memos print on the other tab meanwhile.
+      for (let i = 0; i < 3; i++) await expectMemo(await renderer.render(oneParagraph()));
+      expect(largeDone).toBe(false);
+      // The preview's way: waits its turn, then prints.
+      const second = renderer.render(large);
+      expect((await first).length).toBeGreaterThan(0);
+      expect((await second).length).toBeGreaterThan(0);
+      expect(renderer.stats().heavyPrinting).toBe(0);
+    } finally {
+      await renderer.close();
+    }
+  }, 120_000);
 
   it('refuses a document past the print limits before Chromium, naming the limit', async () => {
     const renderer = await PdfRenderer.create({ poolSize: 1 });

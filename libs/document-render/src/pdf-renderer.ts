@@ -19,6 +19,20 @@ import { withTimeout } from './with-timeout.util';
 export interface RenderOptions {
   /** Use the organisation's template overrides (templates/orgs/<orgCode>/memo/) where it has them. */
   orgCode?: string;
+  /**
+   * A heavy document (HEAVY_DOCUMENT) when the heavy lane is taken: wait for it (the default,
+   * previews) or refuse at once with HeavyLaneBusyError (the worker, which lets the job wait in
+   * the queue instead of holding a job slot).
+   */
+  whenHeavyLaneBusy?: 'wait' | 'refuse';
+}
+
+/** A heavy document arrived while the heavy lane was taken (render option whenHeavyLaneBusy: 'refuse'). */
+export class HeavyLaneBusyError extends Error {
+  constructor() {
+    super('the renderer is printing another large document');
+    this.name = 'HeavyLaneBusyError';
+  }
 }
 
 export interface PdfRendererStats {
@@ -32,6 +46,8 @@ export interface PdfRendererStats {
   browserLaunches: number;
   /** Browsers thrown away because they stopped answering (the watchdog's doing). */
   browserRestarts: number;
+  /** Heavy documents printing now (HEAVY_DOCUMENT). */
+  heavyPrinting: number;
 }
 
 /** A tiny document: what the watchdog prints to learn that a tab still prints. */
@@ -57,6 +73,9 @@ export class PdfRenderer {
   private readonly counters = { renders: 0, failures: 0, crashRetries: 0, pagesOpened: 0, pagesRenewed: 0 };
   private lastPrintAt = 0;
   private readonly watchdog: RendererWatchdog;
+  /** Heavy documents printing now, and those waiting for the lane (FIFO). */
+  private heavyPrinting = 0;
+  private readonly heavyWaiting: (() => void)[] = [];
 
   private constructor(
     private readonly options: ResolvedPdfRendererOptions,
@@ -157,8 +176,39 @@ export class PdfRenderer {
 
   private async renderNow(doc: MemoDocument, options: RenderOptions): Promise<Buffer> {
     const budget = printBudget(doc, this.options.renderTimeoutMs);
+    if (!budget.heavy) return this.renderWithin(doc, options, budget.timeoutMs);
+    await this.enterHeavyLane(options.whenHeavyLaneBusy ?? 'wait');
+    try {
+      return await this.renderWithin(doc, options, budget.timeoutMs);
+    } finally {
+      this.leaveHeavyLane();
+    }
+  }
+
+  /** Heavy documents may use all tabs but one (one tab with a pool of one). */
+  private heavyLaneWidth(): number {
+    return Math.max(1, this.options.poolSize - 1);
+  }
+
+  private async enterHeavyLane(whenBusy: 'wait' | 'refuse'): Promise<void> {
+    if (this.heavyPrinting < this.heavyLaneWidth()) {
+      this.heavyPrinting += 1;
+      return;
+    }
+    if (whenBusy === 'refuse') throw new HeavyLaneBusyError();
+    // The leaver hands its place over directly, so a newcomer cannot overtake the queue.
+    await new Promise<void>((resolve) => this.heavyWaiting.push(resolve));
+  }
+
+  private leaveHeavyLane(): void {
+    const next = this.heavyWaiting.shift();
+    if (next) next();
+    else this.heavyPrinting -= 1;
+  }
+
+  private async renderWithin(doc: MemoDocument, options: RenderOptions, timeoutMs: number): Promise<Buffer> {
     const html = await this.html(doc, options);
-    const printed = await this.print(html, budget.timeoutMs);
+    const printed = await this.print(html, timeoutMs);
     const finishing = {
       secrecyLabel: SECRECY_LABELS[doc.secrecy],
       title: doc.subject,
@@ -177,7 +227,12 @@ export class PdfRenderer {
   }
 
   stats(): PdfRendererStats {
-    return { ...this.counters, browserLaunches: this.host.launches, browserRestarts: this.host.restarts };
+    return {
+      ...this.counters,
+      browserLaunches: this.host.launches,
+      browserRestarts: this.host.restarts,
+      heavyPrinting: this.heavyPrinting,
+    };
   }
 
   /** Whether the renderer prints (what readiness reports), as the watchdog last saw it. */

@@ -24,10 +24,21 @@ export const PRINT_TIME = {
   perThousandCharsMs: 15,
 } as const;
 
+/**
+ * A document past either of these is heavy: it holds a tab for tens of seconds (the largest
+ * table drafting allows, 30 × 2,000, prints in 30–40 s on 2 cores). Heavy documents share one
+ * lane of the pool, so the other tabs always keep printing ordinary memos.
+ */
+export const HEAVY_DOCUMENT = {
+  tableCells: 10_000,
+  textChars: 200_000,
+} as const;
+
 export interface PrintBudget {
   tableCells: number;
   textChars: number;
   timeoutMs: number;
+  heavy: boolean;
 }
 
 /** What the document asks of the printer, and its timeout; refuses one past PRINT_LIMITS. */
@@ -64,7 +75,8 @@ export function printBudget(doc: MemoDocument, baseTimeoutMs: number): PrintBudg
       tableCells * PRINT_TIME.perTableCellMs +
       (textChars / 1000) * PRINT_TIME.perThousandCharsMs,
   );
-  return { tableCells, textChars, timeoutMs };
+  const heavy = tableCells > HEAVY_DOCUMENT.tableCells || textChars > HEAVY_DOCUMENT.textChars;
+  return { tableCells, textChars, timeoutMs, heavy };
 }
 
 function tooLarge(limit: keyof typeof PRINT_LIMITS, actual: number, thai: string): AppException {

@@ -36,7 +36,11 @@ export class RenderStage {
     const code = verificationCode();
     const verification = { url: `${this.config.PUBLIC_BASE_URL}/verify/${code}`, shortCode: code };
     const memo = await this.assembler.assemble(p.organisationId, p.memoId, verification);
-    const pdf = await this.renderer.render(memo.document, { orgCode: memo.orgCode });
+    // A large document waits in the queue while another one prints, rather than in a job slot.
+    const pdf = await this.renderer.render(memo.document, {
+      orgCode: memo.orgCode,
+      whenHeavyLaneBusy: 'refuse',
+    });
 
     // Two workers may render the same version after a lapsed lock: the first insert wins.
     const inserted: { id: string }[] = await this.db.query(

@@ -5,12 +5,12 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { ReadinessChecks } from '@saraban/health';
 import { runWithLogContext } from '@saraban/logging';
-import { PdfRenderer } from '@saraban/document-render';
+import { HeavyLaneBusyError, PdfRenderer } from '@saraban/document-render';
 import { DocumentFailureRepository } from '../failures/document-failure.repository';
 import { failureCause } from '../failures/failure-cause.util';
 import { DOCUMENT_QUEUE, DocumentJob, type DocumentJobPayload } from '../jobs/document-job';
@@ -19,6 +19,9 @@ import { PublishStage } from '../stages/publish.stage';
 import { RenderStage } from '../stages/render.stage';
 import { SignStage } from '../stages/sign.stage';
 import { workerConcurrency } from './pipeline-concurrency.util';
+
+/** How long a large document waits in the queue when the heavy lane is taken. */
+const HEAVY_LANE_RETRY_MS = 2_000;
 
 /** One stage per job name of the flow. */
 type DocumentJobHandlers = Record<DocumentJob, (payload: DocumentJobPayload) => Promise<unknown>>;
@@ -63,7 +66,7 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
       details: { connection: this.connection?.status ?? 'none' },
     }));
     this.connection = queueConnection(this.config);
-    this.worker = new Worker<DocumentJobPayload>(DOCUMENT_QUEUE, (job) => this.inContext(job), {
+    this.worker = new Worker<DocumentJobPayload>(DOCUMENT_QUEUE, (job, token) => this.inContext(job, token), {
       connection: this.connection,
       prefix: this.config.QUEUE_PREFIX,
       concurrency: workerConcurrency(this.config),
@@ -75,7 +78,7 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
   }
 
   /** Every log line of the job, down to the renderer's, names the job, the memo and the organisation. */
-  private inContext(job: Job<DocumentJobPayload>): Promise<unknown> {
+  private inContext(job: Job<DocumentJobPayload>, token?: string): Promise<unknown> {
     const bindings = {
       jobId: job.id,
       stage: job.name,
@@ -84,10 +87,10 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
       memoVersion: job.data.memoVersion,
       organisationId: job.data.organisationId,
     };
-    return runWithLogContext(bindings, () => this.process(job));
+    return runWithLogContext(bindings, () => this.process(job, token));
   }
 
-  private async process(job: Job<DocumentJobPayload>): Promise<unknown> {
+  private async process(job: Job<DocumentJobPayload>, token?: string): Promise<unknown> {
     const stage = job.name as DocumentJob;
     const handler = this.handlers[stage] as DocumentJobHandlers[DocumentJob] | undefined;
     if (!handler) throw new UnrecoverableError(`unknown job ${job.name}`);
@@ -96,6 +99,11 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
       if (stage === DocumentJob.Publish) await this.failures.clear(job.data);
       return result;
     } catch (err) {
+      if (err instanceof HeavyLaneBusyError) {
+        // Not a failure: the job steps back into the queue for a moment, its attempts untouched.
+        await job.moveToDelayed(Date.now() + HEAVY_LANE_RETRY_MS, token);
+        throw new DelayedError();
+      }
       const cause = failureCause(stage, err);
       const gaveUp = cause.permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       this.logger.warn({ msg: `${stage} failed`, gaveUp, reason: cause.reason, cause: cause.cause, err });
