@@ -12,3 +12,5 @@ export * from './relay/pipeline-reconciler.service';
 export * from './failures/document-failure.entity';
 export * from './maintenance/maintenance.processor';
 export * from './maintenance/maintenance-job';
+export * from './status/document-status.service';
+export * from './status/document-status.views';

@@ -14,21 +14,33 @@ import { DocumentQueueService } from './jobs/document-queue.service';
 import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
 import { MemoPreviewController } from './preview/memo-preview.controller';
 import { PreviewRendererService } from './preview/preview-renderer.service';
+import { DocumentFailureRepository } from './failures/document-failure.repository';
+import { DocumentRetryService } from './failures/document-retry.service';
+import { DocumentStatusRepository } from './status/document-status.repository';
+import { DocumentStatusService } from './status/document-status.service';
+import { MemoDocumentController } from './status/memo-document.controller';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
-/** The API side of the pipeline: the admin status endpoints and the Bull Board dashboard. */
+/**
+ * The API side of the pipeline: where each memo's document stands, the admin status endpoints
+ * (failures and their retry) and the Bull Board dashboard.
+ */
 @Module({
   imports: [AuthModule, MemoModule, ApprovalModule],
-  controllers: [PipelineAdminController, MemoPreviewController],
+  controllers: [PipelineAdminController, MemoPreviewController, MemoDocumentController],
   providers: [
     DocumentQueueService,
     PipelineStatusService,
     AdminSessionMiddleware,
     MemoDocumentAssembler,
     PreviewRendererService,
+    DocumentFailureRepository,
+    DocumentRetryService,
+    DocumentStatusRepository,
+    DocumentStatusService,
   ],
-  exports: [DocumentQueueService],
+  exports: [DocumentQueueService, DocumentStatusService],
 })
 export class PipelineApiModule implements OnModuleInit {
   constructor(

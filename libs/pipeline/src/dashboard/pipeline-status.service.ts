@@ -3,6 +3,8 @@ import type { Job } from 'bullmq';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
+import { DocumentStatusService } from '../status/document-status.service';
+import type { DocumentFailureView } from '../status/document-status.views';
 
 export interface FailedJobView {
   id: string;
@@ -14,12 +16,23 @@ export interface FailedJobView {
   failedAt: Date | null;
 }
 
+export interface PipelineStatusView {
+  counts: Record<string, number>;
+  /** Failed jobs still in the queue. */
+  failed: FailedJobView[];
+  /** Documents whose flow failed and has not finished since (document_failures). */
+  failures: DocumentFailureView[];
+}
+
 /** What an administrator needs to see of the queue for their own organisation. */
 @Injectable()
 export class PipelineStatusService {
-  constructor(private readonly documents: DocumentQueueService) {}
+  constructor(
+    private readonly documents: DocumentQueueService,
+    private readonly statuses: DocumentStatusService,
+  ) {}
 
-  async status(organisationId: string): Promise<{ counts: Record<string, number>; failed: FailedJobView[] }> {
+  async status(organisationId: string): Promise<PipelineStatusView> {
     const counts = await this.documents.queue.getJobCounts(
       'waiting',
       'active',
@@ -30,7 +43,8 @@ export class PipelineStatusService {
     const failed = (await this.documents.queue.getFailed(0, 199))
       .filter((job) => job.data.organisationId === organisationId)
       .map((job) => this.view(job));
-    return { counts, failed };
+    const failures = await this.statuses.failures(organisationId);
+    return { counts, failed, failures };
   }
 
   /** Puts a failed job of the caller's organisation back in the queue. */
