@@ -31,6 +31,22 @@ export const ORDER_LABELS: Record<string, string> = {
   custom: 'สั่งการเป็นข้อความ',
 };
 
+/** Where a decided memo's document stands (DocumentStatusService's states). */
+export const DOCUMENT_STATE_LABELS: Record<string, string> = {
+  producing: 'กำลังจัดทำเอกสาร…',
+  signed: 'ลงนามแล้ว',
+  publishing: 'กำลังเผยแพร่',
+  published: 'เผยแพร่แล้ว',
+  failed: 'จัดทำเอกสารไม่สำเร็จ',
+};
+
+/** The job of the document's flow that failed. */
+export const DOCUMENT_STAGE_LABELS: Record<string, string> = {
+  render: 'สร้างไฟล์ PDF',
+  sign: 'ลงลายมือชื่ออิเล็กทรอนิกส์',
+  publish: 'เผยแพร่บนเว็บไซต์',
+};
+
 export const ROLE_LABELS: Record<string, string> = {
   officer: 'เจ้าหน้าที่',
   clerk: 'งานสารบรรณ',

@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { OrganisationImagesService } from '@saraban/organisation';
-import { PublicationService } from '@saraban/publication';
+import { DocumentStatusService } from '@saraban/pipeline';
 import { MEMO_STATUSES, MemoAttachmentService, MemoDraftService, type MemoView } from '@saraban/memo';
 import {
   applyBlockOp,
@@ -70,7 +70,7 @@ export class WebMemoController {
     private readonly attachments: MemoAttachmentService,
     private readonly compose: WebComposeService,
     private readonly approval: WebApproval,
-    private readonly publications: PublicationService,
+    private readonly documents: DocumentStatusService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
     private readonly images: OrganisationImagesService,
@@ -149,7 +149,9 @@ export class WebMemoController {
       ...shell,
       ...this.approval.pageContext(user, page),
       editable,
-      ...(await this.published(user, memo)),
+      // Where its signed document stands, once decided (the page checked the caller may read the memo).
+      document: memo.status === 'decided' ? await this.documents.forMemo(user.organisationId, memo.id) : null,
+      isAdmin: user.roles.includes('admin'),
     });
   }
 
@@ -293,27 +295,6 @@ export class WebMemoController {
       [order[i], order[j]] = [order[j], order[i]];
       return this.attachments.reorder(user, id, order, versionOf(form));
     });
-  }
-
-  /**
-   * Where a decided memo marked for publication stands on the portal: its page and signed PDF once the
-   * worker has published it. (There is no lookup by memo yet, so the organisation's listing is searched.)
-   */
-  private async published(
-    user: AuthUser,
-    memo: MemoView,
-  ): Promise<{ publishedUrl?: string; pdfUrl?: string }> {
-    if (memo.status !== 'decided' || !memo.publish) return {};
-    const listing = await this.publications.listPublic(user.organisationCode, {});
-    const found = listing.items
-      .filter((p) => p.memoId === memo.id)
-      .sort((a, b) => b.memoVersion - a.memoVersion)[0];
-    if (!found) return {};
-    const code = encodeURIComponent(user.organisationCode);
-    return {
-      publishedUrl: `/p/${code}/documents/${found.id}`,
-      pdfUrl: `/public/${code}/documents/${found.id}/pdf`,
-    };
   }
 
   /** "ส่งเสนอ" on the compose page: the draft was just saved; now it takes its number and climbs the chain. */

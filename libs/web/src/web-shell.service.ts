@@ -47,6 +47,7 @@ const FLASH: Record<string, string> = {
   'signature-refused': 'บันทึกไม่ได้: ต้องเป็นไฟล์ภาพ PNG ไม่เกิน 512 KB',
   emblem: 'บันทึกตราของหน่วยงานแล้ว',
   catalogue: 'บันทึกหมวดข้อมูลเผยแพร่แล้ว',
+  'document-retried': 'สั่งจัดทำเอกสารใหม่แล้ว ระบบกำลังดำเนินการ',
 };
 
 export function flashMessage(done: unknown): string | null {

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { OrganisationDirectoryService } from '@saraban/organisation';
+import { DocumentStatusService } from '@saraban/pipeline';
 import { RerouteForm } from './forms/approval.forms';
 import { versionOf } from './forms/attachment.form';
 import { WebApproval, isShowableRefusal } from './web-approval.service';
@@ -10,7 +11,15 @@ import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
 
-/** Memos waiting at a step nobody may act on today; the clerk or administrator hands the step to another post. */
+/** "N นาที" (or seconds, for a threshold under a minute). */
+function durationLabel(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} นาที` : `${Math.round(ms / 1000)} วินาที`;
+}
+
+/**
+ * Memos waiting at a step nobody may act on today (the clerk or administrator hands the step to
+ * another post), and decided memos whose signed document is overdue.
+ */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Roles('clerk', 'admin')
@@ -19,6 +28,7 @@ export class WebStuckController {
   constructor(
     private readonly approval: WebApproval,
     private readonly directory: OrganisationDirectoryService,
+    private readonly documents: DocumentStatusService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -65,9 +75,10 @@ export class WebStuckController {
     done: unknown,
     status: number,
   ): Promise<void> {
-    const [stuck, d] = await Promise.all([
+    const [stuck, d, overdue] = await Promise.all([
       this.approval.stuck(user),
       this.directory.directory(user.organisationId),
+      this.documents.overdue(user.organisationId),
     ]);
     const positions = d.positions.filter((p) => p.active).map((p) => ({ id: p.id, title: p.title }));
     const shell = await this.shell.context(
@@ -89,6 +100,9 @@ export class WebStuckController {
             i.reason === 'author_only' ? 'ผู้ดำรงตำแหน่งเป็นผู้เขียนบันทึกเอง' : 'ไม่มีผู้ดำรงตำแหน่งหรือผู้รักษาราชการแทน',
           positions,
         })),
+        overdue: overdue.items,
+        overdueAfter: durationLabel(overdue.overdueAfterMs),
+        isAdmin: user.roles.includes('admin'),
       },
       status,
     );

@@ -11,6 +11,8 @@ import {
   URGENCY_LABELS,
   ROLE_LABELS,
   ACTING_KIND_LABELS,
+  DOCUMENT_STAGE_LABELS,
+  DOCUMENT_STATE_LABELS,
 } from './web-labels';
 import { WebAssets } from './web-assets.service';
 import { webTemplatesDir } from './web-paths.util';
@@ -71,6 +73,8 @@ function registerHelpers(hbs: HandlebarsRuntime): void {
   hbs.registerHelper('orderLabel', label(ORDER_LABELS));
   hbs.registerHelper('roleLabel', label(ROLE_LABELS));
   hbs.registerHelper('actingKindLabel', label(ACTING_KIND_LABELS));
+  hbs.registerHelper('documentStateLabel', label(DOCUMENT_STATE_LABELS));
+  hbs.registerHelper('documentStageLabel', label(DOCUMENT_STAGE_LABELS));
   hbs.registerHelper('fileSize', (bytes: unknown) => {
     if (typeof bytes !== 'number') return '';
     if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;

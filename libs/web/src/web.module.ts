@@ -6,6 +6,7 @@ import { CertificatesModule } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { MemoModule } from '@saraban/memo';
 import { OrganisationModule } from '@saraban/organisation';
+import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
 import { RegisterModule } from '@saraban/register';
 import { WebAdminController } from './web-admin.controller';
@@ -14,6 +15,7 @@ import { WebApproval } from './web-approval.service';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAssets } from './web-assets.service';
 import { WebAuthController } from './web-auth.controller';
+import { WebDocumentsController } from './web-documents.controller';
 import { WebComposeService } from './web-compose.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebHomeController } from './web-home.controller';
@@ -39,6 +41,8 @@ import { WebViews } from './web-views.service';
     PublicationModule,
     RegisterModule,
     CertificatesModule,
+    // Where each decided memo's document stands (DocumentStatusService).
+    PipelineApiModule,
     // The same upload limits as the memo API's: the bytes go to the same service.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -56,6 +60,7 @@ import { WebViews } from './web-views.service';
     WebApprovalController,
     WebRegisterController,
     WebAdminController,
+    WebDocumentsController,
     WebStuckController,
     WebPortalController,
     WebProfileController,
