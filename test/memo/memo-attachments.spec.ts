@@ -190,6 +190,28 @@ describe('memo attachments', () => {
     expect(res.body.details.map((d: { field: string }) => d.field).join(' ')).toContain(field);
   });
 
+  it('refuses, while drafting, a table that would take the memo past what the renderer prints', async () => {
+    const draft = await createSeedDraft(t.app, w.tokens.author);
+    const columns = Array.from({ length: 30 }, (_, i) => `ค${i + 1}`);
+    const rows = Array.from({ length: 2_000 }, (_, r) => columns.map((_, c) => `${r}.${c}`));
+    let version = draft.version;
+    for (let i = 0; i < 4; i++) {
+      const added = await http()
+        .post(`/memos/${draft.id}/attachments/table`)
+        .set('Authorization', `Bearer ${w.tokens.author}`)
+        .send({ title: `ตาราง ${i + 1}`, columns, rows, version })
+        .expect(201);
+      version = added.body.memoVersion as number;
+    }
+    const refused = await http()
+      .post(`/memos/${draft.id}/attachments/table`)
+      .set('Authorization', `Bearer ${w.tokens.author}`)
+      .send({ title: 'ตาราง ๕', columns, rows, version })
+      .expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(refused.body.details)).toContain('250,000');
+  });
+
   it('reorders and removes attachments, each change a new memo version with a revision', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const auth = { type: 'bearer' } as const;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
+import { PRINT_LIMITS } from '@saraban/document-render';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { CreateTableAttachmentDto } from './dto/create-table-attachment.dto';
 import type { MemoAttachmentCreatedView } from './dto/memo-attachment-created.view';
@@ -205,6 +206,7 @@ export class MemoAttachmentService {
       if (count >= MEMO_LIMITS.attachments) {
         throw fieldError('attachments', `แนบได้ไม่เกิน ${MEMO_LIMITS.attachments} รายการต่อบันทึก`);
       }
+      if (fields.table) await this.checkPrintable(manager, memo, fields.table);
       const { version } = await this.writer.commit(manager, user, memo);
       const saved = await manager.save(
         manager.create(MemoAttachment, {
@@ -216,6 +218,25 @@ export class MemoAttachmentService {
       );
       return { memoVersion: version, attachment: attachmentDetailView(saved) };
     });
+  }
+
+  /**
+   * The memo's tables together must stay within what the renderer prints (PRINT_LIMITS): a memo
+   * that could not be printed is refused here, while it is a draft, not after its decision.
+   */
+  private async checkPrintable(manager: EntityManager, memo: Memo, table: ReportTable): Promise<void> {
+    const rows: { cells: string | null }[] = await manager.query(
+      `SELECT sum(jsonb_array_length("table"->'columns') * (jsonb_array_length("table"->'rows') + 1)) AS cells
+         FROM memo_attachments WHERE memo_id = $1 AND organisation_id = $2 AND kind = 'table'`,
+      [memo.id, memo.organisationId],
+    );
+    const cells = Number(rows[0]?.cells ?? 0) + table.columns.length * (table.rows.length + 1);
+    if (cells > PRINT_LIMITS.tableCells) {
+      throw fieldError(
+        'rows',
+        `ตารางทั้งหมดในบันทึกหนึ่งฉบับรวมกันได้ไม่เกิน ${PRINT_LIMITS.tableCells.toLocaleString('th-TH')} ช่อง (รวมแล้ว ${cells.toLocaleString('th-TH')} ช่อง) จึงจะพิมพ์เป็น PDF ได้`,
+      );
+    }
   }
 
   private async findAttachment(
