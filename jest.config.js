@@ -14,5 +14,6 @@ module.exports = {
   },
   moduleNameMapper: { '^@saraban/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   globalSetup: '<rootDir>/test/utils/global-setup.ts',
+  globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
   testTimeout: 60000,
 };
