@@ -5,6 +5,8 @@ import cookieParser from 'cookie-parser';
 import { SESSION_COOKIE } from '@saraban/auth';
 import { AppException, AppExceptionFilter, ErrorCode } from '@saraban/errors';
 import { useRequestLogging } from '@saraban/logging';
+import { RequestInputPipe } from './input/request-input.pipe';
+import { useRequestInputChecks } from './input/request-input.middleware';
 
 interface FieldProblem {
   field: string;
@@ -24,10 +26,10 @@ export function configureApiApp(app: NestExpressApplication): void {
   // First: a request the body parsers refuse (400, 413) still gets its id and its line.
   useRequestLogging(app);
   app.use(cookieParser());
-  // Organisation files arrive as YAML text; JSON keeps its raw bytes too (rawBody) so errors can cite lines.
-  app.useBodyParser('json', { limit: '2mb' });
-  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '2mb' });
+  // Body parsers, then input no route can process (too deep, control characters) answers 400.
+  useRequestInputChecks(app);
   app.useGlobalPipes(
+    new RequestInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
