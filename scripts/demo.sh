@@ -172,6 +172,17 @@ node dist/apps/cli/src/migration-run.js </dev/null
 demo_log "importing the demo organisation (demo/organisation.yaml)"
 node dist/apps/cli/src/org-import.js demo/organisation.yaml --self-signed-certificate </dev/null
 
+# The queue board (/admin/queues) shows every organisation's jobs: it belongs to the deployment's
+# operator, who is not a user of any organisation (OPERATOR_USERNAME, OPERATOR_PASSWORD_HASH).
+# The demo makes one unless the environment names its own.
+DEMO_OPERATOR_PASSWORD=""
+if [[ -z "${OPERATOR_USERNAME:-}" && -z "${OPERATOR_PASSWORD_HASH:-}" ]]; then
+  DEMO_OPERATOR_PASSWORD=demo-operator-password
+  export OPERATOR_USERNAME=operator
+  OPERATOR_PASSWORD_HASH="$(printf '%s' "$DEMO_OPERATOR_PASSWORD" | node dist/apps/cli/src/operator-password.js)"
+  export OPERATOR_PASSWORD_HASH
+fi
+
 trap stop_children EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -216,6 +227,13 @@ if [[ -f demo/LOGINS.txt ]]; then
   echo
   echo "Demo logins:"
   cat demo/LOGINS.txt
+fi
+echo
+echo "Queue board (the deployment's operator, not an organisation's user; the browser asks):"
+if [[ -n "$DEMO_OPERATOR_PASSWORD" ]]; then
+  echo "  http://localhost:$PORT/admin/queues   user: $OPERATOR_USERNAME   password: $DEMO_OPERATOR_PASSWORD"
+elif [[ -n "${OPERATOR_USERNAME:-}" ]]; then
+  echo "  http://localhost:$PORT/admin/queues   user: $OPERATOR_USERNAME (OPERATOR_PASSWORD_HASH from the environment)"
 fi
 echo
 

@@ -1,46 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { hashPassword } from '@saraban/auth';
+import { DOCUMENT_QUEUE, DocumentJob, DocumentQueueService, documentJobId } from '@saraban/pipeline';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, type World } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
 
-describe('queue dashboard and status (admins only)', () => {
+const OPERATOR = 'ops';
+const OPERATOR_PASSWORD = 'operator-รหัสผ่าน-1';
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+
+/**
+ * The Bull Board shows every organisation's jobs: it belongs to the deployment's operator
+ * (configured, not an organisation's user). An organisation's administrator sees only their own
+ * organisation's jobs and counts in GET /admin/pipeline.
+ */
+describe('queue dashboard (operators) and pipeline status (an organisation’s own)', () => {
   let t: TestApp;
+  let db: DataSource;
   let w: World;
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t.app.get(DataSource));
-  });
-  afterAll(() => t.close());
+  let other: World;
+  let worker: Worker | undefined;
+  const http = () => request(t.app.getHttpServer());
 
-  it('Bull Board answers administrators only', async () => {
-    await request(t.app.getHttpServer()).get('/admin/queues').expect(401);
+  beforeAll(async () => {
+    t = await createTestApp({
+      OPERATOR_USERNAME: OPERATOR,
+      OPERATOR_PASSWORD_HASH: await hashPassword(OPERATOR_PASSWORD),
+      DOCUMENT_JOB_ATTEMPTS: '1',
+    });
+    db = t.app.get(DataSource);
+    w = await createWorld(db);
+    other = await createWorld(db);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await t.close();
+  });
+
+  it('the Bull Board answers the operator only: 401 asks for the operator’s login, organisation users get 403', async () => {
+    const anonymous = await http().get('/admin/queues').expect(401);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Basic realm=/);
+    expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+
     const officer = await signIn(t.app, w.org, w.people.author);
-    await request(t.app.getHttpServer())
-      .get('/admin/queues')
-      .set('Authorization', `Bearer ${officer}`)
-      .expect(403);
+    await http().get('/admin/queues').set('Authorization', `Bearer ${officer}`).expect(403);
+    // An organisation's administrator is not the deployment's operator.
     const admin = await signIn(t.app, w.org, w.people.admin);
-    const page = await request(t.app.getHttpServer())
+    const asAdmin = await http().get('/admin/queues').set('Authorization', `Bearer ${admin}`).expect(403);
+    expect(asAdmin.body).toMatchObject({ code: 'FORBIDDEN' });
+    await http().get('/admin/queues/api/queues').set('Authorization', `Bearer ${admin}`).expect(403);
+    await http().get('/admin/queues/api/queues').set('Cookie', `saraban_session=${admin}`).expect(403);
+
+    // The operator's name with another password, or an organisation user's login, is refused.
+    await http().get('/admin/queues').set('Authorization', basic(OPERATOR, 'wrong')).expect(401);
+    await http()
       .get('/admin/queues')
-      .set('Authorization', `Bearer ${admin}`);
+      .set('Authorization', basic(w.people.admin.username, 'รหัสผ่าน-ทดสอบ-1'))
+      .expect(401);
+
+    const page = await http().get('/admin/queues').set('Authorization', basic(OPERATOR, OPERATOR_PASSWORD));
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<html/i);
-    const api = await request(t.app.getHttpServer())
+    const api = await http()
       .get('/admin/queues/api/queues')
-      .set('Authorization', `Bearer ${admin}`)
+      .set('Authorization', basic(OPERATOR, OPERATOR_PASSWORD))
       .expect(200);
-    expect(JSON.stringify(api.body)).toContain('documents');
+    expect(JSON.stringify(api.body)).toContain(DOCUMENT_QUEUE);
   });
 
-  it('status shows counts and failed jobs of the caller’s organisation; retrying an unknown job is 404', async () => {
+  it('the operator’s login opens nothing else: the JSON API and the web still need an organisation’s session', async () => {
+    await http().get('/admin/pipeline').set('Authorization', basic(OPERATOR, OPERATOR_PASSWORD)).expect(401);
+    await http().get('/organisation').set('Authorization', basic(OPERATOR, OPERATOR_PASSWORD)).expect(401);
+  });
+
+  it('GET /admin/pipeline: counts and failed jobs of the caller’s organisation only', async () => {
+    const queue = t.app.get(DocumentQueueService);
+    const mine = { organisationId: w.org.id, memoId: randomUUID(), memoVersion: 1 };
+    const theirs = { organisationId: other.org.id, memoId: randomUUID(), memoVersion: 1 };
+    const waiting = { organisationId: other.org.id, memoId: randomUUID(), memoVersion: 2 };
+    await queue.enqueue(mine);
+    await queue.enqueue(theirs);
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      maxRetriesPerRequest: null,
+    });
+    // Each organisation's render job fails (one attempt) and is recorded, as the processor does.
+    worker = new Worker(
+      DOCUMENT_QUEUE,
+      () => Promise.reject(new Error('renderer exploded at /srv/secret/path')),
+      { connection: redis, prefix: t.queuePrefix },
+    );
+    await waitFor(async () => (await queue.queue.getFailedCount()) === 2, 'both render jobs failed', {
+      timeoutMs: 20_000,
+    });
+    await worker.close();
+    worker = undefined;
+    redis.disconnect();
+    await queue.enqueue(waiting);
+    for (const p of [mine, theirs]) {
+      await db.query(
+        `INSERT INTO document_failures (memo_id, memo_version, organisation_id, stage, error_code, reason, cause,
+           attempts, set_aside_at, first_failed_at, last_failed_at)
+         VALUES ($1, $2, $3, 'render', 'INTERNAL_ERROR', 'สร้างไฟล์ PDF ไม่สำเร็จ', 'renderer exploded', 1, now(), now(), now())`,
+        [p.memoId, p.memoVersion, p.organisationId],
+      );
+    }
+
     const admin = await signIn(t.app, w.org, w.people.admin);
-    const res = await request(t.app.getHttpServer())
+    const res = await http().get('/admin/pipeline').set('Authorization', `Bearer ${admin}`).expect(200);
+    // The other organisation's waiting flow and failed job are not counted here.
+    expect(res.body.counts).toEqual({ producing: 0, publishing: 0, signed: 0, published: 0, failed: 0 });
+    expect(res.body.failed).toEqual([
+      expect.objectContaining({
+        id: documentJobId(DocumentJob.Render, mine),
+        memoId: mine.memoId,
+        memoVersion: 1,
+        reason: 'renderer exploded at /srv/secret/path',
+      }),
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain(theirs.memoId);
+    expect(JSON.stringify(res.body)).not.toContain(waiting.memoId);
+
+    const otherAdmin = await signIn(t.app, other.org, other.people.admin);
+    const theirView = await http()
       .get('/admin/pipeline')
-      .set('Authorization', `Bearer ${admin}`)
+      .set('Authorization', `Bearer ${otherAdmin}`)
       .expect(200);
-    expect(res.body.counts).toMatchObject({ failed: 0, waiting: 0 });
-    expect(res.body.failed).toEqual([]);
-    await request(t.app.getHttpServer())
+    expect(theirView.body.failed.map((j: { memoId: string }) => j.memoId)).toEqual([theirs.memoId]);
+    expect(JSON.stringify(theirView.body)).not.toContain(mine.memoId);
+
+    // Retrying: another organisation's job is 404, an unknown one too.
+    await http()
+      .post(`/admin/pipeline/jobs/${documentJobId(DocumentJob.Render, theirs)}/retry`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(404);
+    await http()
       .post('/admin/pipeline/jobs/render.nope.v1/retry')
       .set('Authorization', `Bearer ${admin}`)
       .expect(404);

@@ -265,11 +265,15 @@ describe('document status: the memo page, the failures and the overdue documents
     });
     for (const f of failures) expect(f.firstFailedAt < f.lastFailedAt).toBe(true);
 
+    // The counts are this organisation's documents by state (the last week's decisions).
+    expect(res.body.counts).toEqual({ producing: 2, publishing: 1, signed: 2, published: 1, failed: 2 });
+
     const theirs = await http()
       .get('/admin/pipeline')
       .set('Authorization', `Bearer ${otherAdmin}`)
       .expect(200);
     expect((theirs.body as { failures: unknown[] }).failures).toEqual([]);
+    expect(theirs.body.counts).toEqual({ producing: 0, publishing: 0, signed: 0, published: 0, failed: 0 });
   });
 
   it('the memo page shows the document’s state in Thai', async () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** `scrypt$N$r$p$salt$key` (base64), as hashPassword writes it. */
+const SCRYPT_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/;
 
 /** Every setting the processes read, validated once at boot. */
 export const appConfigSchema = z.object({
@@ -82,9 +84,28 @@ export const appConfigSchema = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Encrypts the organisations' PKCS#12 files at rest (AES-256-GCM); required in production. */
   SIGNING_KEY_SECRET: z.string().min(16).default('saraban-development-only-secret'),
+  /**
+   * The deployment's operator: the only login of the queue board (/admin/queues), which shows
+   * every organisation's jobs. Not a user of any organisation (organisation files cannot create
+   * one); set both or neither (neither: the board is closed to everyone). The hash is scrypt, as
+   * `npm run operator:password` prints it.
+   */
+  OPERATOR_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
+  OPERATOR_PASSWORD_HASH: z
+    .string()
+    .regex(SCRYPT_HASH, 'must be a scrypt hash as `npm run operator:password` prints it')
+    .optional(),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
 /** Settings whose local default must not reach production. */
 export const PRODUCTION_REQUIRED: readonly (keyof AppConfig)[] = ['SIGNING_KEY_SECRET'];
+
+/** Settings that mean something only together: set all of a group or none. */
+export const SET_TOGETHER: readonly (readonly (keyof AppConfig)[])[] = [
+  ['OPERATOR_USERNAME', 'OPERATOR_PASSWORD_HASH'],
+];

@@ -29,4 +29,25 @@ describe('loadConfig', () => {
       'production',
     );
   });
+
+  it('the operator needs a name and a scrypt hash together', () => {
+    const hash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+    expect(loadConfig({}).OPERATOR_USERNAME).toBeUndefined();
+    expect(loadConfig({ OPERATOR_USERNAME: 'ops', OPERATOR_PASSWORD_HASH: hash })).toMatchObject({
+      OPERATOR_USERNAME: 'ops',
+      OPERATOR_PASSWORD_HASH: hash,
+    });
+    expect(() => loadConfig({ OPERATOR_USERNAME: 'ops' })).toThrow(
+      /OPERATOR_PASSWORD_HASH: set together with/,
+    );
+    expect(() => loadConfig({ OPERATOR_PASSWORD_HASH: hash })).toThrow(
+      /OPERATOR_USERNAME: set together with/,
+    );
+    expect(() => loadConfig({ OPERATOR_USERNAME: 'ops', OPERATOR_PASSWORD_HASH: 'hunter2' })).toThrow(
+      /OPERATOR_PASSWORD_HASH: must be a scrypt hash/,
+    );
+    expect(() => loadConfig({ OPERATOR_USERNAME: 'ops:x', OPERATOR_PASSWORD_HASH: hash })).toThrow(
+      /OPERATOR_USERNAME/,
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { PRODUCTION_REQUIRED, type AppConfig, appConfigSchema } from './app-config';
+import { PRODUCTION_REQUIRED, SET_TOGETHER, type AppConfig, appConfigSchema } from './app-config';
 import { ConfigException } from './config.exception';
 
 /** Parses the environment; fails fast with the names of the offending variables. */
@@ -11,6 +11,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       (key) => result.data.NODE_ENV === 'production' && !(key in present),
     );
     if (missing.length) throw new ConfigException(missing.map((key) => `${key}: required in production`));
+    const incomplete = SET_TOGETHER.filter((group) => group.some((key) => key in present)).flatMap((group) =>
+      group.filter((key) => !(key in present)).map((key) => `${key}: set together with ${group.join(', ')}`),
+    );
+    if (incomplete.length) throw new ConfigException(incomplete);
     return result.data;
   }
   throw new ConfigException(

@@ -7,7 +7,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
 import { MemoModule } from '@saraban/memo';
-import { AdminSessionMiddleware } from './dashboard/admin-session.middleware';
+import { OperatorAccessMiddleware } from './dashboard/operator-access.middleware';
 import { PipelineAdminController } from './dashboard/pipeline-admin.controller';
 import { PipelineStatusService } from './dashboard/pipeline-status.service';
 import { DocumentQueueService } from './jobs/document-queue.service';
@@ -24,7 +24,8 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
  * The API side of the pipeline: where each memo's document stands, the admin status endpoints
- * (failures and their retry) and the Bull Board dashboard.
+ * (this organisation's counts, failures and their retry) and the Bull Board dashboard (every
+ * organisation's jobs: the deployment's operator only).
  */
 @Module({
   imports: [AuthModule, MemoModule, ApprovalModule],
@@ -32,7 +33,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
   providers: [
     DocumentQueueService,
     PipelineStatusService,
-    AdminSessionMiddleware,
+    OperatorAccessMiddleware,
     MemoDocumentAssembler,
     PreviewRendererService,
     DocumentFailureRepository,
@@ -45,7 +46,7 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export class PipelineApiModule implements OnModuleInit {
   constructor(
     private readonly documents: DocumentQueueService,
-    private readonly adminOnly: AdminSessionMiddleware,
+    private readonly operatorOnly: OperatorAccessMiddleware,
     private readonly http: HttpAdapterHost,
   ) {}
 
@@ -59,7 +60,7 @@ export class PipelineApiModule implements OnModuleInit {
       serverAdapter: board,
     });
     const guard = (req: Request, res: Response, next: NextFunction) =>
-      void this.adminOnly.use(req, res, next);
+      void this.operatorOnly.use(req, res, next).catch(next);
     const router = board.getRouter() as RequestHandler;
     this.http.httpAdapter.getInstance<Express>().use(QUEUE_DASHBOARD_PATH, guard, router);
   }

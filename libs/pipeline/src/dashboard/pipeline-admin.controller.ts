@@ -23,7 +23,7 @@ export class PipelineAdminController {
   @Get()
   @ApiOperation({
     summary:
-      'Document queue: job counts, this organisation’s failed jobs with their reasons, and its documents that failed (reason, cause, attempts, next retry) (dashboard: /admin/queues)',
+      'This organisation’s documents of the last week by state, its failed jobs with their reasons, and its documents that failed (reason, cause, attempts, next retry). The whole queue (every organisation) is the operator’s Bull Board at /admin/queues',
   })
   get(@CurrentUser() user: AuthUser): Promise<PipelineStatusView> {
     return this.status.status(user.organisationId);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppException, ErrorCode } from '@saraban/errors';
-import type { DocumentJobPayload } from '../jobs/document-job';
+import { DocumentJob, documentJobId, type DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 import { DocumentStatusService } from '../status/document-status.service';
-import type { DocumentFailureView } from '../status/document-status.views';
+import type { DocumentFailureView, DocumentState } from '../status/document-status.views';
 
 export interface FailedJobView {
   id: string;
@@ -17,14 +17,23 @@ export interface FailedJobView {
 }
 
 export interface PipelineStatusView {
-  counts: Record<string, number>;
-  /** Failed jobs still in the queue. */
+  /** This organisation's documents of the memos decided in the last week, by state. */
+  counts: Record<DocumentState, number>;
+  /** This organisation's failed jobs still in the queue. */
   failed: FailedJobView[];
   /** Documents whose flow failed and has not finished since (document_failures). */
   failures: DocumentFailureView[];
 }
 
-/** What an administrator needs to see of the queue for their own organisation. */
+const FLOW_JOBS = Object.values(DocumentJob);
+
+/**
+ * What an administrator sees of the pipeline: their own organisation's only. The queue is shared
+ * by every organisation and BullMQ cannot count per organisation without reading every job, so
+ * the counts come from the database (the pipeline's checkpoints) and the failed jobs are looked
+ * up by their deterministic ids from the organisation's recorded failures. The whole queue is the
+ * operator's (the Bull Board).
+ */
 @Injectable()
 export class PipelineStatusService {
   constructor(
@@ -33,17 +42,18 @@ export class PipelineStatusService {
   ) {}
 
   async status(organisationId: string): Promise<PipelineStatusView> {
-    const counts = await this.documents.queue.getJobCounts(
-      'waiting',
-      'active',
-      'delayed',
-      'completed',
-      'failed',
-    );
-    const failed = (await this.documents.queue.getFailed(0, 199))
-      .filter((job) => job.data.organisationId === organisationId)
-      .map((job) => this.view(job));
-    const failures = await this.statuses.failures(organisationId);
+    const [counts, failures] = await Promise.all([
+      this.statuses.counts(organisationId),
+      this.statuses.failures(organisationId),
+    ]);
+    const candidates = failures.flatMap((f) => FLOW_JOBS.map((name) => documentJobId(name, f)));
+    const jobs = await Promise.all(candidates.map((id) => this.documents.queue.getJob(id)));
+    const failed: FailedJobView[] = [];
+    for (const job of jobs) {
+      if (job?.data.organisationId === organisationId && job.failedReason && (await job.isFailed())) {
+        failed.push(this.view(job));
+      }
+    }
     return { counts, failed, failures };
   }
 

@@ -28,6 +28,15 @@ export interface DecidedDocumentRow {
   failureLastFailedAt: Date | null;
 }
 
+/** How many decided memo versions reached the same checkpoints (the facts of documentStateOf). */
+export interface DocumentStateFactsCount {
+  signed: boolean;
+  published: boolean;
+  setAside: boolean;
+  shouldPublish: boolean;
+  count: number;
+}
+
 /** An outstanding failure with what an administrator needs to recognise the memo. */
 export interface FailureListRow {
   memoId: string;
@@ -94,6 +103,26 @@ export class DocumentStatusRepository {
        ORDER BY w.updated_at, w.memo_id
        LIMIT $4`,
       [organisationId, GO_AHEAD_ORDERS, overdueMs, limit],
+    );
+  }
+
+  /**
+   * This organisation's memo versions decided in the last `days` days (as the reconciler's and the
+   * overdue scans), grouped by the checkpoints their documents reached: a handful of rows.
+   */
+  async stateFacts(organisationId: string, days = 7): Promise<DocumentStateFactsCount[]> {
+    return this.db.query(
+      `SELECT COALESCE(d.stage = 'signed', false) AS signed, (p.id IS NOT NULL) AS published,
+              (f.set_aside_at IS NOT NULL) AS "setAside", ${SHOULD_PUBLISH} AS "shouldPublish", count(*)::int AS count
+         FROM memo_workflows w
+         JOIN memos m ON m.id = w.memo_id
+         LEFT JOIN signed_documents d ON d.memo_id = w.memo_id AND d.memo_version = w.version
+         LEFT JOIN publications p ON p.memo_id = w.memo_id AND p.memo_version = w.version
+         LEFT JOIN document_failures f ON f.memo_id = w.memo_id AND f.memo_version = w.version
+        WHERE w.organisation_id = $1 AND w.state = 'decided'
+          AND w.updated_at > now() - make_interval(days => $3::int)
+        GROUP BY 1, 2, 3, 4`,
+      [organisationId, GO_AHEAD_ORDERS, days],
     );
   }
 

@@ -3,12 +3,14 @@ import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { DocumentRetryService } from '../failures/document-retry.service';
 import { DocumentStatusRepository } from './document-status.repository';
-import { documentStatusOf } from './document-status.util';
-import type {
-  DocumentFailureView,
-  DocumentRetryView,
-  DocumentStatusView,
-  OverdueDocumentsView,
+import { documentStateOf, documentStatusOf } from './document-status.util';
+import {
+  DOCUMENT_STATES,
+  type DocumentState,
+  type DocumentFailureView,
+  type DocumentRetryView,
+  type DocumentStatusView,
+  type OverdueDocumentsView,
 } from './document-status.views';
 
 /**
@@ -27,6 +29,15 @@ export class DocumentStatusService {
   async forMemo(organisationId: string, memoId: string): Promise<DocumentStatusView | null> {
     const row = await this.repository.decided(organisationId, memoId);
     return row ? documentStatusOf(row) : null;
+  }
+
+  /** This organisation's documents of the memos decided in the last week, by state. */
+  async counts(organisationId: string): Promise<Record<DocumentState, number>> {
+    const counts = Object.fromEntries(DOCUMENT_STATES.map((s) => [s, 0])) as Record<DocumentState, number>;
+    for (const { count, ...facts } of await this.repository.stateFacts(organisationId)) {
+      counts[documentStateOf(facts)] += count;
+    }
+    return counts;
   }
 
   /** Outstanding failures, latest first, with the technical cause for the administrator. */

@@ -1,5 +1,5 @@
 import type { DecidedDocumentRow } from './document-status.repository';
-import { documentStatusOf } from './document-status.util';
+import { documentStateOf, documentStatusOf } from './document-status.util';
 
 const decidedAt = new Date('2026-11-20T03:00:00Z');
 const failedAt = new Date('2026-11-20T03:05:00Z');
@@ -82,5 +82,18 @@ describe('documentStatusOf', () => {
       state: 'failed',
       failure: { next: 'administrator', nextRetryAt: null },
     });
+  });
+});
+
+describe('documentStateOf (the rule the counts share with documentStatusOf)', () => {
+  it('published first, then set aside, then by signature and publication', () => {
+    const f = { signed: true, published: true, setAside: true, shouldPublish: true };
+    expect(documentStateOf(f)).toBe('published');
+    expect(documentStateOf({ ...f, published: false })).toBe('failed');
+    expect(documentStateOf({ ...f, published: false, setAside: false })).toBe('publishing');
+    expect(documentStateOf({ ...f, published: false, setAside: false, shouldPublish: false })).toBe('signed');
+    expect(documentStateOf({ signed: false, published: false, setAside: false, shouldPublish: true })).toBe(
+      'producing',
+    );
   });
 });

@@ -1,0 +1,66 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DUMMY_PASSWORD_HASH, SESSION_COOKIE, SessionService, verifyPassword } from '@saraban/auth';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { AppException, ErrorCode, errorCatalogue } from '@saraban/errors';
+
+const REALM = 'Basic realm="Saraban Flow operators", charset="UTF-8"';
+/** A verified login is remembered this long: the board polls every few seconds, scrypt costs ~50 ms. */
+const REMEMBER_MS = 5 * 60_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/**
+ * Guards the queue board (an Express router, outside Nest's guards). The board shows every
+ * organisation's jobs, so it belongs to the deployment's operator, configured by
+ * OPERATOR_USERNAME and OPERATOR_PASSWORD_HASH and signing in with HTTP Basic; no organisation's
+ * user is the operator, whatever their roles (403). Without the settings nobody gets in.
+ */
+@Injectable()
+export class OperatorAccessMiddleware implements NestMiddleware {
+  private remembered: { digest: Buffer; until: number } | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const header = req.headers.authorization;
+    if (header?.startsWith('Basic ')) {
+      if (await this.isOperator(header)) return next();
+      return this.refuse(res, ErrorCode.Unauthenticated);
+    }
+    // A signed-in organisation user (an administrator too) is told no rather than asked to sign in.
+    const cookies = req.cookies as Record<string, string> | undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : cookies?.[SESSION_COOKIE];
+    const user = token ? await this.sessions.resolve(token) : null;
+    this.refuse(res, user ? ErrorCode.Forbidden : ErrorCode.Unauthenticated);
+  }
+
+  private async isOperator(header: string): Promise<boolean> {
+    const digest = sha256(header);
+    const now = Date.now();
+    if (this.remembered && this.remembered.until > now && timingSafeEqual(this.remembered.digest, digest)) {
+      return true;
+    }
+    const decoded = Buffer.from(header.slice('Basic '.length).trim(), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const username = colon < 0 ? '' : decoded.slice(0, colon);
+    const password = colon < 0 ? '' : decoded.slice(colon + 1);
+    const { OPERATOR_USERNAME: operator, OPERATOR_PASSWORD_HASH: hash } = this.config;
+    // The hash is checked even for a wrong name (or no operator), so timing tells nothing.
+    const passwordOk = await verifyPassword(password, hash ?? DUMMY_PASSWORD_HASH);
+    const nameOk = operator !== undefined && timingSafeEqual(sha256(username), sha256(operator));
+    if (!(passwordOk && nameOk && hash)) return false;
+    this.remembered = { digest, until: now + REMEMBER_MS };
+    return true;
+  }
+
+  private refuse(res: Response, code: ErrorCode.Unauthenticated | ErrorCode.Forbidden): void {
+    const error = new AppException(code);
+    if (code === ErrorCode.Unauthenticated) res.setHeader('WWW-Authenticate', REALM);
+    res.status(error.status).json({ statusCode: error.status, code, message: errorCatalogue[code].message });
+  }
+}
