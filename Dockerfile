@@ -24,10 +24,11 @@ RUN npm run build \
 # ---- runtime -----------------------------------------------------------------
 FROM node:20-bookworm-slim AS runtime
 # Debian's Chromium renders the PDFs, Thai fonts (TH Sarabun-compatible Laksaman
-# and the rest of TLWG), poppler-utils to check them, openssl for certificates.
+# and the rest of TLWG), poppler-utils to check them, qpdf to make uploaded PDFs
+# inert, openssl for certificates.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      chromium fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils openssl ca-certificates \
+      chromium fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils qpdf openssl ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV CHROMIUM_PATH=/usr/bin/chromium \

@@ -105,6 +105,7 @@ _setup_pkg_installed() {
   case "$pkg" in
     chromium) cmd=chromium ;;
     poppler-utils) cmd=pdffonts ;;
+    qpdf) cmd=qpdf ;;
     openssl) cmd=openssl ;;
     postgresql-client) cmd=psql ;;
     redis-tools) cmd=redis-cli ;;
@@ -336,7 +337,7 @@ setup_ensure_redis() {
 # ---------------------------------------------------------------------------
 
 setup_ensure_system() {
-  local pkgs=(chromium fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils openssl postgresql-client redis-tools)
+  local pkgs=(chromium fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils qpdf openssl postgresql-client redis-tools)
   _setup_service_targets
   # Only install the servers when nothing answers where they are expected.
   if _setup_is_local_host "$SETUP_PG_HOST" && ! setup_pg_reachable; then

@@ -1,0 +1,2 @@
+export * from './pdf-sanitise.error';
+export * from './pdf-sanitiser.util';
