@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { pdfText, squash } from '../document/poppler';
+import { hostilePageText, hostilePdf, internalLinks, webLinks } from '../utils/hostile-pdf';
+import { activeContentNames, scanPdfForActiveContent } from '../utils/pdf-active-content';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createMemoWorld, createSeedDraft, type MemoWorld } from './memo-world';
 import { SEED_000, SEED_002_TABLE, SEED_002_TSV } from './seed-memos';
@@ -34,7 +37,7 @@ describe('memo attachments', () => {
   });
   afterAll(() => t.close());
 
-  it('accepts a real PDF, bumps the memo version and gives the same bytes back as a download', async () => {
+  it('accepts a real PDF, bumps the memo version and gives the stored bytes back as a download', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const pdf = await smallPdf(2);
     const res = await http()
@@ -51,8 +54,6 @@ describe('memo attachments', () => {
         title: 'รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖',
         seq: 1,
         filename: 'รายงาน ITA.pdf',
-        sizeBytes: pdf.length,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
         pageCount: 2,
         table: null,
       },
@@ -67,13 +68,51 @@ describe('memo attachments', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''");
     expect(download.headers['x-content-type-options']).toBe('nosniff');
-    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+    // What is stored is the sanitised file: its size and hash are those of the bytes served.
+    const served = download.body as Buffer;
+    expect(res.body.attachment.sizeBytes).toBe(served.length);
+    expect(res.body.attachment.sha256).toBe(createHash('sha256').update(served).digest('hex'));
+    expect(download.headers.etag).toBe(`"${res.body.attachment.sha256}"`);
+    expect(squash(await pdfText(served))).toContain('Reportpage2');
 
     // Clerks read attachments too (they file and number the memo).
     await http()
       .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
       .auth(w.tokens.clerk, { type: 'bearer' })
       .expect(200);
+  });
+
+  it('stores and serves an attached PDF made inert: no scripts, launches, embedded files or forms; text and links kept', async () => {
+    const memo = await createSeedDraft(t.app, w.tokens.author);
+    const hostile = await hostilePdf(2);
+    // The fixture is what it claims to be: the scanner sees every kind of active content in it.
+    expect(activeContentNames(await scanPdfForActiveContent(hostile))).toEqual(
+      expect.arrayContaining(['AA', 'JavaScript', 'JS', 'Launch', 'OpenAction', 'EmbeddedFiles', 'XFA']),
+    );
+    const res = await http()
+      .post(`/memos/${memo.id}/attachments/pdf`)
+      .auth(w.tokens.author, { type: 'bearer' })
+      .field('title', 'รายงานที่มีสคริปต์แฝง')
+      .attach('file', hostile, { filename: 'report.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const download = await http()
+      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
+      .auth(w.tokens.author, { type: 'bearer' })
+      .responseType('blob')
+      .expect(200);
+    const served = download.body as Buffer;
+
+    expect(await scanPdfForActiveContent(served)).toEqual([]);
+    expect(res.body.attachment).toMatchObject({
+      pageCount: 2,
+      sizeBytes: served.length,
+      sha256: createHash('sha256').update(served).digest('hex'),
+    });
+    const text = squash(await pdfText(served));
+    expect(text).toContain(squash(hostilePageText(1)));
+    expect(text).toContain(squash(hostilePageText(2)));
+    expect(await internalLinks(served)).toContainEqual([1, 2]);
+    expect(await webLinks(served)).toEqual(['https://www.example.go.th/report']);
   });
 
   it('answers 413 with a Thai message to a file over ATTACHMENT_MAX_BYTES', async () => {
@@ -109,6 +148,23 @@ describe('memo attachments', () => {
       .expect(415);
     expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason } });
     expect(res.body.message).toMatch(/PDF/);
+  });
+
+  it('answers 415 to a PDF that keeps a script where the sanitiser does not reach (a font)', async () => {
+    const memo = await createSeedDraft(t.app, w.tokens.author);
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage().drawText('hidden', { font });
+    await doc.save(); // embeds the font
+    doc.context.lookup(font.ref, PDFDict).set(PDFName.of('JS'), PDFString.of('app.alert(1)'));
+    const res = await http()
+      .post(`/memos/${memo.id}/attachments/pdf`)
+      .auth(w.tokens.author, { type: 'bearer' })
+      .field('title', 'สคริปต์ในฟอนต์')
+      .attach('file', Buffer.from(await doc.save()), { filename: 'font.pdf', contentType: 'application/pdf' })
+      .expect(415);
+    expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { reason: 'active_content' } });
+    expect(res.body.message).toMatch(/สคริปต์/);
   });
 
   it('accepts a PDF whatever name and type the client gives it', async () => {

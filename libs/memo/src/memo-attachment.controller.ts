@@ -57,13 +57,20 @@ export class MemoAttachmentController {
   @ApiOperation({
     summary: 'Attach a PDF (multipart: file, title)',
     description:
-      'The content must be a readable, unencrypted PDF; the file name and declared type are ignored.',
+      'The content must be a readable, unencrypted PDF; the file name and declared type are ignored. ' +
+      'What is stored (and downloaded, and appended to the memo) is the file made inert: no JavaScript, ' +
+      'no launch, submit, import or remote-file actions, no open or additional actions, no embedded ' +
+      'files, forms, XFA, RichMedia or 3D; pages, text, images, internal and http(s) links are kept. ' +
+      'sizeBytes and sha256 are those of the stored file.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: UPLOAD_PDF_FORM_SCHEMA })
   @ApiCreatedResponse({ type: MemoAttachmentCreatedView })
   @ApiPayloadTooLargeResponse({ type: ErrorBody, description: 'Larger than ATTACHMENT_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ type: ErrorBody, description: 'Not a PDF, unreadable or encrypted' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ErrorBody,
+    description: 'Not a PDF, unreadable, encrypted, or with active content that cannot be removed',
+  })
   @ApiForbiddenResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'VERSION_CONFLICT or MEMO_NOT_EDITABLE' })
   addPdf(

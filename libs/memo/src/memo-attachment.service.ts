@@ -14,7 +14,7 @@ import type { Memo } from './entities/memo.entity';
 import { attachmentDetailView, listAttachmentViews } from './internal/attachment-view';
 import { MemoWriter } from './internal/memo-writer.service';
 import { MEMO_LIMITS } from './memo-limits';
-import { sniffPdf } from './pdf-sniff.util';
+import { inertPdfUpload } from './pdf-sniff.util';
 import { checkReportTable, parseSpreadsheetTsv } from './report-table.util';
 
 /** An uploaded PDF as the HTTP layer hands it over (the name and type are the client's word). */
@@ -64,15 +64,15 @@ export class MemoAttachmentService {
   ): Promise<MemoAttachmentCreatedView> {
     // Checked before the transaction: the memo row stays locked only for the writes.
     await this.writer.loadEditable(this.db.manager, user, memoId, expectedVersion);
-    const { pageCount } = await sniffPdf(file.bytes);
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    // What is stored, and described by its size and hash, is the inert file.
+    const { bytes, pageCount } = await inertPdfUpload(file.bytes);
     return this.add(user, memoId, expectedVersion, {
       kind: 'pdf',
       title,
       filename: cleanFilename(file.originalName, title),
-      content: file.bytes,
-      sizeBytes: file.bytes.length,
-      sha256,
+      content: bytes,
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
       pageCount,
       table: null,
     });

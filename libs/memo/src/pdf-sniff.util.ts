@@ -1,5 +1,6 @@
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { PdfSanitiseError, sanitisePdf } from '@saraban/pdf-sanitiser';
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
@@ -33,4 +34,35 @@ export async function sniffPdf(bytes: Buffer): Promise<SniffedPdf> {
   }
   if (pageCount < 1) throw notPdf('no_pages', 'ไฟล์ PDF นี้ไม่มีหน้าเอกสาร');
   return { pageCount };
+}
+
+/** An upload as it is stored: the inert file and what it holds. */
+export interface InertPdf {
+  bytes: Buffer;
+  pageCount: number;
+}
+
+/**
+ * The upload checked (sniffPdf), made inert (sanitisePdf: no scripts, launches, embedded files,
+ * forms...) and checked again: what is stored, offered for download and appended to the memo.
+ * Throws 415 UNSUPPORTED_MEDIA_TYPE: `unreadable` for what qpdf cannot read either, `active_content`
+ * for a file that keeps active content where the sanitiser does not reach.
+ */
+export async function inertPdfUpload(bytes: Buffer): Promise<InertPdf> {
+  await sniffPdf(bytes);
+  let inert: Buffer;
+  try {
+    inert = await sanitisePdf(bytes);
+  } catch (error: unknown) {
+    if (!(error instanceof PdfSanitiseError)) throw error;
+    if (error.reason === 'active_content') {
+      throw notPdf(
+        'active_content',
+        'ไฟล์ PDF นี้มีสคริปต์หรือคำสั่งแฝงที่ระบบนำออกไม่ได้ กรุณาบันทึกเป็น PDF ใหม่ (สั่งพิมพ์เป็น PDF) แล้วแนบอีกครั้ง',
+      );
+    }
+    throw notPdf('unreadable', 'ไฟล์ PDF นี้เสียหรืออ่านไม่ได้');
+  }
+  const { pageCount } = await sniffPdf(inert);
+  return { bytes: inert, pageCount };
 }
