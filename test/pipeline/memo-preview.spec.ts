@@ -2,10 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { binaryBody } from '../utils/binary-body';
+import { pdfText, squash } from '../document/poppler';
 import { createWorld, signIn, type World } from '../utils/factories';
+import { hostilePageText, hostilePdf, internalLinks } from '../utils/hostile-pdf';
+import { activeContentNames, scanPdfForActiveContent } from '../utils/pdf-active-content';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { chromiumDescendants, processAlive, waitFor } from '../utils/wait-for';
 
@@ -60,6 +64,53 @@ describe('preview of a memo before it is submitted', () => {
       .set('Authorization', `Bearer ${otherOrg}`)
       .expect(404);
     await request(t.app.getHttpServer()).get(`/memos/${memo.body.id}/preview.pdf`).expect(401);
+  });
+
+  it('previews a memo with a hostile PDF attached, uploaded now or stored before uploads were sanitised: the preview is inert', async () => {
+    const author = await signIn(t.app, w.org, w.people.author);
+    const http = () => request(t.app.getHttpServer());
+    const memo = await http()
+      .post('/memos')
+      .set('Authorization', `Bearer ${author}`)
+      .send({ subject: 'ขอส่งรายงาน', body: [{ type: 'paragraph', text: 'ตามที่แนบมาพร้อมนี้' }] })
+      .expect(201);
+    const hostile = await hostilePdf(2);
+    let version = memo.body.version as number;
+    const attachmentIds: string[] = [];
+    for (const title of ['แนบตอนนี้', 'แนบก่อนมีการตรวจไฟล์']) {
+      const added = await http()
+        .post(`/memos/${memo.body.id}/attachments/pdf`)
+        .set('Authorization', `Bearer ${author}`)
+        .field('title', title)
+        .field('version', String(version))
+        .attach('file', hostile, { filename: 'report.pdf', contentType: 'application/pdf' })
+        .expect(201);
+      version = added.body.memoVersion as number;
+      attachmentIds.push(added.body.attachment.id as string);
+    }
+    // A row stored before this change holds the upload as it came.
+    await t.app
+      .get(DataSource)
+      .query('UPDATE memo_attachments SET content = $1 WHERE id = $2', [hostile, attachmentIds[1]]);
+
+    const res = await http()
+      .get(`/memos/${memo.body.id}/preview.pdf`)
+      .set('Authorization', `Bearer ${author}`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const preview = res.body as Buffer;
+    expect(activeContentNames(await scanPdfForActiveContent(preview))).toEqual([]);
+    const text = squash(await pdfText(preview));
+    expect(text.split(squash(hostilePageText(2))).length - 1).toBe(2);
+    // Each attachment's own link from its first page to its second still leads there.
+    const pages = (await PDFDocument.load(preview)).getPageCount();
+    expect(await internalLinks(preview)).toEqual(
+      expect.arrayContaining([
+        [pages - 3, pages - 2],
+        [pages - 1, pages],
+      ]),
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb } from 'pdf-lib';
-import type { PDFFont, PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFObjectCopier, PDFPage, PDFPageLeaf, rgb } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { PdfSanitiseError, sanitisePdf } from '@saraban/pdf-sanitiser';
 
 const CM = 72 / 2.54;
 
@@ -24,6 +25,8 @@ export function needsFinishing(f: Pick<PdfFinishing, 'secrecyLabel' | 'attachmen
  * What a browser cannot print: the red secrecy stamp at the top and bottom centre of every
  * page (the top margin box already holds the page number, and one box has one colour), and
  * the uploaded PDF attachments appended. The stamps are real text in the document font.
+ * Each attachment is made inert again (sanitisePdf) before it is appended: uploads are stored
+ * inert, but rows stored before that are not.
  */
 export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<Buffer> {
   const pdf = await PDFDocument.load(printed);
@@ -38,18 +41,37 @@ export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<B
   }
 
   for (const [i, bytes] of f.attachments.entries()) {
-    let source: PDFDocument;
-    try {
-      source = await PDFDocument.load(bytes);
-    } catch (err) {
-      throw new AppException(
+    const invalid = (err: unknown, problem: string) =>
+      new AppException(
         ErrorCode.DocumentInvalid,
         { attachment: i + 1, reason: err instanceof Error ? err.message : String(err) },
-        `ไฟล์แนบลำดับที่ ${i + 1} ไม่ใช่ PDF ที่อ่านได้ หรือถูกเข้ารหัสไว้`,
+        `ไฟล์แนบลำดับที่ ${i + 1} ${problem}`,
       );
+    const unreadable = 'ไม่ใช่ PDF ที่อ่านได้ หรือถูกเข้ารหัสไว้';
+    let inert: Buffer;
+    try {
+      inert = await sanitisePdf(bytes);
+    } catch (err) {
+      // Anything else (qpdf missing) is the installation's fault, not the document's.
+      if (!(err instanceof PdfSanitiseError)) throw err;
+      throw invalid(err, err.reason === 'active_content' ? 'มีสคริปต์หรือคำสั่งแฝงที่ระบบนำออกไม่ได้' : unreadable);
     }
-    const copied = await pdf.copyPages(source, source.getPageIndices());
-    copied.forEach((p) => pdf.addPage(p));
+    let source: PDFDocument;
+    try {
+      source = await PDFDocument.load(inert);
+    } catch (err) {
+      throw invalid(err, unreadable);
+    }
+    // Pages copied by reference with one copier: a link or /P naming another page of the
+    // attachment lands on that page's copy (pdf.copyPages would give it a detached duplicate).
+    const copier = PDFObjectCopier.for(source.context, pdf.context);
+    for (const page of source.getPages()) {
+      const ref = copier.copy(page.ref);
+      const node = pdf.context.lookup(ref);
+      if (!(node instanceof PDFPageLeaf))
+        throw invalid(new Error(`${ref.toString()} is not a page`), unreadable);
+      pdf.addPage(PDFPage.of(node, ref, pdf));
+    }
   }
 
   pdf.setTitle(f.title, { showInWindowTitleBar: true });
