@@ -115,6 +115,29 @@ describe('memo attachments', () => {
     expect(await webLinks(served)).toEqual(['https://www.example.go.th/report']);
   });
 
+  it('serves a PDF stored before uploads were sanitised inert too', async () => {
+    const memo = await createSeedDraft(t.app, w.tokens.author);
+    const res = await http()
+      .post(`/memos/${memo.id}/attachments/pdf`)
+      .auth(w.tokens.author, { type: 'bearer' })
+      .field('title', 'แนบไว้ก่อน')
+      .attach('file', await smallPdf(), { filename: 'old.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    await db.query('UPDATE memo_attachments SET content = $1 WHERE id = $2', [
+      await hostilePdf(2),
+      res.body.attachment.id,
+    ]);
+    const download = await http()
+      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
+      .auth(w.tokens.author, { type: 'bearer' })
+      .responseType('blob')
+      .expect(200);
+    const served = download.body as Buffer;
+    expect(await scanPdfForActiveContent(served)).toEqual([]);
+    expect(squash(await pdfText(served))).toContain(squash(hostilePageText(2)));
+    expect(download.headers.etag).toBe(`"${createHash('sha256').update(served).digest('hex')}"`);
+  });
+
   it('answers 413 with a Thai message to a file over ATTACHMENT_MAX_BYTES', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const big = Buffer.concat([await smallPdf(), Buffer.alloc(MAX_BYTES, 0x20)]);

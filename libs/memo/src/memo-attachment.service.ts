@@ -14,7 +14,7 @@ import type { Memo } from './entities/memo.entity';
 import { attachmentDetailView, listAttachmentViews } from './internal/attachment-view';
 import { MemoWriter } from './internal/memo-writer.service';
 import { MEMO_LIMITS } from './memo-limits';
-import { inertPdfUpload } from './pdf-sniff.util';
+import { inertPdfUpload, inertStoredPdf } from './pdf-sniff.util';
 import { checkReportTable, parseSpreadsheetTsv } from './report-table.util';
 
 /** An uploaded PDF as the HTTP layer hands it over (the name and type are the client's word). */
@@ -121,9 +121,12 @@ export class MemoAttachmentService {
     return attachmentDetailView(await this.findAttachment(manager, memo, attachmentId));
   }
 
+  /** The PDF for download, always inert (see inertStoredPdf); its sha256 is that of the bytes served. */
   async readPdf(user: AuthUser, memoId: string, attachmentId: string): Promise<PdfFile> {
     const memo = await this.writer.loadReadable(this.db.manager, user, memoId);
-    return this.readPdfForOrganisation(memo.organisationId, memo.id, attachmentId);
+    const stored = await this.readPdfForOrganisation(memo.organisationId, memo.id, attachmentId);
+    const bytes = await inertStoredPdf(stored.bytes);
+    return { ...stored, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
 
   /** The PDF bytes for other libraries (the pipeline appends them); no access check beyond the organisation. */

@@ -66,3 +66,21 @@ export async function inertPdfUpload(bytes: Buffer): Promise<InertPdf> {
   const { pageCount } = await sniffPdf(inert);
   return { bytes: inert, pageCount };
 }
+
+/**
+ * A stored attachment as it may be downloaded. Rows stored before uploads were sanitised hold
+ * the file as it came, so it is sanitised again; sanitising is deterministic, so a file stored
+ * inert comes back byte for byte. Throws 422 DOCUMENT_INVALID when it cannot be made inert.
+ */
+export async function inertStoredPdf(bytes: Buffer): Promise<Buffer> {
+  try {
+    return await sanitisePdf(bytes);
+  } catch (error: unknown) {
+    if (!(error instanceof PdfSanitiseError)) throw error;
+    throw new AppException(
+      ErrorCode.DocumentInvalid,
+      { reason: error.reason },
+      'ไฟล์แนบนี้ถูกเก็บไว้ก่อนระบบตรวจไฟล์ และไม่สามารถทำให้ปลอดภัยได้ กรุณาแนบไฟล์ใหม่',
+    );
+  }
+}
