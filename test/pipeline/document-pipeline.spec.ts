@@ -123,6 +123,11 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
       .expect(201);
     expect(verified.body).toMatchObject({ issuedHere: true, signedWithOrganisationCertificate: true });
     expect(verified.body.signature.valid).toBe(true);
+    // Who signed, as recorded by the sign stage.
+    expect(verified.body.document).toMatchObject({
+      organisation: { code: w.org.code, name: w.org.name },
+      certificateFingerprint: verified.body.signature.signer.certificateSha256,
+    });
     expect(verified.body.document.approvalChain.map((l: { role: string }) => l.role)).toEqual([
       'author',
       'endorsement',

@@ -38,7 +38,15 @@ async function main(args: string[]): Promise<number> {
   const db = new DataSource(dataSourceOptions(config.DATABASE_URL, 2));
   await db.initialize();
   try {
-    const summary = await new OrganisationImportService(db).import(file);
+    let summary;
+    try {
+      summary = await new OrganisationImportService(db).import(file);
+    } catch (error) {
+      // e.g. ORGANISATION_NAME_TAKEN: its Thai message names the organisation that has the name.
+      if (!(error instanceof AppException)) throw error;
+      console.error(`${path}: ${error.code}: ${error.message}`);
+      return 1;
+    }
     console.log(JSON.stringify(summary, null, 2));
     const certificates = new CertificateService(db, config);
     if (selfSigned && !(await certificates.info(summary.organisationId))) {

@@ -12,6 +12,7 @@ export enum ErrorCode {
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   OrganisationFileInvalid = 'ORGANISATION_FILE_INVALID',
+  OrganisationNameTaken = 'ORGANISATION_NAME_TAKEN',
   MemoNotEditable = 'MEMO_NOT_EDITABLE',
   MemoNotDeletable = 'MEMO_NOT_DELETABLE',
   RegisterNumberTaken = 'REGISTER_NUMBER_TAKEN',
@@ -55,6 +56,10 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.OrganisationFileInvalid]: {
     status: HttpStatus.BAD_REQUEST,
     message: 'ไฟล์ข้อมูลองค์กรไม่ถูกต้อง',
+  },
+  [ErrorCode.OrganisationNameTaken]: {
+    status: HttpStatus.CONFLICT,
+    message: 'ชื่อหน่วยงานนี้ซ้ำกับหน่วยงานอื่นในระบบ',
   },
   [ErrorCode.MemoNotEditable]: {
     status: HttpStatus.CONFLICT,

@@ -10,7 +10,10 @@ import { Publication } from './entities/publication.entity';
 import { SignedDocument, type ApprovalChainLine } from './entities/signed-document.entity';
 
 export interface VerifiedDocument {
+  /** The organisation as it was when the document was signed (it may be called otherwise today). */
   organisation: { code: string; name: string };
+  /** SHA-256 fingerprint of the certificate it was signed with (null: signed before this was kept). */
+  certificateFingerprint: string | null;
   subject: string;
   documentNo: string;
   datedOn: string | null;
@@ -20,15 +23,27 @@ export interface VerifiedDocument {
   publications: { id: string; status: string; publishedAt: Date; memoVersion: number }[];
 }
 
+/**
+ * genuine: a document this system signed (and, for a file, its signature holds with the
+ * organisation's certificate); mismatch: ours by hash, but the file's signature fails or was made
+ * with another certificate; unknown: not a document this system signed.
+ */
+export type VerificationVerdict = 'genuine' | 'mismatch' | 'unknown';
+
 export interface VerificationResult {
   sha256: string;
+  verdict: VerificationVerdict;
   /** The hash is the SHA-256 of a PDF this system signed. */
   issuedHere: boolean;
   document: VerifiedDocument | null;
-  /** Only for an uploaded file: the signature checked cryptographically. */
+  /** Only for an uploaded file: the signature checked cryptographically; its signer only when genuine. */
   signature: SignedPdfVerification | null;
-  /** The file was signed with the issuing organisation's installed certificate. */
-  signedWithOrganisationCertificate: boolean | null;
+  /**
+   * The document was signed with the issuing organisation's certificate: for a file, its signature
+   * holds and was made with the certificate recorded at signing; by hash or code, it is a document
+   * this system signed. Never null: false whenever that is not shown.
+   */
+  signedWithOrganisationCertificate: boolean;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -42,19 +57,24 @@ export class VerificationService {
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const signature = verifySignedPdf(pdf);
     const found = await this.findBy({ sha256 });
-    let signedWithOrganisationCertificate: boolean | null = null;
-    if (found && signature.signer) {
-      const cert = await this.db
-        .getRepository(OrganisationCertificate)
-        .findOne({ where: { organisationId: found.organisationId } });
-      signedWithOrganisationCertificate = cert?.fingerprint === signature.signer.certificateSha256;
-    }
+    const signer = signature.valid ? signature.signer : null;
+    const withOrganisationCertificate =
+      found !== null &&
+      signer !== null &&
+      (await this.signingFingerprint(found)) === signer.certificateSha256;
+    const verdict: VerificationVerdict = !found
+      ? 'unknown'
+      : withOrganisationCertificate
+        ? 'genuine'
+        : 'mismatch';
     return {
       sha256,
+      verdict,
       issuedHere: found !== null,
       document: found ? await this.describe(found) : null,
-      signature,
-      signedWithOrganisationCertificate,
+      // A file that fails verification names no signer, whatever its certificate claims.
+      signature: { ...signature, signer: verdict === 'genuine' ? signer : null },
+      signedWithOrganisationCertificate: withOrganisationCertificate,
     };
   }
 
@@ -65,26 +85,25 @@ export class VerificationService {
         { field: 'sha256', problems: ['ต้องเป็น SHA-256 ๖๔ อักขระ'] },
       ]);
     }
-    const found = await this.findBy({ sha256: normalised });
-    return {
-      sha256: normalised,
-      issuedHere: found !== null,
-      document: found ? await this.describe(found) : null,
-      signature: null,
-      signedWithOrganisationCertificate: null,
-    };
+    return this.stored(normalised, await this.findBy({ sha256: normalised }));
   }
 
   /** The page the printed QR code leads to. */
   async byCode(code: string): Promise<VerificationResult> {
     const found = await this.findBy({ verificationCode: code.trim().toUpperCase() });
     if (!found || !found.sha256) throw new AppException(ErrorCode.NotFound);
+    return this.stored(found.sha256, found);
+  }
+
+  /** By hash or code: what was stored when this system signed it (no file to check). */
+  private async stored(sha256: string, found: SignedDocument | null): Promise<VerificationResult> {
     return {
-      sha256: found.sha256,
-      issuedHere: true,
-      document: await this.describe(found),
+      sha256,
+      verdict: found ? 'genuine' : 'unknown',
+      issuedHere: found !== null,
+      document: found ? await this.describe(found) : null,
       signature: null,
-      signedWithOrganisationCertificate: null,
+      signedWithOrganisationCertificate: found !== null,
     };
   }
 
@@ -92,15 +111,25 @@ export class VerificationService {
     return this.db.getRepository(SignedDocument).findOne({ where: { ...where, stage: 'signed' } });
   }
 
+  /** The certificate it was signed with; for a document signed before that was kept, the one installed now. */
+  private async signingFingerprint(doc: SignedDocument): Promise<string | null> {
+    if (doc.certificateFingerprint) return doc.certificateFingerprint;
+    const installed = await this.db
+      .getRepository(OrganisationCertificate)
+      .findOne({ where: { organisationId: doc.organisationId } });
+    return installed?.fingerprint ?? null;
+  }
+
   private async describe(doc: SignedDocument): Promise<VerifiedDocument> {
-    const org = await this.db
-      .getRepository(Organisation)
-      .findOneOrFail({ where: { id: doc.organisationId } });
-    const publications = await this.db
-      .getRepository(Publication)
-      .find({ where: { documentId: doc.id }, order: { publishedAt: 'DESC' } });
+    const [organisation, publications] = await Promise.all([
+      this.signingOrganisation(doc),
+      this.db
+        .getRepository(Publication)
+        .find({ where: { documentId: doc.id }, order: { publishedAt: 'DESC' } }),
+    ]);
     return {
-      organisation: { code: org.code, name: org.name },
+      organisation,
+      certificateFingerprint: doc.certificateFingerprint,
       subject: doc.subject,
       documentNo: doc.documentNo,
       datedOn: doc.datedOn,
@@ -114,5 +143,16 @@ export class VerificationService {
         memoVersion: p.memoVersion,
       })),
     };
+  }
+
+  /** As recorded at signing; the migration filled it in for documents signed before, so this fallback is rare. */
+  private async signingOrganisation(doc: SignedDocument): Promise<{ code: string; name: string }> {
+    if (doc.organisationCode && doc.organisationName) {
+      return { code: doc.organisationCode, name: doc.organisationName };
+    }
+    const org = await this.db
+      .getRepository(Organisation)
+      .findOneOrFail({ where: { id: doc.organisationId } });
+    return { code: org.code, name: org.name };
   }
 }

@@ -18,6 +18,7 @@ export interface SignedPdfVerification {
   valid: boolean;
   /** Why not (English, for logs and the verification page); empty when valid. */
   problems: string[];
+  /** Who the certificate names, only when the signature is valid: a failed one names nobody. */
   signer: SignedPdfSigner | null;
   /** The claimed signing time (/M of the signature, else the CMS signing-time). */
   signedAt: Date | null;
@@ -81,9 +82,8 @@ export function verifySignedPdf(pdf: Buffer): SignedPdfVerification {
     return result;
   }
   const cert = cms.signerCertificate;
-  const subject = certificateSubject(cert);
-  result.signer = {
-    ...subject,
+  const signer: SignedPdfSigner = {
+    ...certificateSubject(cert),
     serialNumber: cert.serialNumber,
     certificateSha256: cert.fingerprint256,
     validFrom: new Date(cert.validFrom),
@@ -110,13 +110,11 @@ export function verifySignedPdf(pdf: Buffer): SignedPdfVerification {
     signatureOk = false;
   }
   if (!signatureOk) result.problems.push('the signature value does not verify with the signing certificate');
-  if (
-    result.signedAt &&
-    (result.signedAt < result.signer.validFrom || result.signedAt > result.signer.validTo)
-  ) {
+  if (result.signedAt && (result.signedAt < signer.validFrom || result.signedAt > signer.validTo)) {
     result.problems.push('the signing time is outside the certificate validity');
   }
   result.valid = result.problems.length === 0;
+  if (result.valid) result.signer = signer;
   return result;
 }
 

@@ -134,18 +134,11 @@ export class WebPortalController {
   }
 
   private resultView(r: VerificationResult) {
-    const signatureOk = r.signature ? r.signature.valid : null;
-    const verdict = !r.issuedHere
-      ? 'unknown'
-      : signatureOk === false || r.signedWithOrganisationCertificate === false
-        ? 'mismatch'
-        : 'genuine';
     return {
       ...r,
-      verdict,
-      genuine: verdict === 'genuine',
-      unknown: verdict === 'unknown',
-      mismatch: verdict === 'mismatch',
+      genuine: r.verdict === 'genuine',
+      unknown: r.verdict === 'unknown',
+      mismatch: r.verdict === 'mismatch',
       chain: (r.document?.approvalChain ?? []).map((l) => ({
         ...l,
         roleLabel: ROLE[l.role],

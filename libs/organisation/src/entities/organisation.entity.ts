@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type DigitPreference = 'thai' | 'arabic';
 
@@ -14,6 +14,16 @@ export class Organisation {
 
   @Column({ type: 'text' })
   name: string;
+
+  /**
+   * The name as people read it, unique in the deployment so that no organisation can pass itself
+   * off as another. Written by PostgreSQL (a trigger calls organisation_name_key: NFC, zero-width
+   * characters removed, whitespace collapsed, ํ + า read as ำ, lower case) whatever path writes
+   * the name, so the rule lives in one place.
+   */
+  @Index('organisations_name_key_idx', { unique: true })
+  @Column({ type: 'text', insert: false, update: false, select: false })
+  nameKey: string;
 
   /** Printed before "/number" in the ที่ line, e.g. "นพ ๗๑๕๐๑". */
   @Column({ type: 'text' })

@@ -6,7 +6,16 @@ import { ACTING_KIND_LABELS, actingKindFromLabel } from '../acting-kind.util';
 const code = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - (a-z, 0-9, -) ไม่เกิน 63 ตัว');
-const text = (max: number) => z.string().trim().min(1, 'ต้องไม่ว่าง').max(max);
+// Names, titles and phones are one line each; NUL cannot even be stored (an escaped "\0" in YAML makes one).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'ต้องไม่ว่าง')
+    .max(max)
+    .regex(NO_CONTROL_CHARACTERS, 'ต้องไม่มีอักขระควบคุม (เช่น NUL แท็บ หรือขึ้นบรรทัดใหม่)');
 const isoDay = z.iso.date('ต้องเป็นวันที่รูปแบบ YYYY-MM-DD');
 
 const actingKind = z.string().transform((value, ctx): ActingKind => {

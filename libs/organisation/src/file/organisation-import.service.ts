@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import {
+  DataSource,
+  QueryFailedError,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+} from 'typeorm';
 import { hashPassword, verifyPassword } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { ActingOrder } from '../entities/acting-order.entity';
@@ -12,6 +18,9 @@ import { Position } from '../entities/position.entity';
 import { Unit } from '../entities/unit.entity';
 import { ImportCounts, OrganisationImportSummary } from './organisation-import-summary';
 import type { OrganisationFile } from './organisation-file.schema';
+
+/** The unique index on organisations.name_key (migration OrganisationIdentity). */
+const NAME_KEY_INDEX = 'organisations_name_key_idx';
 
 function sameValues<T extends ObjectLiteral>(row: T, desired: Partial<T>): boolean {
   return Object.entries(desired).every(([key, value]) => {
@@ -32,6 +41,21 @@ export class OrganisationImportService {
   async import(
     file: OrganisationFile,
     options: { onlyOrganisationId?: string } = {},
+  ): Promise<OrganisationImportSummary> {
+    try {
+      return await this.importInTransaction(file, options);
+    } catch (error) {
+      // Another import took the name between our check and our write: the unique index says so.
+      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError
+        ?.constraint;
+      if (!(error instanceof QueryFailedError) || constraint !== NAME_KEY_INDEX) throw error;
+      throw (await this.nameTaken(this.db.manager, file)) ?? error;
+    }
+  }
+
+  private async importInTransaction(
+    file: OrganisationFile,
+    options: { onlyOrganisationId?: string },
   ): Promise<OrganisationImportSummary> {
     return this.db.transaction(async (m) => {
       const summary = new OrganisationImportSummary();
@@ -161,6 +185,10 @@ export class OrganisationImportService {
       where: { code: file.organisation.code },
       lock: { mode: 'pessimistic_write' },
     });
+    if (!existing || existing.name !== desired.name) {
+      const taken = await this.nameTaken(m, file);
+      if (taken) throw taken;
+    }
     if (!existing) {
       counts.created++;
       return repo.save({ code: file.organisation.code, ...desired });
@@ -172,6 +200,26 @@ export class OrganisationImportService {
     counts.updated++;
     await repo.update({ id: existing.id }, desired);
     return { ...existing, ...desired };
+  }
+
+  /**
+   * The error to answer when another organisation already has the file's name as people read it
+   * (organisation_name_key, the database's one definition of "the same name"), naming it.
+   */
+  private async nameTaken(m: EntityManager, file: OrganisationFile): Promise<AppException | null> {
+    const { code, name } = file.organisation;
+    const rows: { code: string; name: string }[] = await m.query(
+      `SELECT code, name FROM organisations WHERE name_key = organisation_name_key($1) AND code <> $2 LIMIT 1`,
+      [name, code],
+    );
+    const other = rows[0];
+    if (!other) return null;
+    return new AppException(
+      ErrorCode.OrganisationNameTaken,
+      { field: 'organisation.name', name, organisation: other.code, organisationName: other.name },
+      `ชื่อหน่วยงาน “${name.trim()}” ซ้ำกับ “${other.name}” (รหัส ${other.code}) ที่มีอยู่ในระบบแล้ว ` +
+        'ชื่อหน่วยงานต้องไม่ซ้ำกับหน่วยงานอื่น แม้ต่างกันเพียงช่องว่างหรืออักขระที่มองไม่เห็น',
+    );
   }
 
   /** Diffs desired rows against the organisation's rows by key; answers key → id where rows have ids. */

@@ -41,12 +41,23 @@ export class SignStage {
     const signedAt = new Date();
     const signed = await signPdf(unsigned, identity, { signingTime: signedAt });
     // Guarded by the stage: of two racing signers only one stores its (equally valid) signature.
+    // Who signed is kept as they are now (the organisation's name and code, the certificate's
+    // fingerprint): verification shows that, whatever the organisation is called later.
     const updated: { id: string }[] = await this.db.query(
-      `UPDATE signed_documents
-          SET stage = 'signed', signed_pdf = $2, sha256 = $3, signed_at = $4, signer_subject = $5, unsigned_pdf = NULL
-        WHERE id = $1 AND stage = 'rendered'
-        RETURNING id`,
-      [doc.documentId, signed.pdf, signed.sha256, signedAt, identity.certificate.subject],
+      `UPDATE signed_documents d
+          SET stage = 'signed', signed_pdf = $2, sha256 = $3, signed_at = $4, signer_subject = $5, unsigned_pdf = NULL,
+              organisation_name = o.name, organisation_code = o.code, certificate_fingerprint = $6
+         FROM organisations o
+        WHERE d.id = $1 AND d.stage = 'rendered' AND o.id = d.organisation_id
+        RETURNING d.id`,
+      [
+        doc.documentId,
+        signed.pdf,
+        signed.sha256,
+        signedAt,
+        identity.certificate.subject,
+        identity.certificate.fingerprint256,
+      ],
     );
     if (updated.length > 0) return { documentId: doc.documentId, sha256: signed.sha256, signed: true };
     // A racing worker signed it first: its signature is the one stored.

@@ -55,6 +55,20 @@ export class SignedDocument {
   @Column({ type: 'text', nullable: true })
   signerSubject: string | null;
 
+  /**
+   * Who signed, as they were when the sign stage signed (an organisation may be renamed or change
+   * its certificate later): what verification shows. Null until signed.
+   */
+  @Column({ type: 'text', nullable: true })
+  organisationName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  organisationCode: string | null;
+
+  /** SHA-256 fingerprint ("AB:CD:…") of the certificate the signature was made with. */
+  @Column({ type: 'text', nullable: true })
+  certificateFingerprint: string | null;
+
   /** What the verification page shows, as it was printed: captured at render time. */
   @Column({ type: 'text', default: '' })
   subject: string;
