@@ -21,8 +21,10 @@ export interface RendererHealth {
 
 /**
  * Probes the renderer every `intervalMs` unless it printed something in that time, and at once
- * after a render that timed out or lost its tab; a probe that fails replaces the browser. The
- * health it keeps is what readiness reports: down from a failed probe until the next success.
+ * after a render that timed out or lost its tab. A probe that fails is repeated at once; two
+ * failures in a row replace the browser (one slow answer on an overloaded machine is not a hung
+ * browser, and replacing it would cost the renders in flight). The health it keeps is what
+ * readiness reports: down from the second failed probe until the next success.
  */
 export class RendererWatchdog {
   private timer?: NodeJS.Timeout;
@@ -31,6 +33,7 @@ export class RendererWatchdog {
   private lastOkAt: Date | null = null;
   private lastProbeAt: Date | null = null;
   private replacements = 0;
+  private consecutiveFailures = 0;
 
   constructor(
     private readonly renderer: WatchedRenderer,
@@ -60,6 +63,7 @@ export class RendererWatchdog {
   /** A document printed: the renderer is up. */
   succeeded(): void {
     this.lastOkAt = new Date();
+    this.consecutiveFailures = 0;
     this.state = { up: true, reason: null };
   }
 
@@ -81,16 +85,26 @@ export class RendererWatchdog {
   }
 
   private async probeOnce(): Promise<void> {
-    this.lastProbeAt = new Date();
-    try {
-      await this.renderer.probe();
-      this.succeeded();
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.state = { up: false, reason };
-      this.replacements += 1;
-      this.log?.(`renderer probe failed (${reason}): replacing the browser`);
-      this.renderer.replaceBrowser(reason);
+    for (;;) {
+      this.lastProbeAt = new Date();
+      try {
+        await this.renderer.probe();
+        this.succeeded();
+        return;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.consecutiveFailures += 1;
+        if (this.consecutiveFailures < 2) {
+          this.log?.(`renderer probe failed (${reason}): probing again`);
+          continue;
+        }
+        this.consecutiveFailures = 0;
+        this.state = { up: false, reason };
+        this.replacements += 1;
+        this.log?.(`renderer probe failed twice (${reason}): replacing the browser`);
+        this.renderer.replaceBrowser(reason);
+        return;
+      }
     }
   }
 }

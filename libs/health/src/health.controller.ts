@@ -47,7 +47,7 @@ export class HealthController {
       }
     });
     return this.health.check([
-      () => this.db.pingCheck('postgres', { timeout: 1000 }),
+      () => this.db.pingCheck('postgres', { timeout: 3000 }),
       () => this.redis.isHealthy('redis'),
       ...registered,
     ]);

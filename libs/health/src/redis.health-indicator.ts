@@ -15,7 +15,7 @@ export class RedisHealthIndicator {
     try {
       const answer = await Promise.race([
         this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout after 1000 ms')), 1000)),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout after 3000 ms')), 3000)),
       ]);
       return answer === 'PONG' ? indicator.up() : indicator.down({ answer });
     } catch (error) {
