@@ -1,18 +1,29 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { ErrorBody } from '@saraban/errors';
 import { CurrentUser, Public } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { SignInDto } from './dto/sign-in.dto';
 import { CurrentUserResponse, SessionResponse } from './dto/session.response';
-import { SESSION_COOKIE } from './session-cookie';
+import { SESSION_COOKIE, clearedSessionCookieOptions, sessionCookieOptions } from './session-cookie';
 import { SessionService } from './session.service';
+import { SignInService } from './sign-in.service';
+import { sessionClientOf, setRetryAfter } from './throttling/client-address.util';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
+    private readonly signIns: SignInService,
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -20,21 +31,29 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; answers a bearer token and sets the session cookie' })
+  @ApiOperation({
+    summary: 'Sign in; answers a bearer token and sets the session cookie',
+    description:
+      'Failed sign-ins are counted per account and per client address: after a few, each attempt must ' +
+      'wait longer (429 SIGN_IN_THROTTLED), then the account is locked for a while (429 ACCOUNT_LOCKED). ' +
+      'Retry-After says how many seconds.',
+  })
   @ApiOkResponse({ type: SessionResponse })
-  async login(@Body() dto: SignInDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
-    const { token, expiresAt, user } = await this.sessions.signIn(
-      dto.organisation,
-      dto.username,
-      dto.password,
-    );
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.COOKIE_SECURE,
-      expires: expiresAt,
-      path: '/',
-    });
+  @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failures: wait Retry-After seconds' })
+  async login(
+    @Body() dto: SignInDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
+    let session: Awaited<ReturnType<SignInService['signIn']>>;
+    try {
+      session = await this.signIns.signIn({ ...dto, client: sessionClientOf(req) });
+    } catch (err) {
+      setRetryAfter(res, err);
+      throw err;
+    }
+    const { token, expiresAt, user } = session;
+    res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
     const { sessionId: _sessionId, ...visible } = user;
     return { token, expiresAt, user: visible };
   }
@@ -46,7 +65,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the current session' })
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.sessions.signOut(user.sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
   }
 
   @Get('me')

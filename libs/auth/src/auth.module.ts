@@ -2,11 +2,26 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { SessionService } from './session.service';
+import { CsrfGuard } from './csrf/csrf.guard';
+import { CsrfService } from './csrf/csrf.service';
+import { SessionModule } from './session.module';
+import { SignInService } from './sign-in.service';
+import { SignInThrottle } from './throttling/sign-in-throttle.service';
 
+/**
+ * Sign-in and the global guards of the HTTP app: CSRF first (cheap, no database), then the
+ * session. The worker imports SessionModule alone.
+ */
 @Module({
+  imports: [SessionModule],
   controllers: [AuthController],
-  providers: [SessionService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionService],
+  providers: [
+    SignInThrottle,
+    SignInService,
+    CsrfService,
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionModule, SignInService, CsrfService],
 })
 export class AuthModule {}

@@ -3,15 +3,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { AppException, ErrorCode } from '@saraban/errors';
 import { queryPrepared } from '@saraban/postgres';
 import type { Role } from '@saraban/organisation';
 import type { AuthUser } from './auth-user';
 import { Session } from './entities/session.entity';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.util';
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** Where a session was opened from, as shown to its owner. */
+export interface SessionClient {
+  userAgent?: string;
+  address?: string;
+}
+
+/** One of a person's sessions, as their sessions page lists it. */
+export interface ActiveSession {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  address: string | null;
 }
 
 interface SessionRow {
@@ -23,15 +37,29 @@ interface SessionRow {
   prefix: string;
   full_name: string;
   roles: Role[];
+  stale: boolean;
 }
 
+/** A live session: not past its absolute end, used within the idle timeout ($2 minutes). */
+const LIVE = `s.expires_at > now() AND s.last_used_at > now() - make_interval(mins => $2::int)`;
+
 const RESOLVE_SQL = `SELECT s.id AS session_id, p.id AS person_id, p.organisation_id, o.code AS organisation_code,
-    p.username, p.prefix, p.full_name, p.roles
+    p.username, p.prefix, p.full_name, p.roles, s.last_used_at < now() - interval '1 minute' AS stale
   FROM sessions s
   JOIN people p ON p.id = s.person_id AND p.active
   JOIN organisations o ON o.id = p.organisation_id
- WHERE s.token_hash = $1 AND s.expires_at > now()`;
+ WHERE s.token_hash = $1 AND ${LIVE}`;
 
+/** Written at most once a minute per session: the idle timeout needs no more precision than that. */
+const TOUCH_SQL = `UPDATE sessions SET last_used_at = now() WHERE id = $1 AND last_used_at < now() - interval '1 minute'`;
+
+const USER_AGENT_MAX = 512;
+
+/**
+ * The sessions table: opening a session, resolving a token on every request (with the idle and
+ * absolute timeouts), a person's list of their own sessions, ending them, and deleting the ended
+ * ones (the worker's maintenance job). Checking passwords is SignInService's.
+ */
 @Injectable()
 export class SessionService {
   constructor(
@@ -39,41 +67,34 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the password and opens a session; the same error whether the user or the password is wrong. */
-  async signIn(
-    organisationCode: string,
-    username: string,
-    password: string,
-  ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
-    const rows: { id: string; organisation_id: string; password_hash: string | null }[] = await this.db.query(
-      `SELECT p.id, p.organisation_id, p.password_hash
-         FROM people p JOIN organisations o ON o.id = p.organisation_id
-        WHERE o.code = $1 AND p.username = $2 AND p.active`,
-      [organisationCode, username],
-    );
-    const person = rows[0];
-    const ok = await verifyPassword(password, person?.password_hash ?? DUMMY_PASSWORD_HASH);
-    if (!person || !person.password_hash || !ok) throw new AppException(ErrorCode.InvalidCredentials);
-
+  /** A new session for a person whose password was checked; answers its bearer token. */
+  async open(
+    person: { id: string; organisationId: string },
+    client: SessionClient = {},
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
     await this.db.getRepository(Session).insert({
       tokenHash: tokenHash(token),
       personId: person.id,
-      organisationId: person.organisation_id,
+      organisationId: person.organisationId,
       expiresAt,
+      userAgent: client.userAgent?.slice(0, USER_AGENT_MAX) || null,
+      address: client.address || null,
     });
-    const user = await this.resolve(token);
-    if (!user) throw new AppException(ErrorCode.InternalError);
-    return { token, expiresAt, user };
+    return { token, expiresAt };
   }
 
-  /** The user behind a bearer token, or null when it is unknown, expired or the person is inactive. */
+  /** The user behind a token, or null when it is unknown, ended (idle or expired) or the person is inactive. */
   async resolve(token: string): Promise<AuthUser | null> {
     // Every authenticated request runs this: prepared, so PostgreSQL plans it once per connection.
-    const rows = await queryPrepared<SessionRow>(this.db, RESOLVE_SQL, [tokenHash(token)]);
+    const rows = await queryPrepared<SessionRow>(this.db, RESOLVE_SQL, [
+      tokenHash(token),
+      this.config.SESSION_IDLE_MINUTES,
+    ]);
     const row = rows[0];
     if (!row) return null;
+    if (row.stale) await queryPrepared(this.db, TOUCH_SQL, [row.session_id]);
     return {
       sessionId: row.session_id,
       personId: row.person_id,
@@ -88,5 +109,64 @@ export class SessionService {
 
   async signOut(sessionId: string): Promise<void> {
     await this.db.getRepository(Session).delete({ id: sessionId });
+  }
+
+  /** Ends the session behind a token, if there is one (signing out of a session that may have ended already). */
+  async signOutToken(token: string): Promise<void> {
+    await this.db.getRepository(Session).delete({ tokenHash: tokenHash(token) });
+  }
+
+  /** A person's live sessions, most recently used first. */
+  async listActive(personId: string): Promise<ActiveSession[]> {
+    const rows: {
+      id: string;
+      created_at: Date;
+      last_used_at: Date;
+      expires_at: Date;
+      user_agent: string | null;
+      address: string | null;
+    }[] = await this.db.query(
+      `SELECT s.id, s.created_at, s.last_used_at, s.expires_at, s.user_agent, s.address
+         FROM sessions s
+        WHERE s.person_id = $1 AND ${LIVE}
+        ORDER BY s.last_used_at DESC, s.created_at DESC`,
+      [personId, this.config.SESSION_IDLE_MINUTES],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      lastUsedAt: r.last_used_at,
+      expiresAt: r.expires_at,
+      userAgent: r.user_agent,
+      address: r.address,
+    }));
+  }
+
+  /** Ends one of the person's own sessions; false when they have no such session. */
+  async endOwn(personId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db.getRepository(Session).delete({ id: sessionId, personId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends every session of the person but `keep` (signing out everywhere else); answers how many. */
+  async endOthers(personId: string, keep: string): Promise<number> {
+    const rows = await queryPrepared(
+      this.db,
+      `DELETE FROM sessions WHERE person_id = $1 AND id <> $2 RETURNING id`,
+      [personId, keep],
+    );
+    return rows.length;
+  }
+
+  /** Deletes the sessions that have ended (past their absolute end or idle too long); answers how many. */
+  async deleteExpired(): Promise<number> {
+    const rows = await queryPrepared(
+      this.db,
+      `DELETE FROM sessions
+        WHERE expires_at <= now() OR last_used_at <= now() - make_interval(mins => $1::int)
+      RETURNING id`,
+      [this.config.SESSION_IDLE_MINUTES],
+    );
+    return rows.length;
   }
 }

@@ -15,13 +15,48 @@ export const appConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  /** Absolute session timeout: a session ends this long after sign-in, however busy. */
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
     .min(1)
     .max(24 * 90)
     .default(12),
+  /** Idle session timeout: a session unused this long ends (its last use is recorded at most once a minute). */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(24 * 60)
+    .default(30),
+  /** How often the worker deletes ended sessions (idle or past their absolute timeout). */
+  SESSION_CLEANUP_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(15 * 60_000),
+  /** Cookies are `Secure` when this is set or PUBLIC_BASE_URL is https. */
   COOKIE_SECURE: booleanFlag.default(false),
+  /**
+   * Failed sign-ins of one account (organisation + username) before it is locked for
+   * SIGN_IN_LOCK_MINUTES; the first three are free, each later one doubles the wait (1 s, 2 s, 4 s …).
+   */
+  SIGN_IN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(4).max(1000).default(10),
+  /** Failed sign-ins from one client address (any accounts) before it is locked; ten are free. */
+  SIGN_IN_ADDRESS_LOCK_AFTER: z.coerce.number().int().min(11).max(100_000).default(50),
+  /** How long a lock lasts; failures are counted over the same window. */
+  SIGN_IN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /**
+   * Reverse proxies in front of the API whose X-Forwarded-For is believed (Express's `trust proxy`
+   * hop count); 0 (default) takes the client address from the connection. Sign-in and upload
+   * limits count per client address, so behind a proxy set this or they count the proxy.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()

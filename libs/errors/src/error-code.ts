@@ -25,6 +25,10 @@ export enum ErrorCode {
   DocumentTooLarge = 'DOCUMENT_TOO_LARGE',
   SigningCertificateInvalid = 'SIGNING_CERTIFICATE_INVALID',
   SigningCertificateMissing = 'SIGNING_CERTIFICATE_MISSING',
+  SignInThrottled = 'SIGN_IN_THROTTLED',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
+  CsrfRejected = 'CSRF_REJECTED',
   InternalError = 'INTERNAL_ERROR',
 }
 
@@ -105,6 +109,22 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.SigningCertificateInvalid]: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     message: 'ใบรับรองอิเล็กทรอนิกส์ขององค์กรไม่ถูกต้อง หรือรหัสผ่านไม่ถูกต้อง',
+  },
+  [ErrorCode.SignInThrottled]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่',
+  },
+  [ErrorCode.AccountLocked]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'บัญชีนี้ถูกระงับการเข้าสู่ระบบชั่วคราว เนื่องจากใส่รหัสผ่านผิดหลายครั้ง',
+  },
+  [ErrorCode.TooManyRequests]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: 'มีคำขอมากเกินไป กรุณารอสักครู่แล้วลองใหม่',
+  },
+  [ErrorCode.CsrfRejected]: {
+    status: HttpStatus.FORBIDDEN,
+    message: 'คำขอนี้ไม่ได้ส่งมาจากหน้าเว็บของระบบ หรือหน้าเว็บหมดอายุแล้ว กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
   },
   [ErrorCode.InternalError]: {
     status: HttpStatus.INTERNAL_SERVER_ERROR,

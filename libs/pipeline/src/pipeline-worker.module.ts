@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PdfRenderer } from '@saraban/document-render';
 import { ApprovalModule } from '@saraban/approval';
+import { SessionModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { PublicationModule } from '@saraban/publication';
 import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
@@ -19,7 +20,8 @@ import { pdfRendererProvider } from './worker/pdf-renderer.provider';
 
 /** The worker side: relay the outbox, run each memo version's flow (render → sign → publish). */
 @Module({
-  imports: [ApprovalModule, PublicationModule, CertificatesModule],
+  // SessionModule: the maintenance scheduler deletes ended sessions.
+  imports: [ApprovalModule, PublicationModule, CertificatesModule, SessionModule],
   providers: [
     pdfRendererProvider,
     MemoDocumentAssembler,

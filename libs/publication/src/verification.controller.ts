@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Public } from '@saraban/auth';
+import { Public, RateLimitPerAddress, VERIFY_UPLOAD_LIMIT } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { VerificationService, type VerificationResult } from './verification.service';
 
@@ -13,6 +13,7 @@ export class VerificationController {
   constructor(private readonly verification: VerificationService) {}
 
   @Post()
+  @RateLimitPerAddress(VERIFY_UPLOAD_LIMIT)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 50 * 1024 * 1024, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({

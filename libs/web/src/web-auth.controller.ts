@@ -1,7 +1,20 @@
-import { Body, Controller, Get, Inject, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CurrentUser, Public, SESSION_COOKIE, SessionService, type AuthUser } from '@saraban/auth';
+import type { Request, Response } from 'express';
+import {
+  CurrentUser,
+  Public,
+  RequiresCsrfToken,
+  SESSION_COOKIE,
+  SessionService,
+  SignInService,
+  clearedSessionCookieOptions,
+  retryAfterOf,
+  sessionClientOf,
+  sessionCookieOptions,
+  setRetryAfter,
+  type AuthUser,
+} from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { OrganisationDirectoryService } from '@saraban/organisation';
@@ -18,6 +31,7 @@ const ORG_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 @Controller()
 export class WebAuthController {
   constructor(
+    private readonly signIns: SignInService,
     private readonly sessions: SessionService,
     private readonly directory: OrganisationDirectoryService,
     private readonly views: WebViews,
@@ -47,8 +61,9 @@ export class WebAuthController {
   }
 
   @Public()
+  @RequiresCsrfToken()
   @Post('app/login')
-  async login(@Body() form: SignInForm, @Res() res: Response): Promise<void> {
+  async login(@Body() form: SignInForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     const organisation = form.organisation.trim();
     const username = form.username.trim();
     if (!organisation || !username || !form.password) {
@@ -61,28 +76,50 @@ export class WebAuthController {
       return;
     }
     try {
-      const { token, expiresAt } = await this.sessions.signIn(organisation, username, form.password);
-      res.cookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: this.config.COOKIE_SECURE,
-        expires: expiresAt,
-        path: '/',
+      const { token, expiresAt } = await this.signIns.signIn({
+        organisation,
+        username,
+        password: form.password,
+        client: sessionClientOf(req),
       });
+      res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
       res.redirect(303, safeNext(form.next));
     } catch (err) {
       if (err instanceof AppException && err.code === ErrorCode.InvalidCredentials) {
         await this.renderLogin(res, { organisation, username, next: form.next }, err.message, 401);
         return;
       }
+      const retryAfter = retryAfterOf(err);
+      if (err instanceof AppException && retryAfter !== null) {
+        setRetryAfter(res, err);
+        await this.renderLogin(
+          res,
+          { organisation, username, next: form.next },
+          `${err.message} ${waitText(retryAfter, (err.details as { locked?: boolean }).locked === true)}`,
+          429,
+          err.code === ErrorCode.AccountLocked,
+        );
+        return;
+      }
       throw err;
     }
+  }
+
+  /** Sign-out by address (a bookmark, a link): SameSite=Strict keeps other sites from sending the cookie here. */
+  @Public()
+  @Get('app/logout')
+  async logoutLink(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const user = token ? await this.sessions.resolve(token) : null;
+    if (token) await this.sessions.signOutToken(token);
+    res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
+    res.redirect(303, user ? `/app/login?org=${encodeURIComponent(user.organisationCode)}` : '/app/login');
   }
 
   @Post('app/logout')
   async logout(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     await this.sessions.signOut(user.sessionId);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
     res.redirect(303, `/app/login?org=${encodeURIComponent(user.organisationCode)}`);
   }
 
@@ -91,6 +128,7 @@ export class WebAuthController {
     values: { organisation: string; username: string; next?: string },
     error: string | null,
     status: number,
+    locked = false,
   ): Promise<void> {
     let organisationName: string | null = null;
     if (values.organisation && ORG_CODE.test(values.organisation)) {
@@ -108,8 +146,15 @@ export class WebAuthController {
         organisationName,
         values: { ...values, next: safeNext(values.next) },
         error,
+        locked,
       },
       status,
     );
   }
+}
+
+/** How long to wait, in Thai: minutes for a lock, seconds for a short wait. */
+function waitText(seconds: number, locked: boolean): string {
+  if (locked || seconds >= 120) return `ลองใหม่ได้อีกครั้งในอีก ${Math.ceil(seconds / 60)} นาที`;
+  return `ลองใหม่ได้อีกครั้งในอีก ${seconds} วินาที`;
 }

@@ -7,12 +7,13 @@ import {
   Query,
   Res,
   UploadedFile,
+  UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@saraban/auth';
+import { Public, RateLimitPerAddress, VERIFY_UPLOAD_LIMIT } from '@saraban/auth';
 import { AppException } from '@saraban/errors';
 import {
   OitCatalogueService,
@@ -21,6 +22,7 @@ import {
   type VerificationResult,
 } from '@saraban/publication';
 import { fiscalYearLabel, fiscalYearOf } from '@saraban/thai-format';
+import { WebExceptionFilter } from './web-exception.filter';
 import { WebViews } from './web-views.service';
 
 const STATUS = { published: 'เผยแพร่', withdrawn: 'ถอนการเผยแพร่แล้ว', replaced: 'มีฉบับใหม่แทน' } as const;
@@ -111,6 +113,8 @@ export class WebPortalController {
   }
 
   @Post('verify')
+  @UseFilters(WebExceptionFilter)
+  @RateLimitPerAddress(VERIFY_UPLOAD_LIMIT)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 50 * 1024 * 1024, files: 1 } }))
   async verifyUpload(
     @UploadedFile() file: Express.Multer.File | undefined,

@@ -48,6 +48,8 @@ const FLASH: Record<string, string> = {
   emblem: 'บันทึกตราของหน่วยงานแล้ว',
   catalogue: 'บันทึกหมวดข้อมูลเผยแพร่แล้ว',
   'document-retried': 'สั่งจัดทำเอกสารใหม่แล้ว ระบบกำลังดำเนินการ',
+  'session-ended': 'ออกจากระบบเครื่องนั้นแล้ว',
+  'sessions-ended': 'ออกจากระบบทุกเครื่องยกเว้นเครื่องนี้แล้ว',
 };
 
 export function flashMessage(done: unknown): string | null {

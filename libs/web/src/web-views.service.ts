@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
+import { CsrfService } from '@saraban/auth';
 import { formatThaiDate, formatThaiDateTime, formatThaiShortDate } from '@saraban/thai-format';
 import {
   ORDER_LABELS,
@@ -92,7 +93,10 @@ export class WebViews {
   private compiled: { hbs: HandlebarsRuntime; pages: Map<string, Template> } | null = null;
   private readonly reload = process.env.NODE_ENV === 'development';
 
-  constructor(private readonly assets: WebAssets) {}
+  constructor(
+    private readonly assets: WebAssets,
+    private readonly csrf: CsrfService,
+  ) {}
 
   render(name: string, context: object): string {
     const { pages } = this.templates();
@@ -108,13 +112,17 @@ export class WebViews {
     return page({ assetVersion, ...context });
   }
 
-  /** Sends a page; signed-in pages are never cached (a shared office PC, the back button after sign-out). */
+  /**
+   * Sends a page; signed-in pages are never cached (a shared office PC, the back button after
+   * sign-out). Every page gets the session's CSRF token (`csrfToken`) for its forms and script.
+   */
   send(res: Response, name: string, context: object, status = 200): void {
+    const csrfToken = this.csrf.tokenFor(res.req, res);
     res
       .status(status)
       .setHeader('Cache-Control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(this.render(name, context));
+      .send(this.render(name, { ...context, csrfToken }));
   }
 
   private templates(): { hbs: HandlebarsRuntime; pages: Map<string, Template> } {

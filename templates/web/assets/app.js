@@ -55,9 +55,15 @@
     return 'k-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
   }
 
-  /** POST JSON to the API with the session cookie; resolves {ok, status, body}. */
+  /** The page's CSRF token: the API refuses a request made with the session cookie without it. */
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') || '' : '';
+  }
+
+  /** POST JSON to the API with the session cookie and the page's token; resolves {ok, status, body}. */
   function callApi(url, payload, method, headers) {
-    var h = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    var h = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken() };
     for (var k in headers || {}) h[k] = headers[k];
     return fetch(url, {
       method: method || 'POST',

@@ -6,4 +6,6 @@ export enum MaintenanceJob {
   RelayPoll = 'relay-poll',
   /** Decided memos whose documents are missing or set aside. */
   Reconcile = 'reconcile',
+  /** Sessions past their idle or absolute timeout are deleted (SESSION_CLEANUP_MS). */
+  SessionCleanup = 'session-cleanup',
 }

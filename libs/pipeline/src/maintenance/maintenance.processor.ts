@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { SessionService } from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { queueConnection } from '../jobs/queue-connection.util';
 import { OutboxRelayService } from '../relay/outbox-relay.service';
@@ -28,12 +29,14 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
   readonly ticks: Record<MaintenanceJob, number> = {
     [MaintenanceJob.RelayPoll]: 0,
     [MaintenanceJob.Reconcile]: 0,
+    [MaintenanceJob.SessionCleanup]: 0,
   };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: OutboxRelayService,
     private readonly reconciler: PipelineReconcilerService,
+    private readonly sessions: SessionService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +47,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     const every: Record<MaintenanceJob, number> = {
       [MaintenanceJob.RelayPoll]: this.config.OUTBOX_POLL_MS,
       [MaintenanceJob.Reconcile]: this.config.RECONCILE_MS,
+      [MaintenanceJob.SessionCleanup]: this.config.SESSION_CLEANUP_MS,
     };
     for (const [name, ms] of Object.entries(every)) {
       await this.queue.upsertJobScheduler(
@@ -71,6 +75,9 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
       case MaintenanceJob.Reconcile:
         this.ticks[MaintenanceJob.Reconcile] += 1;
         return this.reconciler.reconcileDetailed();
+      case MaintenanceJob.SessionCleanup:
+        this.ticks[MaintenanceJob.SessionCleanup] += 1;
+        return { deleted: await this.sessions.deleteExpired() };
       default:
         throw new UnrecoverableError(`unknown maintenance job ${job.name}`);
     }
