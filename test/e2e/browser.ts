@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -22,7 +23,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 export interface Session {
   context: BrowserContext;
   page: Page;
-  /** Script errors the pages threw; a test expects none. */
+  /** Script errors the pages threw, and what their CSP refused; a test expects none. */
   scriptErrors: string[];
 }
 
@@ -43,6 +44,12 @@ export async function signedIn(
   const page = await context.newPage();
   const scriptErrors: string[] = [];
   page.on('pageerror', (err) => scriptErrors.push(err.message));
+  // What the Content-Security-Policy refused (an inline script or style that slipped in) counts too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      scriptErrors.push(message.text());
+    }
+  });
   await page.goto('/app/login?org=khampee');
   await page.getByLabel('ชื่อผู้ใช้').fill(username);
   await page.getByLabel('รหัสผ่าน').fill('demo-password');
@@ -62,7 +69,8 @@ export interface AxeViolation {
 
 /** axe-core on the current page: the serious and critical violations (none is the goal). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: path.join(__dirname, '../../node_modules/axe-core/axe.min.js') });
+  // Evaluated, not added as a <script>: the page's CSP refuses inline scripts, DevTools' evaluation is not one.
+  await page.evaluate(readFileSync(path.join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

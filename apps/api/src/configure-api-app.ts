@@ -7,6 +7,7 @@ import { AppException, AppExceptionFilter, ErrorCode } from '@saraban/errors';
 import { useRequestLogging } from '@saraban/logging';
 import { RequestInputPipe } from './input/request-input.pipe';
 import { useRequestInputChecks } from './input/request-input.middleware';
+import { useSecurityHeaders } from './security-headers';
 
 interface FieldProblem {
   field: string;
@@ -25,6 +26,8 @@ function flattenError(e: ValidationError): FieldProblem[] {
 export function configureApiApp(app: NestExpressApplication): void {
   // First: a request the body parsers refuse (400, 413) still gets its id and its line.
   useRequestLogging(app);
+  // CSP, no framing, nosniff, Referrer-Policy, HSTS over https, no X-Powered-By (CSRF: a global guard in AuthModule).
+  useSecurityHeaders(app);
   app.use(cookieParser());
   // Body parsers, then input no route can process (too deep, control characters) answers 400.
   useRequestInputChecks(app);
