@@ -70,6 +70,18 @@ describe('organisation names are unique, compared as people read them', () => {
     },
   );
 
+  it('the administrator’s page shows the clash on the form, naming the other organisation', async () => {
+    const res = await request(t.app.getHttpServer())
+      .post('/app/admin/organisation')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .type('form')
+      .send({ source: withName('องค์การบริหารส่วนตำบลบ้านดำ  café') })
+      .expect(409);
+    expect(res.text).toContain('organisation.name');
+    expect(res.text).toContain(`(รหัส ${other.org.code})`);
+    expect(await khampeeName()).toBe(DEMO_NAME);
+  });
+
   it('a new organisation cannot take an existing name either (the CLI’s first import)', async () => {
     const file = withName('องค์การบริหารส่วนตำบลคำพี่ ', demoFile.replace('code: khampee', 'code: impostor'));
     const error = await t.app

@@ -113,6 +113,12 @@ export class WebAdminController {
         await this.render(res, user, source, problems, null, undefined, 400);
         return;
       }
+      if (err instanceof AppException && err.code === ErrorCode.OrganisationNameTaken) {
+        // Its message names the organisation that already has the name.
+        const problem = { field: 'organisation.name', line: null, message: err.message };
+        await this.render(res, user, source, [problem], null, undefined, 409);
+        return;
+      }
       if (err instanceof AppException && err.code === ErrorCode.Forbidden) {
         const problem = {
           field: 'organisation.code',
