@@ -6,8 +6,10 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '@saraban/auth';
 import { DOCUMENT_QUEUE, DocumentJob, DocumentQueueService, documentJobId } from '@saraban/pipeline';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { createWorld, signIn, type World } from '../utils/factories';
+import { createWorld, signIn, TEST_PASSWORD, type World } from '../utils/factories';
+import { adminQuery } from '../utils/test-database';
 import { waitFor } from '../utils/wait-for';
+import { httpFrom, type HttpAnswer } from '../utils/web-session';
 
 const OPERATOR = 'ops';
 const OPERATOR_PASSWORD = 'operator-รหัสผ่าน-1';
@@ -25,14 +27,18 @@ describe('queue dashboard (operators) and pipeline status (an organisation’s o
   let w: World;
   let other: World;
   let worker: Worker | undefined;
+  let operatorPasswordHash: string;
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
+    operatorPasswordHash = await hashPassword(OPERATOR_PASSWORD);
     t = await createTestApp({
       OPERATOR_USERNAME: OPERATOR,
-      OPERATOR_PASSWORD_HASH: await hashPassword(OPERATOR_PASSWORD),
+      OPERATOR_PASSWORD_HASH: operatorPasswordHash,
       DOCUMENT_JOB_ATTEMPTS: '1',
     });
+    // Listening, so that the throttling test can send from addresses of its own.
+    await t.app.listen(0, '127.0.0.1');
     db = t.app.get(DataSource);
     w = await createWorld(db);
     other = await createWorld(db);
@@ -142,5 +148,69 @@ describe('queue dashboard (operators) and pipeline status (an organisation’s o
       .post('/admin/pipeline/jobs/render.nope.v1/retry')
       .set('Authorization', `Bearer ${admin}`)
       .expect(404);
+  });
+
+  // Last: it locks the operator's account (in this file's Redis prefix) for 15 minutes.
+  it('wrong operator passwords are throttled as sign-ins are: growing waits, then a lock (429 with Retry-After), per account and per address', async () => {
+    const board = (from: string, user: string, password: string): Promise<HttpAnswer> =>
+      httpFrom(t.app, from)('GET', '/admin/queues', { headers: { Authorization: basic(user, password) } });
+    const expectTooMany = (res: HttpAnswer) => {
+      expect(res.status).toBe(429);
+      expect(['SIGN_IN_THROTTLED', 'ACCOUNT_LOCKED']).toContain(res.json?.code);
+      expect(res.json?.message).toMatch(/[\u0E00-\u0E7F]/);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    };
+
+    // The operator's account: three mistakes are free, then each attempt must wait, then the lock.
+    const answers: HttpAnswer[] = [];
+    for (let i = 0; i < 15; i++) answers.push(await board('127.0.0.21', OPERATOR, `wrong-${i}`));
+    expect(answers.slice(0, 3).map((a) => a.status)).toEqual([401, 401, 401]);
+    expect(answers[0].headers['www-authenticate']).toMatch(/^Basic realm=/);
+    expect(answers.some((a) => a.status === 200)).toBe(false);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused.length).toBeGreaterThanOrEqual(10);
+    for (const a of refused) expectTooMany(a);
+    expect(answers.slice(0, 10).some((a) => a.json?.code === 'SIGN_IN_THROTTLED')).toBe(true);
+    const last = answers[answers.length - 1];
+    expect(last.json?.code).toBe('ACCOUNT_LOCKED');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(60);
+
+    // The lock is the account's, counted in Redis: from another address and on another API
+    // process (which has not remembered the operator's earlier login), the right password is refused.
+    const other = await createTestApp({
+      QUEUE_PREFIX: t.queuePrefix,
+      OPERATOR_USERNAME: OPERATOR,
+      OPERATOR_PASSWORD_HASH: operatorPasswordHash,
+    });
+    try {
+      await other.app.listen(0, '127.0.0.1');
+      const right = await httpFrom(other.app, '127.0.0.22')('GET', '/admin/queues', {
+        headers: { Authorization: basic(OPERATOR, OPERATOR_PASSWORD) },
+      });
+      expectTooMany(right);
+      expect(right.json?.code).toBe('ACCOUNT_LOCKED');
+    } finally {
+      await other.app.close();
+      await adminQuery(
+        `DROP DATABASE IF EXISTS ${new URL(other.databaseUrl).pathname.slice(1)} WITH (FORCE)`,
+      );
+    }
+
+    // One address guessing many names is slowed as sign-ins from it are: the address's count is
+    // the one the sign-in page uses, so that address's sign-in waits too.
+    const guesses: HttpAnswer[] = [];
+    for (let i = 0; i < 15; i++) guesses.push(await board('127.0.0.23', `operator-${i}`, 'wrong'));
+    expect(guesses.slice(0, 10).every((a) => a.status === 401)).toBe(true);
+    expect(guesses.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(3);
+    for (const a of guesses.filter((g) => g.status === 429)) expectTooMany(a);
+    const signInThere = await httpFrom(t.app, '127.0.0.23')('POST', '/auth/login', {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        organisation: w.org.code,
+        username: w.people.clerk.username,
+        password: TEST_PASSWORD,
+      }),
+    });
+    expectTooMany(signInThere);
   });
 });

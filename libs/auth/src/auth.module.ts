@@ -10,7 +10,8 @@ import { SignInThrottle } from './throttling/sign-in-throttle.service';
 
 /**
  * Sign-in and the global guards of the HTTP app: CSRF first (cheap, no database), then the
- * session. The worker imports SessionModule alone.
+ * session. The worker imports SessionModule alone. SignInThrottle is exported for the queue
+ * board's operator sign-in (HTTP Basic), counted with the same limiter.
  */
 @Module({
   imports: [SessionModule],
@@ -22,6 +23,6 @@ import { SignInThrottle } from './throttling/sign-in-throttle.service';
     { provide: APP_GUARD, useClass: CsrfGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionModule, SignInService, CsrfService],
+  exports: [SessionModule, SignInService, SignInThrottle, CsrfService],
 })
 export class AuthModule {}

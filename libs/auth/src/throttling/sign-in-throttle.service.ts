@@ -9,7 +9,8 @@ import { clientAddressKey } from './client-address.util';
 
 /** Who is signing in, as counted: the account typed (whether or not it exists) and the client address. */
 export interface SignInAttempt {
-  organisation: string;
+  /** The organisation's code as typed; null for the deployment's operator (the queue board), who belongs to none. */
+  organisation: string | null;
   username: string;
   address: string;
 }
@@ -40,7 +41,9 @@ function toSeconds(ms: number): number {
  * account's count; the address keeps its own, so one valid account cannot reset it.
  *
  * The account is the organisation code and username as typed: unknown accounts are counted and
- * locked alike, so a lock tells nothing about who exists.
+ * locked alike, so a lock tells nothing about who exists. The deployment's operator (HTTP Basic on
+ * the queue board) is counted the same way, under accounts of their own, and shares the address's
+ * count with the sign-in page.
  */
 @Injectable()
 export class SignInThrottle {
@@ -151,14 +154,16 @@ export class SignInThrottle {
   }
 
   private scopesOf(attempt: SignInAttempt): [Scope, Scope] {
-    const account = createHash('sha256')
-      .update(`${attempt.organisation.trim().toLowerCase()}\u0000${attempt.username.trim().toLowerCase()}`)
-      .digest('hex')
-      .slice(0, 32);
+    const username = attempt.username.trim().toLowerCase();
+    const typed =
+      attempt.organisation === null
+        ? username
+        : `${attempt.organisation.trim().toLowerCase()}\u0000${username}`;
+    const account = createHash('sha256').update(typed).digest('hex').slice(0, 32);
     return [
       {
         kind: 'account',
-        key: `account:${account}`,
+        key: `${attempt.organisation === null ? 'operator' : 'account'}:${account}`,
         free: 3,
         lockAfter: this.config.SIGN_IN_ACCOUNT_LOCK_AFTER,
       },
