@@ -24,9 +24,11 @@ const PUBLIC = [
 describe('every endpoint', () => {
   let t: TestApp;
   let paths: Paths;
+  let spec: { info: { description: string }; components: { securitySchemes: Record<string, unknown> } };
   beforeAll(async () => {
     t = await createTestApp();
-    paths = (await request(t.app.getHttpServer()).get('/api/docs-json').expect(200)).body.paths as Paths;
+    spec = (await request(t.app.getHttpServer()).get('/api/docs-json').expect(200)).body as typeof spec;
+    paths = (spec as unknown as { paths: Paths }).paths;
   });
   afterAll(() => t.close());
 
@@ -46,6 +48,28 @@ describe('every endpoint', () => {
       .map(({ key }) => key);
     expect(operations().length).toBeGreaterThan(5);
     expect(undocumented).toEqual([]);
+  });
+
+  it('tells API clients that cookie calls need X-CSRF-Token (bearer calls do not) and what a throttled sign-in answers', () => {
+    const { description } = spec.info;
+    for (const text of [
+      'X-CSRF-Token',
+      'csrf-token',
+      'CSRF_REJECTED',
+      'SIGN_IN_THROTTLED',
+      'ACCOUNT_LOCKED',
+      'Retry-After',
+    ])
+      expect(description).toContain(text);
+    expect(spec.components.securitySchemes).toMatchObject({
+      bearer: { type: 'http', scheme: 'bearer', description: expect.stringContaining('No CSRF') },
+      cookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'saraban_session',
+        description: expect.stringContaining('X-CSRF-Token'),
+      },
+    });
   });
 
   it('needs a session unless it is public (401 with a Thai message)', async () => {

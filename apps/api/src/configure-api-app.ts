@@ -47,10 +47,40 @@ export function configureApiApp(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Saraban Flow API')
-      .setDescription('บันทึกข้อความ: drafting, the outgoing register, approval and publication.')
+      .setDescription(
+        [
+          'บันทึกข้อความ: drafting, the outgoing register, approval and publication.',
+          '',
+          '**Signing in.** `POST /auth/login` answers a session token (send it as `Authorization: Bearer …`) ' +
+            `and sets the \`${SESSION_COOKIE}\` cookie (HttpOnly, SameSite=Strict). ` +
+            'Failed sign-ins are counted per account and per client address: after a few, an attempt made ' +
+            'too soon answers **429 `SIGN_IN_THROTTLED`**, and after more the account is locked for a while: ' +
+            '**429 `ACCOUNT_LOCKED`**, the right password included (a locked address answers ' +
+            '`SIGN_IN_THROTTLED` with `details.locked: true`). Both carry `Retry-After` (seconds) and ' +
+            '`details.retryAfterSeconds`; wait that long. The public verification upload ' +
+            'answers 429 `TOO_MANY_REQUESTS` (with `Retry-After`) past its limit per address.',
+          '',
+          '**CSRF.** Calls authenticated by the **bearer token need nothing more**. Unsafe calls ' +
+            '(POST, PUT, PATCH, DELETE) that carry the session **cookie** also need the **`X-CSRF-Token`** ' +
+            'header: the token is in `<meta name="csrf-token">` of any page of the web interface (`/app/…`), ' +
+            'fetched with the same cookies after sign-in; that page also sets the HttpOnly `saraban_csrf` ' +
+            'cookie (`__Host-saraban_csrf` over https), which must be sent back with it. The token belongs to ' +
+            'its session (a new one after sign-in). An `Origin` (or `Referer`) other than the public URL is ' +
+            'refused too. Either failure answers 403 `CSRF_REJECTED`.',
+        ].join('\n'),
+      )
       .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth(SESSION_COOKIE)
+      .addBearerAuth({
+        type: 'http',
+        bearerFormat: 'opaque',
+        description: 'The token from POST /auth/login (random, not a JWT). No CSRF token needed.',
+      })
+      .addCookieAuth(SESSION_COOKIE, {
+        type: 'apiKey',
+        description:
+          'The session cookie set by POST /auth/login. Unsafe calls (POST, PUT, PATCH, DELETE) also need ' +
+          'the X-CSRF-Token header (see the description above), or answer 403 CSRF_REJECTED.',
+      })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
