@@ -144,7 +144,10 @@ describe('LoggingModule in an HTTP app', () => {
 
   it('logs an unhandled error with its stack and the reqId, and its request line at error', async () => {
     const from = lines.length;
-    await get('/boom').set('X-Request-Id', 'req-boom').expect(500);
+    const res = await get('/boom').set('X-Request-Id', 'req-boom').expect(500);
+    // The caller gets the generic answer only: no message, type or stack of the error.
+    expect(res.body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: expect.any(String) });
+    expect(res.text).not.toMatch(/boom|TypeError|ProbeController/);
     const errorLine = await lineWhere((l) => l.msg === 'unhandled error', 'from the exception filter', from);
     expect(errorLine).toMatchObject({
       level: 'error',
