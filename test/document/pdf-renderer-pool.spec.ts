@@ -76,6 +76,39 @@ describe('PdfRenderer pool', () => {
     }
   });
 
+  it('heals when a helper process dies (zygote, network service, renderers killed): the next memo prints within 20 s', async () => {
+    const renderer = await PdfRenderer.create({
+      poolSize: 2,
+      renderTimeoutMs: 5_000,
+      watchdogIntervalMs: 1_000,
+    });
+    try {
+      await expectMemo(await renderer.render(seedMemo()));
+      const main = renderer.chromiumPid() as number;
+      // Every Chromium process but the browser itself: it still answers DevTools, but can make
+      // no tab and load no resource.
+      const helpers = chromiumDescendants().filter((pid) => pid !== main);
+      expect(helpers.length).toBeGreaterThan(0);
+      for (const pid of helpers) process.kill(pid, 'SIGKILL');
+      const started = Date.now();
+      await waitFor(
+        async () => {
+          try {
+            await expectMemo(await renderer.render(oneParagraph()));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        'a memo printed after the helpers died',
+        { timeoutMs: 20_000, intervalMs: 200 },
+      );
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      await renderer.close();
+    }
+  });
+
   it('the watchdog replaces a browser that hangs while idle, before any document needs it', async () => {
     const renderer = await PdfRenderer.create({ poolSize: 1, watchdogIntervalMs: 500 });
     try {

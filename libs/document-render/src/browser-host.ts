@@ -15,6 +15,9 @@ export const CHROMIUM_ARGS = [
   '--disable-extensions',
   '--disable-default-apps',
   '--mute-audio',
+  // No crash reporter: its handler detaches from the browser's process tree and group.
+  '--disable-crash-reporter',
+  '--disable-breakpad',
   // Unhinted glyph metrics: text in the PDF is laid out exactly as on screen.
   '--font-render-hinting=none',
 ];

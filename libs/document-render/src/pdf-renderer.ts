@@ -50,13 +50,16 @@ export interface PdfRendererStats {
   heavyPrinting: number;
 }
 
-/** A tiny document: what the watchdog prints to learn that a tab still prints. */
-const PROBE_HTML =
-  '<!doctype html><html lang="th"><head><meta charset="utf-8"></head><body><p>probe</p></body></html>';
+/**
+ * A tiny document that loads what every memo loads (the fonts, through the renderer's own
+ * origin): the watchdog prints it to learn that a tab still prints, resources included — a
+ * browser whose network service or zygote was killed still answers DevTools calls.
+ */
+const PROBE_HTML = `<!doctype html><html lang="th"><head><meta charset="utf-8"><link rel="stylesheet" href="${ASSET_ORIGIN}/fonts/fonts.css"><style>body{font-family:DocumentFont}</style></head><body><p>ตรวจสอบ probe</p></body></html>`;
 /** Bounds on the watchdog's probe: the browser's answer, a free tab, the tiny print. */
 const PROBE_ANSWER_MS = 3_000;
 const PROBE_LAUNCH_MS = 30_000;
-const PROBE_ACQUIRE_MS = 5_000;
+const PROBE_ACQUIRE_MS = 10_000;
 const PROBE_PRINT_MS = 10_000;
 
 /**
@@ -262,10 +265,12 @@ export class PdfRenderer {
     if (this.closed) return;
     await withTimeout(this.host.get(), PROBE_LAUNCH_MS, 'launching the browser');
     if (!(await this.host.answers(PROBE_ANSWER_MS))) throw new Error('the browser does not answer');
+    // Every tab busy printing (each guarded by its own timeout, whose failure calls the probe
+    // again): the browser answered, which is all that can be asked now.
     if (this.pool.borrowed >= this.pool.max) return;
-    // Every tab busy printing after all (each guarded by its own timeout): the browser answered.
-    const page = await acquireWithin(this.pool, PROBE_ACQUIRE_MS).catch(() => null);
-    if (!page) return;
+    // A tab should be free or made at once; a pool that cannot make one (a browser that lost
+    // its zygote) fails the probe.
+    const page = await acquireWithin(this.pool, PROBE_ACQUIRE_MS);
     let keep = false;
     try {
       await withTimeout(
