@@ -14,6 +14,9 @@ import { OutboxRelayService } from '../relay/outbox-relay.service';
 import { PipelineReconcilerService } from '../relay/pipeline-reconciler.service';
 import { MAINTENANCE_QUEUE, MaintenanceJob } from './maintenance-job';
 
+/** How often each worker makes sure the schedulers exist (after Redis lost them). */
+const ENSURE_SCHEDULERS_MS = 10_000;
+
 /**
  * The pipeline's scheduled work as BullMQ job schedulers: each tick is one job, run by one worker
  * however many are running — never a timer in each process. Every worker upserts the same
@@ -25,6 +28,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
   private connection?: Redis;
   private queue?: Queue;
   private worker?: Worker;
+  private ensureTimer?: NodeJS.Timeout;
   /** Ticks this process ran, per job (tests count them across processes). */
   readonly ticks: Record<MaintenanceJob, number> = {
     [MaintenanceJob.RelayPoll]: 0,
@@ -44,18 +48,12 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     const prefix = this.config.QUEUE_PREFIX;
     this.queue = new Queue(MAINTENANCE_QUEUE, { connection: this.connection, prefix });
     this.queue.on('error', (err: Error) => this.logger.warn({ msg: 'maintenance queue', err }));
-    const every: Record<MaintenanceJob, number> = {
-      [MaintenanceJob.RelayPoll]: this.config.OUTBOX_POLL_MS,
-      [MaintenanceJob.Reconcile]: this.config.RECONCILE_MS,
-      [MaintenanceJob.SessionCleanup]: this.config.SESSION_CLEANUP_MS,
-    };
-    for (const [name, ms] of Object.entries(every)) {
-      await this.queue.upsertJobScheduler(
-        name,
-        { every: ms },
-        { name, opts: { removeOnComplete: 1000, removeOnFail: 1000 } },
-      );
-    }
+    await this.ensureSchedulers();
+    // A Redis that lost its data (restarted without persistence, flushed) lost the schedulers
+    // too: they are upserted again whenever the connection comes back, and every little while.
+    this.connection.on('ready', () => void this.ensureSchedulers());
+    this.ensureTimer = setInterval(() => void this.ensureSchedulers(), ENSURE_SCHEDULERS_MS);
+    this.ensureTimer.unref();
     this.worker = new Worker(MAINTENANCE_QUEUE, (job) => this.process(job), {
       connection: this.connection,
       prefix,
@@ -65,6 +63,28 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     this.worker.on('failed', (job, err) =>
       this.logger.warn({ msg: 'maintenance tick failed', job: job?.name, err }),
     );
+  }
+
+  /** Idempotent: the same schedulers, whichever worker upserts them and however often. */
+  private async ensureSchedulers(): Promise<void> {
+    const queue = this.queue;
+    if (!queue) return;
+    const every: Record<MaintenanceJob, number> = {
+      [MaintenanceJob.RelayPoll]: this.config.OUTBOX_POLL_MS,
+      [MaintenanceJob.Reconcile]: this.config.RECONCILE_MS,
+      [MaintenanceJob.SessionCleanup]: this.config.SESSION_CLEANUP_MS,
+    };
+    try {
+      for (const [name, ms] of Object.entries(every)) {
+        await queue.upsertJobScheduler(
+          name,
+          { every: ms },
+          { name, opts: { removeOnComplete: 1000, removeOnFail: 1000 } },
+        );
+      }
+    } catch (err) {
+      this.logger.warn({ msg: 'maintenance schedulers not upserted (Redis down?)', err });
+    }
   }
 
   private async process(job: Job): Promise<unknown> {
@@ -84,6 +104,7 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.ensureTimer);
     await this.worker?.close();
     await this.queue?.close();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
