@@ -94,13 +94,9 @@ describe('document recovery: the renderer heals, failures are set aside and retr
 
     // Watch readiness all along, from outside, as an orchestrator would.
     const seen: boolean[] = [];
-    let watching = true;
-    const watcher = (async () => {
-      while (watching) {
-        seen.push(await ready());
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+    // A sample every 100 ms (a sampler, not a wait): what an orchestrator polling it would see.
+    const sampling: Promise<void>[] = [];
+    const sampler = setInterval(() => sampling.push(ready().then((ok) => void seen.push(ok))), 100);
 
     const [chromium] = worker.children(/chrom/i);
     expect(chromium).toBeDefined();
@@ -122,8 +118,8 @@ describe('document recovery: the renderer heals, failures are set aside and retr
     await waitFor(() => published(stuck.memoId), 'the timed-out memo published', { timeoutMs: 30_000 });
     await waitFor(async () => (await failure(stuck.memoId)) === undefined, 'its failure cleared');
     await waitFor(() => ready(), 'readiness ok again');
-    watching = false;
-    await watcher;
+    clearInterval(sampler);
+    await Promise.all(sampling);
     // Readiness said so while the renderer was down, and says ok once it is back.
     expect(seen).toContain(false);
     expect(seen[seen.length - 1]).toBe(true);
