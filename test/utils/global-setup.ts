@@ -14,13 +14,16 @@ export default async function globalSetup(): Promise<void> {
     await client.query('SELECT pg_advisory_lock(4242001)');
     const res = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (res.rowCount === 1) return;
+    // Templates of other migration sets belong to other checkouts (git worktrees) running
+    // their own suites at the same time; only a CI run, alone on its machine, clears them.
     const stale = await client.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'saraban\\_tpl\\_%' AND datname <> $1`,
       [name],
     );
     // Not FORCE: another run may be cloning from it; it goes next time.
-    for (const row of stale.rows)
-      await client.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
+    if (process.env.CI === 'true')
+      for (const row of stale.rows)
+        await client.query(`DROP DATABASE IF EXISTS ${row.datname}`).catch(() => undefined);
     await buildTemplate(name);
   } finally {
     await client.query('SELECT pg_advisory_unlock(4242001)').catch(() => undefined);
