@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/** What the ownership test reads of the sources: pure, it parses files and runs nothing. */
+
+export const ROOT = path.join(__dirname, '../..');
+
+export interface SourceFile {
+  /** Path from the repository root, e.g. `libs/memo/src/memo.repository.ts`. */
+  file: string;
+  /** `memo` for libs/memo, `app:api` for apps/api. */
+  library: string;
+  ast: ts.SourceFile;
+}
+
+export interface TableReference {
+  file: string;
+  library: string;
+  table: string;
+  line: number;
+}
+
+export interface EntityImport {
+  file: string;
+  library: string;
+  entity: string;
+  from: string;
+  line: number;
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** Every production source of libs/ and apps/ (specs and migrations aside). */
+export function productionSources(): SourceFile[] {
+  const files = [...walk(path.join(ROOT, 'libs')), ...walk(path.join(ROOT, 'apps'))];
+  return files
+    .map((full) => path.relative(ROOT, full).split(path.sep).join('/'))
+    .filter((file) => !file.endsWith('.spec.ts') && !file.includes('/migrations/'))
+    .map((file) => {
+      const [top, name] = file.split('/');
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      return {
+        file,
+        library: top === 'apps' ? `app:${name}` : name,
+        ast: ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true),
+      };
+    });
+}
+
+/** The text of every string and template literal (template holes replaced by `$x`). */
+function literals(ast: ts.SourceFile): { text: string; line: number }[] {
+  const found: { text: string; line: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      found.push({ text: node.text, line: lineOf(ast, node) });
+    } else if (ts.isTemplateExpression(node)) {
+      const text = [node.head.text, ...node.templateSpans.map((s) => `$x ${s.literal.text}`)].join('');
+      found.push({ text, line: lineOf(ast, node) });
+      node.templateSpans.forEach((s) => visit(s.expression));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ast);
+  return found;
+}
+
+function lineOf(ast: ts.SourceFile, node: ts.Node): number {
+  return ast.getLineAndCharacterOfPosition(node.getStart(ast)).line + 1;
+}
+
+const SQL_STATEMENT = /\b(select|insert\s+into|update|delete\s+from|with)\b[\s\S]*\b(from|into|set|as)\b/i;
+const TABLE_AFTER =
+  /\b(?:from|join|update|into|delete\s+from|truncate(?:\s+table)?|lock\s+table)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
+
+/** The tables the SQL in a file names (after FROM, JOIN, UPDATE, INTO, …). */
+export function tableReferences(source: SourceFile, tables: ReadonlySet<string>): TableReference[] {
+  const refs: TableReference[] = [];
+  for (const { text, line } of literals(source.ast)) {
+    if (!SQL_STATEMENT.test(text)) continue;
+    for (const match of text.matchAll(TABLE_AFTER)) {
+      const table = match[1].toLowerCase();
+      if (tables.has(table)) refs.push({ file: source.file, library: source.library, table, line });
+    }
+  }
+  return refs;
+}
+
+/** Classes decorated `@Entity('table')`, by the library that declares them. */
+export function entities(
+  sources: SourceFile[],
+): { name: string; table: string; library: string; file: string }[] {
+  const out: { name: string; table: string; library: string; file: string }[] = [];
+  for (const source of sources)
+    for (const statement of source.ast.statements) {
+      if (!ts.isClassDeclaration(statement) || !statement.name) continue;
+      for (const decorator of ts.getDecorators(statement) ?? []) {
+        const call = decorator.expression;
+        if (!ts.isCallExpression(call) || call.expression.getText(source.ast) !== 'Entity') continue;
+        const arg = call.arguments[0];
+        if (arg && ts.isStringLiteral(arg))
+          out.push({
+            name: statement.name.text,
+            table: arg.text,
+            library: source.library,
+            file: source.file,
+          });
+      }
+    }
+  return out;
+}
+
+/** Imports of an entity class from another library (through `@saraban/<lib>` or a path). */
+export function crossLibraryEntityImports(
+  source: SourceFile,
+  entityLibrary: ReadonlyMap<string, string>,
+): EntityImport[] {
+  const found: EntityImport[] = [];
+  for (const statement of source.ast.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const from = statement.moduleSpecifier.text;
+    const target = importedLibrary(source.file, from);
+    if (!target || target === source.library) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const name = (element.propertyName ?? element.name).text;
+      if (entityLibrary.get(name) === target)
+        found.push({
+          file: source.file,
+          library: source.library,
+          entity: name,
+          from,
+          line: lineOf(source.ast, statement),
+        });
+    }
+  }
+  return found;
+}
+
+function importedLibrary(file: string, from: string): string | undefined {
+  const alias = /^@saraban\/([^/]+)/.exec(from);
+  if (alias) return alias[1];
+  if (!from.startsWith('.')) return undefined;
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), from));
+  const [top, name] = resolved.split('/');
+  return top === 'libs' ? name : undefined;
+}
+
+/** Tables created by the migrations. */
+export function migratedTables(): Set<string> {
+  const dir = path.join(ROOT, 'libs/database/src/migrations');
+  const tables = new Set<string>();
+  for (const name of fs.readdirSync(dir)) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    for (const m of text.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi))
+      tables.add(m[1].toLowerCase());
+    for (const m of text.matchAll(/drop\s+table\s+(?:if\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi))
+      if (!/down\s*\(/.test(text.slice(0, m.index))) tables.delete(m[1].toLowerCase());
+  }
+  return tables;
+}
