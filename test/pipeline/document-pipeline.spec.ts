@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
-import { DocumentJob, DocumentQueueService, OutboxRelayService, documentJobId } from '@saraban/pipeline';
+import { DocumentQueueService, OutboxRelayService, documentJobId } from '@saraban/pipeline';
 import { binaryBody } from '../utils/binary-body';
 import { createActingOrder, createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
@@ -160,39 +160,37 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
       [memoId],
     );
     expect(counts[0]).toEqual({ docs: '1', pubs: '1' });
-    // The flow's jobs were not run again: a second run of a stage would answer "done before".
+    // The job was not run again: a second run would answer "signed before".
     const queue = worker.get(DocumentQueueService).queue;
     const version = { memoId, memoVersion: decidedVersion };
-    expect((await queue.getJob(documentJobId(DocumentJob.Render, version)))?.returnvalue).toMatchObject({
-      rendered: true,
-    });
-    expect((await queue.getJob(documentJobId(DocumentJob.Sign, version)))?.returnvalue).toMatchObject({
+    expect((await queue.getJob(documentJobId(version)))?.returnvalue).toMatchObject({
       signed: true,
+      published: true,
     });
   });
 
-  it('runs render → sign → publish as one BullMQ flow, each stage after the one before', async () => {
+  it('runs render → sign → publish in one job per memo version, storing the print once, signed', async () => {
     const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
     const queue = worker.get(DocumentQueueService).queue;
-    const version = { memoId, memoVersion: decidedVersion };
-    const publishId = documentJobId(DocumentJob.Publish, version);
-    await waitFor('the publish job', async () => (await queue.getJob(publishId))?.isCompleted(), 60_000);
-    const [render, sign, publish] = await Promise.all(
-      [DocumentJob.Render, DocumentJob.Sign, DocumentJob.Publish].map((j) =>
-        queue.getJob(documentJobId(j, version)),
-      ),
-    );
-    // The tree: publish is the root, sign its child, render the leaf.
-    expect(sign?.parent?.id).toBe(publishId);
-    expect(render?.parent?.id).toBe(sign?.id);
-    expect(render?.returnvalue).toMatchObject({ rendered: true });
-    expect(sign?.returnvalue).toMatchObject({
+    const id = documentJobId({ memoId, memoVersion: decidedVersion });
+    await waitFor('the document job', async () => (await queue.getJob(id))?.isCompleted(), 60_000);
+    const job = await queue.getJob(id);
+    expect(job?.returnvalue).toMatchObject({
       signed: true,
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      published: true,
+      publicationId: expect.any(String),
     });
-    expect(publish?.returnvalue).toMatchObject({ published: true });
-    expect(render!.finishedOn!).toBeLessThanOrEqual(sign!.processedOn!);
-    expect(sign!.finishedOn!).toBeLessThanOrEqual(publish!.processedOn!);
+    expect(await queue.getJobCounts('completed', 'waiting', 'delayed', 'failed')).toMatchObject({
+      waiting: 0,
+      delayed: 0,
+      failed: 0,
+    });
+    const rows: { stage: string; unsigned: boolean; sha256: string }[] = await db.query(
+      `SELECT stage, unsigned_pdf IS NOT NULL AS unsigned, sha256 FROM signed_documents WHERE memo_id = $1`,
+      [memoId],
+    );
+    expect(rows).toEqual([{ stage: 'signed', unsigned: false, sha256: job?.returnvalue.sha256 }]);
   });
 
   it('a memo not approved, or not marked for publication, is signed but not published', async () => {
@@ -209,8 +207,8 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     }
     const queue = worker.get(DocumentQueueService).queue;
     for (const { memoId, decidedVersion } of [refused, internal]) {
-      const id = documentJobId(DocumentJob.Publish, { memoId, memoVersion: decidedVersion });
-      await waitFor('the publish job', async () => (await queue.getJob(id))?.isCompleted());
+      const id = documentJobId({ memoId, memoVersion: decidedVersion });
+      await waitFor('the document job', async () => (await queue.getJob(id))?.isCompleted());
       expect((await queue.getJob(id))?.returnvalue).toMatchObject({
         published: false,
         publicationId: null,

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@saraban/auth';
-import { DOCUMENT_QUEUE, DocumentJob, DocumentQueueService, documentJobId } from '@saraban/pipeline';
+import { DOCUMENT_QUEUE, DocumentQueueService, documentJobId } from '@saraban/pipeline';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, TEST_PASSWORD, type World } from '../utils/factories';
 import { adminQuery } from '../utils/test-database';
@@ -122,7 +122,7 @@ describe('queue dashboard (operators) and pipeline status (an organisation’s o
     expect(res.body.counts).toEqual({ producing: 0, publishing: 0, signed: 0, published: 0, failed: 0 });
     expect(res.body.failed).toEqual([
       expect.objectContaining({
-        id: documentJobId(DocumentJob.Render, mine),
+        id: documentJobId(mine),
         memoId: mine.memoId,
         memoVersion: 1,
         reason: 'renderer exploded at /srv/secret/path',
@@ -141,11 +141,11 @@ describe('queue dashboard (operators) and pipeline status (an organisation’s o
 
     // Retrying: another organisation's job is 404, an unknown one too.
     await http()
-      .post(`/admin/pipeline/jobs/${documentJobId(DocumentJob.Render, theirs)}/retry`)
+      .post(`/admin/pipeline/jobs/${documentJobId(theirs)}/retry`)
       .set('Authorization', `Bearer ${admin}`)
       .expect(404);
     await http()
-      .post('/admin/pipeline/jobs/render.nope.v1/retry')
+      .post('/admin/pipeline/jobs/document.nope.v1/retry')
       .set('Authorization', `Bearer ${admin}`)
       .expect(404);
   });

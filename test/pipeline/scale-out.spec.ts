@@ -126,9 +126,9 @@ describe('scale-out: 2 API processes and 3 workers', () => {
       expect(per).toHaveLength(18);
       expect(per.every((r) => r.docs === '1' && r.pubs === '1')).toBe(true);
 
-      // No job lost or failed: three completed jobs (render, sign, publish) per memo.
+      // No job lost or failed: one completed job per memo.
       const counts = await documents.getJobCounts('completed', 'failed', 'waiting', 'active', 'delayed');
-      expect(counts).toMatchObject({ completed: 54, failed: 0, waiting: 0, active: 0, delayed: 0 });
+      expect(counts).toMatchObject({ completed: 18, failed: 0, waiting: 0, active: 0, delayed: 0 });
 
       // Scheduled work: one job per tick, whichever worker took it — never one per worker.
       const ticks = await maintenance.getJobs(['completed', 'failed', 'active'], 0, 5000);

@@ -33,18 +33,17 @@ describe('verification: the signer as it was at signing', () => {
   async function signedDocument(org: World): Promise<{ pdf: Buffer; code: string; sha256: string }> {
     const memoId = randomUUID();
     const code = `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
-    await db.getRepository(SignedDocument).insert({
-      organisationId: org.org.id,
-      memoId,
-      memoVersion: 1,
-      verificationCode: code,
-      stage: 'rendered',
-      unsignedPdf: await blankPdf(),
-      subject: 'รายงานผลการดำเนินการ',
-      documentNo: 'นพ ๗๑๕๐๑/๑',
-      datedOn: '2026-11-20',
-    });
-    const { sha256 } = await signStage.run({ organisationId: org.org.id, memoId, memoVersion: 1 });
+    const { sha256 } = await signStage.run(
+      { organisationId: org.org.id, memoId, memoVersion: 1 },
+      {
+        pdf: await blankPdf(),
+        verificationCode: code,
+        subject: 'รายงานผลการดำเนินการ',
+        documentNo: 'นพ ๗๑๕๐๑/๑',
+        datedOn: '2026-11-20',
+        chain: [],
+      },
+    );
     const rows: { signed_pdf: Buffer }[] = await db.query(
       'SELECT signed_pdf FROM signed_documents WHERE memo_id = $1',
       [memoId],
@@ -73,6 +72,37 @@ describe('verification: the signer as it was at signing', () => {
       organisationName: 'องค์การบริหารส่วนตำบลต้นทาง',
       organisationCode: w.org.code,
       certificateFingerprint: fingerprint,
+    });
+  });
+
+  it('a print stored unsigned (by a worker of the time when signing was a job of its own) is signed in place, the same way', async () => {
+    const memoId = randomUUID();
+    const code = `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
+    await db.getRepository(SignedDocument).insert({
+      organisationId: w.org.id,
+      memoId,
+      memoVersion: 1,
+      verificationCode: code,
+      stage: 'rendered',
+      unsignedPdf: await blankPdf(),
+      subject: 'รายงานผลการดำเนินการ',
+      documentNo: 'นพ ๗๑๕๐๑/๒',
+      datedOn: '2026-11-20',
+    });
+    const p = { organisationId: w.org.id, memoId, memoVersion: 1 };
+    const checkpoint = await new DocumentCheckpointReader(db).read(p);
+    const first = await signStage.signStored(p, checkpoint!);
+    expect(first.signed).toBe(true);
+    // Again (a retried job): the stored signature stands.
+    const again = await signStage.signStored(p, checkpoint!);
+    expect(again).toEqual({ documentId: first.documentId, sha256: first.sha256, signed: false });
+    const row = await db.getRepository(SignedDocument).findOneByOrFail({ verificationCode: code });
+    expect(row).toMatchObject({
+      stage: 'signed',
+      unsignedPdf: null,
+      sha256: first.sha256,
+      organisationName: 'องค์การบริหารส่วนตำบลต้นทาง',
+      organisationCode: w.org.code,
     });
   });
 

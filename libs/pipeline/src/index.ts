@@ -1,5 +1,4 @@
 export * from './jobs/document-job';
-export * from './jobs/document-flow';
 export * from './stages/render.stage';
 export * from './stages/sign.stage';
 export * from './stages/publish.stage';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { DocumentJob, documentJobId, type DocumentJobPayload } from '../jobs/document-job';
+import { documentJobId, type DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 import { DocumentStatusService } from '../status/document-status.service';
 import type { DocumentFailureView, DocumentState } from '../status/document-status.views';
@@ -25,8 +25,6 @@ export interface PipelineStatusView {
   failures: DocumentFailureView[];
 }
 
-const FLOW_JOBS = Object.values(DocumentJob);
-
 /**
  * What an administrator sees of the pipeline: their own organisation's only. The queue is shared
  * by every organisation and BullMQ cannot count per organisation without reading every job, so
@@ -46,8 +44,7 @@ export class PipelineStatusService {
       this.statuses.counts(organisationId),
       this.statuses.failures(organisationId),
     ]);
-    const candidates = failures.flatMap((f) => FLOW_JOBS.map((name) => documentJobId(name, f)));
-    const jobs = await Promise.all(candidates.map((id) => this.documents.queue.getJob(id)));
+    const jobs = await Promise.all(failures.map((f) => this.documents.queue.getJob(documentJobId(f))));
     const failed: FailedJobView[] = [];
     for (const job of jobs) {
       if (job?.data.organisationId === organisationId && job.failedReason && (await job.isFailed())) {

@@ -1,5 +1,5 @@
 import { AppException, ErrorCode } from '@saraban/errors';
-import { DocumentJob } from '../jobs/document-job';
+import { DocumentStep } from '../jobs/document-job';
 import { failureCause } from './failure-cause.util';
 
 describe('failureCause', () => {
@@ -11,7 +11,7 @@ describe('failureCause', () => {
         cause: chromium,
       },
     );
-    const c = failureCause(DocumentJob.Render, err);
+    const c = failureCause(DocumentStep.Render, err);
     expect(c).toMatchObject({ errorCode: 'DOCUMENT_RENDER_FAILED', permanent: false });
     expect(c.reason).toBe('สร้างไฟล์ PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง');
     expect(c.cause).toContain('Target closed');
@@ -20,14 +20,14 @@ describe('failureCause', () => {
 
   it('sets a document past the print limits aside for a person at once', () => {
     const err = new AppException(ErrorCode.DocumentTooLarge, { limit: 'tableCells' }, 'เอกสารใหญ่เกิน');
-    expect(failureCause(DocumentJob.Render, err)).toMatchObject({
+    expect(failureCause(DocumentStep.Render, err)).toMatchObject({
       errorCode: 'DOCUMENT_TOO_LARGE',
       permanent: true,
     });
   });
 
   it('names the stage in Thai for an error of no known kind', () => {
-    const c = failureCause(DocumentJob.Sign, new Error('connection terminated'));
+    const c = failureCause(DocumentStep.Sign, new Error('connection terminated'));
     expect(c).toEqual({
       errorCode: 'INTERNAL_ERROR',
       reason: 'ลงลายมือชื่ออิเล็กทรอนิกส์ไม่สำเร็จ',

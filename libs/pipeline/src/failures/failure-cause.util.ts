@@ -1,5 +1,5 @@
 import { AppException, ErrorCode } from '@saraban/errors';
-import { DocumentJob } from '../jobs/document-job';
+import { DocumentStep } from '../jobs/document-job';
 
 /** What a failed job tells people (Thai) and operators (the underlying cause), and whether retrying can help. */
 export interface FailureCause {
@@ -10,10 +10,10 @@ export interface FailureCause {
   permanent: boolean;
 }
 
-const STAGE_REASON: Record<DocumentJob, string> = {
-  [DocumentJob.Render]: 'สร้างไฟล์ PDF ไม่สำเร็จ',
-  [DocumentJob.Sign]: 'ลงลายมือชื่ออิเล็กทรอนิกส์ไม่สำเร็จ',
-  [DocumentJob.Publish]: 'เผยแพร่บนเว็บไซต์ไม่สำเร็จ',
+const STAGE_REASON: Record<DocumentStep, string> = {
+  [DocumentStep.Render]: 'สร้างไฟล์ PDF ไม่สำเร็จ',
+  [DocumentStep.Sign]: 'ลงลายมือชื่ออิเล็กทรอนิกส์ไม่สำเร็จ',
+  [DocumentStep.Publish]: 'เผยแพร่บนเว็บไซต์ไม่สำเร็จ',
 };
 
 const PERMANENT: readonly ErrorCode[] = [ErrorCode.DocumentTooLarge, ErrorCode.DocumentInvalid];
@@ -29,7 +29,7 @@ function underlying(err: unknown): string {
   return [...new Set(messages)].reverse().join(' ← ');
 }
 
-export function failureCause(stage: DocumentJob, err: unknown): FailureCause {
+export function failureCause(stage: DocumentStep, err: unknown): FailureCause {
   if (err instanceof AppException) {
     return {
       errorCode: err.code,

@@ -4,18 +4,24 @@ import type { JobsOptions } from 'bullmq';
 export const DOCUMENT_QUEUE = 'documents';
 
 /**
- * The jobs of a memo version's flow, in the order they run: render → sign → publish. BullMQ
- * runs children before their parent, so publish is the root, sign its child and render the
- * leaf (see documentFlow). Each stage reads and writes its checkpoint in the database, so a
- * retried, duplicated or re-enqueued job does only what is still missing.
+ * The steps of a memo version's document, in the order they run: render → sign → publish.
+ * One job runs them all: the print is signed in memory and stored once, already signed, then
+ * published. Each step reads its checkpoint in the database first, so a retried, duplicated or
+ * re-enqueued job does only what is still missing. (Until 2026-11 each step was a job of a
+ * BullMQ flow: three jobs, a stored unsigned print and its read-back per document cost the
+ * worker, Redis and PostgreSQL more than signing did; jobs of that shape still in a queue run
+ * the whole document too.)
  */
-export enum DocumentJob {
+export enum DocumentStep {
   Render = 'render',
   Sign = 'sign',
   Publish = 'publish',
 }
 
-/** Every job of the flow carries the same payload: which memo version to turn into a document. */
+/** The job's name: one job per memo version. */
+export const DOCUMENT_JOB = 'document';
+
+/** What a document job carries: which memo version to turn into a document. */
 export interface DocumentJobPayload {
   organisationId: string;
   memoId: string;
@@ -23,14 +29,11 @@ export interface DocumentJobPayload {
 }
 
 /**
- * Deterministic: the same memo version always gets the same job ids, so a relay that runs twice
- * (or a retried enqueue) cannot start a second flow for it. BullMQ forbids ":" in custom ids.
+ * Deterministic: the same memo version always gets the same job id, so a relay that runs twice
+ * (or a retried enqueue) cannot start a second job for it. BullMQ forbids ":" in custom ids.
  */
-export function documentJobId(
-  job: DocumentJob,
-  payload: Pick<DocumentJobPayload, 'memoId' | 'memoVersion'>,
-): string {
-  return `${job}.${payload.memoId}.v${payload.memoVersion}`;
+export function documentJobId(payload: Pick<DocumentJobPayload, 'memoId' | 'memoVersion'>): string {
+  return `${DOCUMENT_JOB}.${payload.memoId}.v${payload.memoVersion}`;
 }
 
 /**

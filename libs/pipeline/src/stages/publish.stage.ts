@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { isGoAhead } from '@saraban/approval';
 import { PublicationService } from '@saraban/publication';
 import type { DocumentJobPayload } from '../jobs/document-job';
-import { DocumentCheckpointReader } from './document-checkpoint.reader';
+import { DocumentCheckpointReader, type DocumentCheckpoint } from './document-checkpoint.reader';
 
 export interface PublishResult {
   documentId: string;
@@ -34,9 +34,10 @@ export class PublishStage {
     private readonly publications: PublicationService,
   ) {}
 
-  async run(p: DocumentJobPayload): Promise<PublishResult> {
+  /** `stored`: the document's checkpoint when the caller has just read or written it. */
+  async run(p: DocumentJobPayload, stored?: DocumentCheckpoint): Promise<PublishResult> {
     const [doc, rows] = await Promise.all([
-      this.checkpoints.read(p),
+      stored ?? this.checkpoints.read(p),
       this.db.query<MemoPublicationRow[]>(
         `SELECT m.publish, m.oit_item, w.state = 'decided' AS decided,
                 w.snapshot #>> '{context,decision,order}' AS order_kind

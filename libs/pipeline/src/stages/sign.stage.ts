@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
-import { signPdf } from '@saraban/signing';
+import { signPdf, type SignedPdf, type SigningIdentity } from '@saraban/signing';
 import type { DocumentJobPayload } from '../jobs/document-job';
+import type { DocumentCheckpoint } from './document-checkpoint.reader';
 import { DocumentCheckpointReader } from './document-checkpoint.reader';
+import type { PrintedMemo } from './render.stage';
 
 export interface SignResult {
   documentId: string;
@@ -13,9 +15,13 @@ export interface SignResult {
   signed: boolean;
 }
 
+/** Who signed, kept as they are now: verification shows that, whatever the organisation is called later. */
+const SIGNER_COLUMNS = `organisation_name = o.name, organisation_code = o.code`;
+
 /**
- * The second stage: a PAdES signature over the stored print with the organisation's
- * certificate; the signed PDF and its SHA-256 replace the unsigned one, once.
+ * The second step: a PAdES signature with the organisation's certificate over the print, and
+ * the signed PDF with its SHA-256 stored as the memo version's document — once: of two racing
+ * workers only the first insert is kept, and a retry finds the row and does nothing.
  */
 @Injectable()
 export class SignStage {
@@ -25,28 +31,50 @@ export class SignStage {
     private readonly certificates: CertificateService,
   ) {}
 
-  async run(p: DocumentJobPayload): Promise<SignResult> {
-    const doc = await this.checkpoints.read(p);
-    // The flow runs this only after the render completed; without its row, retry (with backoff).
-    if (!doc) throw new Error(`memo ${p.memoId} v${p.memoVersion} has no print to sign yet`);
-    if (doc.stage === 'signed' && doc.sha256) {
-      return { documentId: doc.documentId, sha256: doc.sha256, signed: false };
-    }
+  /** Signs a fresh print and stores it. */
+  async run(p: DocumentJobPayload, printed: PrintedMemo): Promise<SignResult> {
+    const { signed, identity, signedAt } = await this.sign(p, printed.pdf);
+    const inserted: { id: string }[] = await this.db.query(
+      `INSERT INTO signed_documents (organisation_id, memo_id, memo_version, verification_code, stage,
+                                     subject, document_no, dated_on, approval_chain,
+                                     signed_pdf, sha256, signed_at, signer_subject, certificate_fingerprint,
+                                     organisation_name, organisation_code)
+       SELECT $1, $2, $3, $4, 'signed', $5, $6, $7, $8, $9, $10, $11, $12, $13, o.name, o.code
+         FROM organisations o WHERE o.id = $1
+       ON CONFLICT (memo_id, memo_version) DO NOTHING
+       RETURNING id`,
+      [
+        p.organisationId,
+        p.memoId,
+        p.memoVersion,
+        printed.verificationCode,
+        printed.subject,
+        printed.documentNo,
+        printed.datedOn,
+        JSON.stringify(printed.chain),
+        signed.pdf,
+        signed.sha256,
+        signedAt,
+        identity.certificate.subject,
+        identity.certificate.fingerprint256,
+      ],
+    );
+    if (inserted.length > 0) return { documentId: inserted[0].id, sha256: signed.sha256, signed: true };
+    return this.winner(p);
+  }
 
-    const [unsigned, identity] = await Promise.all([
-      this.checkpoints.unsignedPdf(p, doc.documentId),
-      this.certificates.identity(p.organisationId),
-    ]);
+  /**
+   * Signs a print stored unsigned ('rendered'): documents whose print was stored by a worker of
+   * the time when rendering and signing were separate jobs.
+   */
+  async signStored(p: DocumentJobPayload, doc: DocumentCheckpoint): Promise<SignResult> {
+    const unsigned = await this.checkpoints.unsignedPdf(p, doc.documentId);
     if (!unsigned) throw new Error(`memo ${p.memoId} v${p.memoVersion}: the print is missing`);
-    const signedAt = new Date();
-    const signed = await signPdf(unsigned, identity, { signingTime: signedAt });
-    // Guarded by the stage: of two racing signers only one stores its (equally valid) signature.
-    // Who signed is kept as they are now (the organisation's name and code, the certificate's
-    // fingerprint): verification shows that, whatever the organisation is called later.
+    const { signed, identity, signedAt } = await this.sign(p, unsigned);
     const updated: { id: string }[] = await this.db.query(
       `UPDATE signed_documents d
           SET stage = 'signed', signed_pdf = $2, sha256 = $3, signed_at = $4, signer_subject = $5, unsigned_pdf = NULL,
-              organisation_name = o.name, organisation_code = o.code, certificate_fingerprint = $6
+              certificate_fingerprint = $6, ${SIGNER_COLUMNS}
          FROM organisations o
         WHERE d.id = $1 AND d.stage = 'rendered' AND o.id = d.organisation_id
         RETURNING d.id`,
@@ -60,9 +88,23 @@ export class SignStage {
       ],
     );
     if (updated.length > 0) return { documentId: doc.documentId, sha256: signed.sha256, signed: true };
-    // A racing worker signed it first: its signature is the one stored.
+    return this.winner(p);
+  }
+
+  private async sign(
+    p: DocumentJobPayload,
+    pdf: Buffer,
+  ): Promise<{ signed: SignedPdf; identity: SigningIdentity; signedAt: Date }> {
+    const identity = await this.certificates.identity(p.organisationId);
+    const signedAt = new Date();
+    const signed = await signPdf(pdf, identity, { signingTime: signedAt });
+    return { signed, identity, signedAt };
+  }
+
+  /** A racing worker stored its (equally valid) signed document first: that one is kept. */
+  private async winner(p: DocumentJobPayload): Promise<SignResult> {
     const winner = await this.checkpoints.read(p);
     if (!winner?.sha256) throw new Error(`memo ${p.memoId} v${p.memoVersion}: the stored signature vanished`);
-    return { documentId: doc.documentId, sha256: winner.sha256, signed: false };
+    return { documentId: winner.documentId, sha256: winner.sha256, signed: false };
   }
 }

@@ -13,21 +13,45 @@ import { runWithLogContext } from '@saraban/logging';
 import { HeavyLaneBusyError, PdfRenderer } from '@saraban/document-render';
 import { DocumentFailureRepository } from '../failures/document-failure.repository';
 import { failureCause } from '../failures/failure-cause.util';
-import { DOCUMENT_QUEUE, DocumentJob, type DocumentJobPayload } from '../jobs/document-job';
+import { DOCUMENT_QUEUE, DocumentStep, type DocumentJobPayload } from '../jobs/document-job';
 import { queueConnection } from '../jobs/queue-connection.util';
+import { DocumentCheckpointReader, type DocumentCheckpoint } from '../stages/document-checkpoint.reader';
 import { PublishStage } from '../stages/publish.stage';
-import { RenderStage } from '../stages/render.stage';
-import { SignStage } from '../stages/sign.stage';
+import { RenderStage, type PrintedMemo } from '../stages/render.stage';
+import { SignStage, type SignResult } from '../stages/sign.stage';
 import { workerConcurrency } from './pipeline-concurrency.util';
 
 /** How long a large document waits in the queue when the heavy lane is taken. */
 const HEAVY_LANE_RETRY_MS = 2_000;
 
-/** One stage per job name of the flow. */
-type DocumentJobHandlers = Record<DocumentJob, (payload: DocumentJobPayload) => Promise<unknown>>;
+/** What the job did, as BullMQ keeps it for the Bull Board. */
+export interface DocumentJobResult {
+  documentId: string;
+  sha256: string;
+  /** False when an earlier run had already stored the signed document. */
+  signed: boolean;
+  published: boolean;
+  publicationId: string | null;
+}
+
+/** The checkpoint of a document this run has just stored: signed, not yet published. */
+function signedCheckpoint(printed: PrintedMemo, signed: SignResult): DocumentCheckpoint {
+  return {
+    documentId: signed.documentId,
+    stage: 'signed',
+    sha256: signed.sha256,
+    subject: printed.subject,
+    documentNo: printed.documentNo,
+    datedOn: printed.datedOn,
+    chain: printed.chain,
+    publicationId: null,
+  };
+}
 
 /**
- * Thin: takes the flow's jobs off the queue and runs the stage each one names. A failure is
+ * Thin: takes a memo version's document job off the queue and runs its steps — render, sign
+ * (in memory, stored once signed), publish — each skipped when its checkpoint says it was done
+ * (see DocumentStep). A failure is
  * recorded with its cause (document_failures: what the memo page and the admin page show); when
  * the job gives up, or retrying cannot help, the document is set aside for the reconciler to
  * retry later, so one bad document never holds the others. The finished flow clears its record.
@@ -37,23 +61,17 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('DocumentJobs');
   private worker?: Worker<DocumentJobPayload>;
   private connection?: Redis;
-  private readonly handlers: DocumentJobHandlers;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    render: RenderStage,
-    sign: SignStage,
-    publish: PublishStage,
+    private readonly checkpoints: DocumentCheckpointReader,
+    private readonly render: RenderStage,
+    private readonly sign: SignStage,
+    private readonly publish: PublishStage,
     private readonly renderer: PdfRenderer,
     private readonly failures: DocumentFailureRepository,
     private readonly readiness: ReadinessChecks,
-  ) {
-    this.handlers = {
-      [DocumentJob.Render]: (p) => render.run(p),
-      [DocumentJob.Sign]: (p) => sign.run(p),
-      [DocumentJob.Publish]: (p) => publish.run(p),
-    };
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     // What this process's readiness reports: a renderer that prints, a worker taking jobs.
@@ -81,7 +99,6 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
   private inContext(job: Job<DocumentJobPayload>, token?: string): Promise<unknown> {
     const bindings = {
       jobId: job.id,
-      stage: job.name,
       attempt: job.attemptsMade + 1,
       memoId: job.data.memoId,
       memoVersion: job.data.memoVersion,
@@ -90,13 +107,11 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
     return runWithLogContext(bindings, () => this.process(job, token));
   }
 
-  private async process(job: Job<DocumentJobPayload>, token?: string): Promise<unknown> {
-    const stage = job.name as DocumentJob;
-    const handler = this.handlers[stage] as DocumentJobHandlers[DocumentJob] | undefined;
-    if (!handler) throw new UnrecoverableError(`unknown job ${job.name}`);
+  private async process(job: Job<DocumentJobPayload>, token?: string): Promise<DocumentJobResult> {
+    const step = { current: DocumentStep.Render };
     try {
-      const result = await handler(job.data);
-      if (stage === DocumentJob.Publish) await this.failures.clear(job.data);
+      const result = await this.steps(job.data, step);
+      await this.failures.clear(job.data);
       return result;
     } catch (err) {
       if (err instanceof HeavyLaneBusyError) {
@@ -104,9 +119,17 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
         await job.moveToDelayed(Date.now() + HEAVY_LANE_RETRY_MS, token);
         throw new DelayedError();
       }
+      const stage = step.current;
       const cause = failureCause(stage, err);
       const gaveUp = cause.permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      this.logger.warn({ msg: `${stage} failed`, gaveUp, reason: cause.reason, cause: cause.cause, err });
+      this.logger.warn({
+        msg: `${stage} failed`,
+        stage,
+        gaveUp,
+        reason: cause.reason,
+        cause: cause.cause,
+        err,
+      });
       await this.failures
         .record(job.data, {
           stage,
@@ -123,6 +146,29 @@ export class DocumentJobProcessor implements OnApplicationBootstrap, OnApplicati
       if (cause.permanent) throw new UnrecoverableError(`${cause.errorCode}: ${cause.cause}`);
       throw err;
     }
+  }
+
+  /** Render → sign → publish, from wherever the checkpoint says the document got to. */
+  private async steps(p: DocumentJobPayload, step: { current: DocumentStep }): Promise<DocumentJobResult> {
+    const done = await this.checkpoints.read(p);
+    let signed: SignResult;
+    // What the publish step needs of the document; read again unless this run stored it.
+    let stored: DocumentCheckpoint | undefined;
+    if (!done) {
+      const printed = await this.render.run(p);
+      step.current = DocumentStep.Sign;
+      signed = await this.sign.run(p, printed);
+      if (signed.signed) stored = signedCheckpoint(printed, signed);
+    } else if (done.stage !== 'signed' || !done.sha256) {
+      step.current = DocumentStep.Sign;
+      signed = await this.sign.signStored(p, done);
+    } else {
+      signed = { documentId: done.documentId, sha256: done.sha256, signed: false };
+      stored = done;
+    }
+    step.current = DocumentStep.Publish;
+    const published = await this.publish.run(p, stored);
+    return { ...signed, published: published.published, publicationId: published.publicationId };
   }
 
   /**
