@@ -9,8 +9,10 @@ import { DocumentCheckpointReader } from '../../libs/pipeline/src/stages/documen
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, type World } from '../utils/factories';
 
-async function blankPdf(): Promise<Buffer> {
+/** A one-page print carrying its verification code, as every real print does (two prints never have the same bytes). */
+async function blankPdf(code = 'blank'): Promise<Buffer> {
   const doc = await PDFDocument.create();
+  doc.setTitle(code);
   doc.addPage([595, 842]);
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
@@ -36,7 +38,7 @@ describe('verification: the signer as it was at signing', () => {
     const { sha256 } = await signStage.run(
       { organisationId: org.org.id, memoId, memoVersion: 1 },
       {
-        pdf: await blankPdf(),
+        pdf: await blankPdf(code),
         verificationCode: code,
         subject: 'รายงานผลการดำเนินการ',
         documentNo: 'นพ ๗๑๕๐๑/๑',
@@ -84,7 +86,7 @@ describe('verification: the signer as it was at signing', () => {
       memoVersion: 1,
       verificationCode: code,
       stage: 'rendered',
-      unsignedPdf: await blankPdf(),
+      unsignedPdf: await blankPdf(code),
       subject: 'รายงานผลการดำเนินการ',
       documentNo: 'นพ ๗๑๕๐๑/๒',
       datedOn: '2026-11-20',
@@ -93,13 +95,17 @@ describe('verification: the signer as it was at signing', () => {
     const checkpoint = await new DocumentCheckpointReader(db).read(p);
     const first = await signStage.signStored(p, checkpoint!);
     expect(first.signed).toBe(true);
-    // Again (a retried job): the stored signature stands.
+    // A racing worker that read the same checkpoint: the stored signature stands.
     const again = await signStage.signStored(p, checkpoint!);
     expect(again).toEqual({ documentId: first.documentId, sha256: first.sha256, signed: false });
+    const stored: { unsigned: boolean }[] = await db.query(
+      'SELECT unsigned_pdf IS NOT NULL AS unsigned FROM signed_documents WHERE memo_id = $1',
+      [memoId],
+    );
+    expect(stored).toEqual([{ unsigned: false }]);
     const row = await db.getRepository(SignedDocument).findOneByOrFail({ verificationCode: code });
     expect(row).toMatchObject({
       stage: 'signed',
-      unsignedPdf: null,
       sha256: first.sha256,
       organisationName: 'องค์การบริหารส่วนตำบลต้นทาง',
       organisationCode: w.org.code,

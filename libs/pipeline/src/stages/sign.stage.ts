@@ -69,7 +69,8 @@ export class SignStage {
    */
   async signStored(p: DocumentJobPayload, doc: DocumentCheckpoint): Promise<SignResult> {
     const unsigned = await this.checkpoints.unsignedPdf(p, doc.documentId);
-    if (!unsigned) throw new Error(`memo ${p.memoId} v${p.memoVersion}: the print is missing`);
+    // Gone: a racing worker signed it since the checkpoint was read (its signature stands).
+    if (!unsigned) return this.winner(p);
     const { signed, identity, signedAt } = await this.sign(p, unsigned);
     const updated: { id: string }[] = await this.db.query(
       `UPDATE signed_documents d
