@@ -7,6 +7,7 @@ import { DatabaseModule } from '@saraban/database';
 import { HealthModule } from '@saraban/health';
 import { LoggingModule } from '@saraban/logging';
 import { MemoModule } from '@saraban/memo';
+import { NotificationApiModule } from '@saraban/notification';
 import { OrganisationModule } from '@saraban/organisation';
 import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
@@ -31,6 +32,7 @@ import { WebModule } from '@saraban/web';
     PublicationModule,
     CertificatesModule,
     PipelineApiModule,
+    NotificationApiModule,
     // Last: the browser pages under /app sit on top of the API modules above.
     WebModule,
   ],

@@ -27,7 +27,13 @@ import { StaffingReader } from './staffing/staffing.reader';
     ApprovalAuditService,
     PrintedChainService,
   ],
-  exports: [ApprovalCommandService, ApprovalQueryService, ApprovalAuditService, PrintedChainService],
+  exports: [
+    ApprovalCommandService,
+    ApprovalQueryService,
+    ApprovalAuditService,
+    PrintedChainService,
+    StaffingReader,
+  ],
 })
 export class ApprovalModule implements OnModuleInit {
   constructor(

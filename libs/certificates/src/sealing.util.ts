@@ -1,8 +1,11 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 
-/** Derives the sealing key from the configured secret (once per process). */
-export function sealingKey(secret: string): Buffer {
-  return scryptSync(secret, 'saraban-flow/organisation-certificates', 32);
+/**
+ * Derives a sealing key from the configured secret (once per process); each kind of secret
+ * (certificates, LINE channels, webhook secrets) has its own key through its purpose.
+ */
+export function sealingKey(secret: string, purpose = 'organisation-certificates'): Buffer {
+  return scryptSync(secret, `saraban-flow/${purpose}`, 32);
 }
 
 /** AES-256-GCM: confidentiality and tamper detection for secrets at rest. */

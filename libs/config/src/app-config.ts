@@ -115,6 +115,19 @@ export const appConfigSchema = z.object({
     .int()
     .min(1000)
     .default(3 * 60_000),
+  /** Where notification emails go out (SMTP); the demo and tests point it at the mail catcher. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
+  /** The From of notification emails. */
+  MAIL_FROM: z.string().min(3).default('Saraban Flow <no-reply@saraban.local>'),
+  /** The LINE Messaging API's address; the demo and tests point it at the local LINE double. */
+  LINE_API_BASE_URL: z.url().default('https://api.line.me'),
+  /** Notification jobs (fan-out, email, LINE, webhooks) a worker runs at once: they wait on the network. */
+  NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  /** Attempts of one webhook delivery before it is logged as failed (backoff doubles from WEBHOOK_BACKOFF_MS). */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(18),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
+  /** When the daily email digest goes out (cron, Bangkok time). */
+  NOTIFICATION_DIGEST_CRON: z.string().min(9).default('0 8 * * 1-5'),
   /** Port of the worker's health endpoints (/health/live, /health/ready); 0 turns them off. */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Encrypts the organisations' PKCS#12 files at rest (AES-256-GCM); required in production. */

@@ -29,6 +29,8 @@ export enum ErrorCode {
   AccountLocked = 'ACCOUNT_LOCKED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   CsrfRejected = 'CSRF_REJECTED',
+  LineSignatureInvalid = 'LINE_SIGNATURE_INVALID',
+  LineNotConfigured = 'LINE_NOT_CONFIGURED',
   InternalError = 'INTERNAL_ERROR',
 }
 
@@ -125,6 +127,14 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.CsrfRejected]: {
     status: HttpStatus.FORBIDDEN,
     message: 'คำขอนี้ไม่ได้ส่งมาจากหน้าเว็บของระบบ หรือหน้าเว็บหมดอายุแล้ว กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
+  },
+  [ErrorCode.LineSignatureInvalid]: {
+    status: HttpStatus.UNAUTHORIZED,
+    message: 'ลายมือชื่อของข้อความจาก LINE ไม่ถูกต้อง',
+  },
+  [ErrorCode.LineNotConfigured]: {
+    status: HttpStatus.CONFLICT,
+    message: 'องค์กรยังไม่ได้ตั้งค่าบัญชี LINE Official Account',
   },
   [ErrorCode.InternalError]: {
     status: HttpStatus.INTERNAL_SERVER_ERROR,

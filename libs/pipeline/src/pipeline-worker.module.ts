@@ -3,6 +3,7 @@ import { PdfRenderer } from '@saraban/document-render';
 import { ApprovalModule } from '@saraban/approval';
 import { SessionModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
+import { NotificationQueueModule } from '@saraban/notification';
 import { PublicationModule } from '@saraban/publication';
 import { MemoDocumentAssembler } from './assembly/memo-document.assembler';
 import { DocumentQueueService } from './jobs/document-queue.service';
@@ -21,7 +22,8 @@ import { pdfRendererProvider } from './worker/pdf-renderer.provider';
 /** The worker side: relay the outbox, run each memo version's flow (render → sign → publish). */
 @Module({
   // SessionModule: the maintenance scheduler deletes ended sessions.
-  imports: [ApprovalModule, PublicationModule, CertificatesModule, SessionModule],
+  // NotificationQueueModule: the relay hands notifiable events to the notification fan-out.
+  imports: [ApprovalModule, PublicationModule, CertificatesModule, SessionModule, NotificationQueueModule],
   providers: [
     pdfRendererProvider,
     MemoDocumentAssembler,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { appendOutboxEvents } from '@saraban/outbox';
 import type { DocumentJobPayload } from '../jobs/document-job';
 
 /** One failed attempt of a memo version's flow, as the processor saw it. */
@@ -41,7 +42,23 @@ export class DocumentFailureRepository {
 
   /** Records a failed attempt; a give-up sets the document aside and schedules its next retry. */
   async record(p: DocumentJobPayload, a: FailedAttempt): Promise<void> {
-    await this.db.query(
+    await this.db.transaction(async (m) => {
+      await this.insertAttempt(m, p, a);
+      // A give-up is news: the writer and the admins are told (document.failed), once per give-up.
+      if (a.gaveUp) {
+        await appendOutboxEvents(m, [
+          {
+            organisationId: p.organisationId,
+            type: 'document.failed',
+            payload: { memoId: p.memoId, memoVersion: p.memoVersion, stage: a.stage, errorCode: a.errorCode },
+          },
+        ]);
+      }
+    });
+  }
+
+  private async insertAttempt(m: EntityManager, p: DocumentJobPayload, a: FailedAttempt): Promise<void> {
+    await m.query(
       `INSERT INTO document_failures AS f (memo_id, memo_version, organisation_id, stage, error_code, reason, cause,
          attempts, set_aside_count, set_aside_at, next_retry_at, first_failed_at, last_failed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 1, CASE WHEN $8 THEN 1 ELSE 0 END, CASE WHEN $8 THEN now() END,

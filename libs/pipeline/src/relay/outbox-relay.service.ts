@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { NotificationQueueService } from '@saraban/notification';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 import { documentPayloadOf } from './outbox-event.util';
@@ -18,12 +19,14 @@ interface OutboxRow {
   organisation_id: string;
   type: string;
   payload: Record<string, unknown>;
+  created_at: Date;
 }
 
 const BATCH = 100;
 
 /**
- * Moves committed outbox events into the queue. Woken by the outbox trigger's NOTIFY, with a
+ * Moves committed outbox events into the queues: a document flow for each decision, a
+ * notification fan-out (in-app, email, LINE, webhooks) for each event people or integrators follow. Woken by the outbox trigger's NOTIFY, with a
  * poll as a safety net (a maintenance tick: once per OUTBOX_POLL_MS across all workers). Rows are claimed with SKIP LOCKED (several workers may run), the
  * batch's jobs are enqueued in one round trip with deterministic ids, and only then are the rows
  * marked: a crash between the two re-relays the events, which the ids turn into no-ops.
@@ -40,6 +43,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queue: DocumentQueueService,
+    private readonly notifications: NotificationQueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,7 +95,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private relayBatch(): Promise<number> {
     return this.db.transaction(async (m) => {
       const rows: OutboxRow[] = await m.query(
-        `SELECT id, organisation_id, type, payload FROM outbox
+        `SELECT id, organisation_id, type, payload, created_at FROM outbox
           WHERE processed_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       const payloads: DocumentJobPayload[] = [];
@@ -104,7 +108,20 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
           this.logger.error(`outbox ${row.id}: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      await this.queue.enqueueMany(payloads);
+      // Both hand-overs before the rows are marked, both with ids derived from the event: a
+      // batch relayed again after a crash starts no second flow and no second fan-out.
+      await Promise.all([
+        this.queue.enqueueMany(payloads),
+        this.notifications.enqueueEvents(
+          rows.map((r) => ({
+            id: r.id,
+            organisationId: r.organisation_id,
+            type: r.type,
+            payload: r.payload,
+            createdAt: new Date(r.created_at).toISOString(),
+          })),
+        ),
+      ]);
       if (rows.length > 0) {
         await m.query('UPDATE outbox SET processed_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isGoAhead } from '@saraban/approval';
+import { appendOutboxEvents } from '@saraban/outbox';
 import { PublicationService } from '@saraban/publication';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentCheckpointReader, type DocumentCheckpoint } from './document-checkpoint.reader';
@@ -58,8 +59,8 @@ export class PublishStage {
     if (!doc.datedOn) throw new Error(`memo ${p.memoId} v${p.memoVersion}: the print has no date`);
     const { datedOn } = doc;
     const decision = doc.chain.find((line) => line.role === 'decision');
-    const { publication } = await this.db.transaction((m) =>
-      this.publications.publish(m, {
+    const { publication } = await this.db.transaction(async (m) => {
+      const published = await this.publications.publish(m, {
         organisationId: p.organisationId,
         memoId: p.memoId,
         memoVersion: p.memoVersion,
@@ -70,8 +71,23 @@ export class PublishStage {
         orderText: decision?.text ?? '',
         oitItem: memo.oit_item,
         at: new Date(),
-      }),
-    );
+      });
+      // With the publication: the writer is told, integrators get document.published.
+      await appendOutboxEvents(m, [
+        {
+          organisationId: p.organisationId,
+          type: 'document.published',
+          payload: {
+            memoId: p.memoId,
+            memoVersion: p.memoVersion,
+            documentId: doc.documentId,
+            publicationId: published.publication.id,
+            documentNo: doc.documentNo,
+          },
+        },
+      ]);
+      return published;
+    });
     return { documentId: doc.documentId, published: true, publicationId: publication.id };
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
+import { appendOutboxEvents } from '@saraban/outbox';
+import { queryPrepared } from '@saraban/postgres';
 import { signPdf, type SignedPdf, type SigningIdentity } from '@saraban/signing';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import type { DocumentCheckpoint } from './document-checkpoint.reader';
@@ -34,8 +36,9 @@ export class SignStage {
   /** Signs a fresh print and stores it. */
   async run(p: DocumentJobPayload, printed: PrintedMemo): Promise<SignResult> {
     const { signed, identity, signedAt } = await this.sign(p, printed.pdf);
-    const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO signed_documents (organisation_id, memo_id, memo_version, verification_code, stage,
+    const inserted = await this.storedOnce(p, signed.sha256, (m) =>
+      m.query<{ id: string }[]>(
+        `INSERT INTO signed_documents (organisation_id, memo_id, memo_version, verification_code, stage,
                                      subject, document_no, dated_on, approval_chain,
                                      signed_pdf, sha256, signed_at, signer_subject, certificate_fingerprint,
                                      organisation_name, organisation_code)
@@ -43,21 +46,22 @@ export class SignStage {
          FROM organisations o WHERE o.id = $1
        ON CONFLICT (memo_id, memo_version) DO NOTHING
        RETURNING id`,
-      [
-        p.organisationId,
-        p.memoId,
-        p.memoVersion,
-        printed.verificationCode,
-        printed.subject,
-        printed.documentNo,
-        printed.datedOn,
-        JSON.stringify(printed.chain),
-        signed.pdf,
-        signed.sha256,
-        signedAt,
-        identity.certificate.subject,
-        identity.certificate.fingerprint256,
-      ],
+        [
+          p.organisationId,
+          p.memoId,
+          p.memoVersion,
+          printed.verificationCode,
+          printed.subject,
+          printed.documentNo,
+          printed.datedOn,
+          JSON.stringify(printed.chain),
+          signed.pdf,
+          signed.sha256,
+          signedAt,
+          identity.certificate.subject,
+          identity.certificate.fingerprint256,
+        ],
+      ),
     );
     if (inserted.length > 0) return { documentId: inserted[0].id, sha256: signed.sha256, signed: true };
     return this.winner(p);
@@ -72,24 +76,53 @@ export class SignStage {
     // Gone: a racing worker signed it since the checkpoint was read (its signature stands).
     if (!unsigned) return this.winner(p);
     const { signed, identity, signedAt } = await this.sign(p, unsigned);
-    const updated: { id: string }[] = await this.db.query(
-      `UPDATE signed_documents d
+    // queryPrepared answers the rows (TypeORM's query() answers [rows, count] for an UPDATE).
+    const updated = await this.storedOnce(p, signed.sha256, (m) =>
+      queryPrepared<{ id: string }>(
+        m,
+        `UPDATE signed_documents d
           SET stage = 'signed', signed_pdf = $2, sha256 = $3, signed_at = $4, signer_subject = $5, unsigned_pdf = NULL,
               certificate_fingerprint = $6, ${SIGNER_COLUMNS}
          FROM organisations o
         WHERE d.id = $1 AND d.stage = 'rendered' AND o.id = d.organisation_id
         RETURNING d.id`,
-      [
-        doc.documentId,
-        signed.pdf,
-        signed.sha256,
-        signedAt,
-        identity.certificate.subject,
-        identity.certificate.fingerprint256,
-      ],
+        [
+          doc.documentId,
+          signed.pdf,
+          signed.sha256,
+          signedAt,
+          identity.certificate.subject,
+          identity.certificate.fingerprint256,
+        ],
+      ),
     );
     if (updated.length > 0) return { documentId: doc.documentId, sha256: signed.sha256, signed: true };
     return this.winner(p);
+  }
+
+  /**
+   * Runs the storing statement with, when it stored the document, the `document.signed` outbox
+   * event in the same transaction (integrators follow it through outgoing webhooks): only the
+   * worker whose signature is kept tells.
+   */
+  private storedOnce(
+    p: DocumentJobPayload,
+    sha256: string,
+    store: (m: EntityManager) => Promise<{ id: string }[]>,
+  ): Promise<{ id: string }[]> {
+    return this.db.transaction(async (m) => {
+      const rows = await store(m);
+      if (rows.length > 0) {
+        await appendOutboxEvents(m, [
+          {
+            organisationId: p.organisationId,
+            type: 'document.signed',
+            payload: { memoId: p.memoId, memoVersion: p.memoVersion, documentId: rows[0].id, sha256 },
+          },
+        ]);
+      }
+      return rows;
+    });
   }
 
   private async sign(

@@ -1,0 +1,112 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtMail {
+  id: number;
+  receivedAt: string;
+  messageId: string | null;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailCatcher {
+  smtpPort: number;
+  httpPort: number;
+  mails: CaughtMail[];
+  close: () => Promise<void>;
+}
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * A local SMTP server that keeps every mail it receives (parsed by mailparser) and shows them
+ * over HTTP: `/` a Thai list to read in a browser, `/mails` JSON (tests), `/mails/:id` one mail's
+ * HTML, `DELETE /mails` empties it. Development and tests only: no authentication, no TLS.
+ */
+export async function startMailCatcher(
+  o: { smtpPort?: number; httpPort?: number; host?: string } = {},
+): Promise<MailCatcher> {
+  const host = o.host ?? '127.0.0.1';
+  const mails: CaughtMail[] = [];
+  let next = 1;
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 5 * 1024 * 1024,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          mails.push({
+            id: next++,
+            receivedAt: new Date().toISOString(),
+            messageId: parsed.messageId ?? null,
+            from: parsed.from?.text ?? '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+          });
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    smtp.once('error', reject);
+    smtp.listen(o.smtpPort ?? 1025, host, () => resolve());
+  });
+  const http: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'DELETE' && url.pathname === '/mails') {
+      mails.length = 0;
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/mails') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(mails));
+      return;
+    }
+    const one = /^\/mails\/(\d+)$/.exec(url.pathname);
+    if (one) {
+      const mail = mails.find((m) => m.id === Number(one[1]));
+      if (!mail) res.writeHead(404).end();
+      else
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(mail.html || `<pre>${escape(mail.text)}</pre>`);
+      return;
+    }
+    const rows = [...mails]
+      .reverse()
+      .map(
+        (m) =>
+          `<tr><td>${escape(m.receivedAt)}</td><td>${escape(m.to.join(', '))}</td><td><a href="/mails/${m.id}">${escape(m.subject)}</a></td></tr>`,
+      )
+      .join('');
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="th"><meta charset="utf-8"><title>กล่องจดหมายทดสอบ</title>` +
+          `<h1>กล่องจดหมายทดสอบ (${mails.length} ฉบับ)</h1><table border="1" cellpadding="4">` +
+          `<tr><th>เวลา</th><th>ถึง</th><th>เรื่อง</th></tr>${rows}</table></html>`,
+      );
+  });
+  await new Promise<void>((resolve) => http.listen(o.httpPort ?? 1080, host, () => resolve()));
+  const smtpAddress = (smtp as unknown as { server: Server }).server.address() as AddressInfo;
+  return {
+    smtpPort: smtpAddress.port,
+    httpPort: (http.address() as AddressInfo).port,
+    mails,
+    close: async () => {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

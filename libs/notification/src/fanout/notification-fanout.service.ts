@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { eventRule, isWebhookEventType, type NotifiableEvent } from '../events/notifiable-event';
+import { DELIVERY_CHANNELS } from '../events/notification-kind';
+import { planDelivery } from '../delivery/delivery-plan.util';
+import { DeliveryRepository, type NewDelivery } from '../delivery/delivery.repository';
+import { NotificationRepository } from '../inbox/notification.repository';
+import { PreferenceRepository } from '../preferences/preference.repository';
+import { NotificationQueueService } from '../queue/notification-queue.service';
+import { WebhookRepository } from '../webhooks/webhook.repository';
+import { memoLink, notificationSummary } from './notification-message.util';
+import { RecipientResolver } from './recipient.resolver';
+
+export interface FanOutResult {
+  notifications: number;
+  deliveries: number;
+  webhooks: number;
+}
+
+/**
+ * One event → its in-app notifications, its email and LINE deliveries (as each person's
+ * preferences and quiet hours say) and its webhook deliveries. Every write is keyed (event and
+ * person; notification and channel; subscription and event) and every job id derived from those
+ * keys: a fan-out that runs twice writes and enqueues nothing new.
+ */
+@Injectable()
+export class NotificationFanOutService {
+  constructor(
+    private readonly resolver: RecipientResolver,
+    private readonly notifications: NotificationRepository,
+    private readonly deliveries: DeliveryRepository,
+    private readonly preferences: PreferenceRepository,
+    private readonly webhooks: WebhookRepository,
+    private readonly queue: NotificationQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async fanOut(event: NotifiableEvent, now = new Date()): Promise<FanOutResult> {
+    const result: FanOutResult = { notifications: 0, deliveries: 0, webhooks: 0 };
+    if (isWebhookEventType(event.type)) {
+      const pending = await this.webhooks.deliveriesFor(event.organisationId, event.id, event.type, {
+        ...event.payload,
+        organisationId: event.organisationId,
+        eventId: event.id,
+      });
+      await this.queue.enqueueWebhooks(pending);
+      result.webhooks = pending.length;
+    }
+
+    const rule = eventRule(event.type);
+    if (!rule) return result;
+    const memo = await this.resolver.memo(event);
+    if (!memo) return result;
+    const recipients = await this.resolver.recipients(rule.recipients, event, memo);
+    if (recipients.length === 0) return result;
+    const dueAt = typeof event.payload.dueAt === 'string' ? new Date(event.payload.dueAt) : null;
+    const link = memoLink(this.config.PUBLIC_BASE_URL, memo.memoId);
+    const rows = await this.notifications.insertForEvent(
+      recipients.map((r) => ({
+        organisationId: event.organisationId,
+        personId: r.personId,
+        eventId: event.id,
+        kind: rule.kind,
+        memoId: memo.memoId,
+        subject: memo.subject,
+        documentNo: memo.documentNo,
+        urgency: memo.urgency,
+        summary: notificationSummary(rule.kind, {
+          capacity: r.capacity,
+          dueAt: dueAt && !Number.isNaN(dueAt.getTime()) ? dueAt : null,
+        }),
+        link,
+      })),
+    );
+    result.notifications = rows.length;
+
+    const prefs = await this.preferences.forPeople(rows.map((r) => r.personId));
+    const planned: NewDelivery[] = [];
+    for (const n of rows) {
+      const p = prefs.get(n.personId)!;
+      for (const channel of DELIVERY_CHANNELS) {
+        if (p.disabled.some((d) => d.kind === rule.kind && d.channel === channel)) continue;
+        planned.push({
+          notificationId: n.id,
+          organisationId: event.organisationId,
+          personId: n.personId,
+          channel,
+          ...planDelivery({
+            channel,
+            urgency: memo.urgency,
+            now,
+            quietHours: p.quietHours,
+            emailDigest: p.emailDigest,
+          }),
+        });
+      }
+    }
+    const toSend = await this.deliveries.insertMany(planned);
+    await this.queue.enqueueSends(toSend);
+    result.deliveries = toSend.length;
+    return result;
+  }
+}

@@ -1,0 +1,15 @@
+export * from './events/notification-kind';
+export * from './events/notifiable-event';
+export * from './events/notification-jobs';
+export * from './notification-queue.module';
+export * from './notification-api.module';
+export * from './notification-worker.module';
+export * from './queue/notification-queue.service';
+export * from './inbox/notification-inbox.service';
+export * from './preferences/notification-preferences.service';
+export * from './line/line-channel.service';
+export * from './line/line-link.service';
+export * from './webhooks/webhook-subscription.service';
+export * from './webhooks/webhook.repository';
+export * from './digest/digest.service';
+export { planDelivery, inOfficeHours, nextOfficeOpening } from './delivery/delivery-plan.util';
