@@ -42,7 +42,8 @@ export class WebHomeController {
       capacityLabel: capacityLabel(item.capacity),
       isDecision: states[n].allowedCommands.includes('decide'),
     }));
-    const total = inbox.capacities.reduce((sum, c) => sum + c.count, 0);
+    // A memo returned to its writer is work waiting for them: counted with the rest.
+    const total = inbox.capacities.reduce((sum, c) => sum + c.count, 0) + inbox.returned.length;
     let flash: unknown = query.done;
     const shell = await this.shell.context(user, 'inbox', 'งานรอดำเนินการ', flash);
     if (query.done === 'acknowledged' && typeof query.n === 'string' && typeof query.of === 'string') {
@@ -53,6 +54,7 @@ export class WebHomeController {
       ...shell,
       total: capacity ? inbox.total : total,
       items,
+      returned: inbox.returned,
       counts: inbox.capacities.map((c) => ({
         key: c.capacity.stepPositionId,
         label: capacityLabel(c.capacity),

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@saraban/auth';
+import { NotificationInboxService } from '@saraban/notification';
 import { OrganisationDirectoryService } from '@saraban/organisation';
 import { WebAssets } from './web-assets.service';
 
-export type NavKey = 'inbox' | 'compose' | 'mine' | 'register' | 'admin' | 'none';
+export type NavKey = 'inbox' | 'compose' | 'mine' | 'notifications' | 'register' | 'admin' | 'none';
 
 interface NavItem {
   href: string;
   label: string;
   current: boolean;
+  /** Unread notifications, shown beside the item's label. */
+  count?: number;
 }
 
 /** What every signed-in page shows around its content: who is signed in, where they can go. */
@@ -19,6 +22,8 @@ export interface ShellContext {
   user: { prefix: string; fullName: string; roles: string[] };
   nav: NavItem[];
   flash: string | null;
+  /** Unread notifications: in the navigation and, as "(3)", in the page title. */
+  unread: number;
 }
 
 /** Thai confirmations for the `?done=` a form's redirect carries (Post/Redirect/Get). */
@@ -50,6 +55,15 @@ const FLASH: Record<string, string> = {
   'document-retried': 'สั่งจัดทำเอกสารใหม่แล้ว ระบบกำลังดำเนินการ',
   'session-ended': 'ออกจากระบบเครื่องนั้นแล้ว',
   'sessions-ended': 'ออกจากระบบทุกเครื่องยกเว้นเครื่องนี้แล้ว',
+  'notifications-read': 'ทำเครื่องหมายว่าอ่านแล้ว',
+  'notification-settings': 'บันทึกการตั้งค่าการแจ้งเตือนแล้ว',
+  'line-unlinked': 'ยกเลิกการเชื่อมต่อ LINE แล้ว',
+  'line-saved': 'บันทึกการตั้งค่า LINE Official Account แล้ว',
+  'line-removed': 'ลบการตั้งค่า LINE Official Account แล้ว',
+  'webhook-created': 'เพิ่มการส่งเหตุการณ์ (webhook) แล้ว',
+  'webhook-updated': 'ปรับการส่งเหตุการณ์ (webhook) แล้ว',
+  'webhook-deleted': 'ลบการส่งเหตุการณ์ (webhook) แล้ว',
+  'webhook-replayed': 'สั่งส่งเหตุการณ์ซ้ำแล้ว',
 };
 
 export function flashMessage(done: unknown): string | null {
@@ -61,26 +75,37 @@ export class WebShell {
   constructor(
     private readonly directory: OrganisationDirectoryService,
     private readonly assets: WebAssets,
+    private readonly notifications: NotificationInboxService,
   ) {}
 
   async context(user: AuthUser, current: NavKey, title: string, done?: unknown): Promise<ShellContext> {
-    const org = await this.directory.byCode(user.organisationCode);
+    const [org, unread] = await Promise.all([
+      this.directory.byCode(user.organisationCode),
+      this.notifications.unreadCount(user.personId),
+    ]);
     const clerk = user.roles.includes('clerk') || user.roles.includes('admin');
     const items: { key: NavKey; href: string; label: string; show: boolean }[] = [
       { key: 'inbox', href: '/app', label: 'งานรอดำเนินการ', show: true },
       { key: 'compose', href: '/app/memos/new', label: 'เขียนบันทึก', show: true },
       { key: 'mine', href: '/app/memos/mine', label: 'บันทึกของฉัน', show: true },
+      { key: 'notifications', href: '/app/notifications', label: 'การแจ้งเตือน', show: true },
       { key: 'register', href: '/app/register', label: 'ทะเบียนหนังสือส่ง', show: clerk },
       { key: 'admin', href: '/app/admin', label: 'ผู้ดูแลระบบ', show: user.roles.includes('admin') },
     ];
     return {
-      title,
+      title: unread > 0 ? `(${unread}) ${title}` : title,
+      unread,
       assetVersion: this.assets.assetVersion(),
       organisationName: org.name,
       user: { prefix: user.prefix, fullName: user.fullName, roles: user.roles },
       nav: items
         .filter((i) => i.show)
-        .map((i) => ({ href: i.href, label: i.label, current: i.key === current })),
+        .map((i) => ({
+          href: i.href,
+          label: i.label,
+          current: i.key === current,
+          ...(i.key === 'notifications' && unread > 0 ? { count: unread } : {}),
+        })),
       flash: flashMessage(done),
     };
   }

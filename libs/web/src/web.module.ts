@@ -5,6 +5,7 @@ import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { MemoModule } from '@saraban/memo';
+import { NotificationApiModule } from '@saraban/notification';
 import { OrganisationModule } from '@saraban/organisation';
 import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
@@ -24,6 +25,9 @@ import { WebPortalController } from './web-portal.controller';
 import { WebProfileController } from './web-profile.controller';
 import { WebRegisterController } from './web-register.controller';
 import { WebNotFoundController } from './web-not-found.controller';
+import { WebAdminNotificationsController } from './web-admin-notifications.controller';
+import { WebNotificationSettingsController } from './web-notification-settings.controller';
+import { WebNotificationsController } from './web-notifications.controller';
 import { WebShell } from './web-shell.service';
 import { WebStuckController } from './web-stuck.controller';
 import { WebViews } from './web-views.service';
@@ -41,6 +45,8 @@ import { WebViews } from './web-views.service';
     PublicationModule,
     RegisterModule,
     CertificatesModule,
+    // The unread count in every page's navigation, the notification pages.
+    NotificationApiModule,
     // Where each decided memo's document stands (DocumentStatusService).
     PipelineApiModule,
     // The same upload limits as the memo API's: the bytes go to the same service.
@@ -64,6 +70,9 @@ import { WebViews } from './web-views.service';
     WebStuckController,
     WebPortalController,
     WebProfileController,
+    WebNotificationsController,
+    WebNotificationSettingsController,
+    WebAdminNotificationsController,
     // Last: catches every other /app address.
     WebNotFoundController,
   ],

@@ -95,6 +95,17 @@ export class InboxItemView {
   @ApiProperty() version: number;
 }
 
+/** My own memo, returned to me for revision: work waiting for its writer. */
+export class ReturnedInboxItemView {
+  @ApiProperty() memoId: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ nullable: true, type: String }) documentNo: string | null;
+  @ApiProperty({ enum: URGENCIES }) urgency: Urgency;
+  @ApiProperty({ description: 'When it was returned' }) waitingSince: Date;
+  @ApiProperty({ nullable: true, type: String }) returnReason: string | null;
+  @ApiProperty() version: number;
+}
+
 export class InboxView {
   @ApiProperty({
     type: [InboxCapacityCount],
@@ -103,6 +114,12 @@ export class InboxView {
   capacities: InboxCapacityCount[];
   @ApiProperty({ description: 'Items matching the filters' }) total: number;
   @ApiProperty({ type: [InboxItemView] }) items: InboxItemView[];
+  @ApiProperty({
+    type: [ReturnedInboxItemView],
+    description:
+      'My memos returned to me for revision (not narrowed by capacity); counted in `total` when no capacity is chosen',
+  })
+  returned: ReturnedInboxItemView[];
 }
 
 export class SentItemView {

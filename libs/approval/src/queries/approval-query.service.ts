@@ -14,7 +14,7 @@ import type { InboxView, SentListView, StuckListView, TimelineView } from '../dt
 import type { InboxQuery, SentQuery } from '../dto/inbox.query';
 import type { HistoryAction } from '../entities/approval-history-entry.entity';
 import { StaffingReader } from '../staffing/staffing.reader';
-import { INBOX_COUNTS_SQL, INBOX_ITEMS_SQL } from './inbox-sql';
+import { INBOX_COUNTS_SQL, INBOX_ITEMS_SQL, RETURNED_TO_ME_SQL } from './inbox-sql';
 
 /** ด่วนที่สุด first: the inverse of URGENCIES' order. */
 const URGENCY_BY_ORDER: Urgency[] = ['most_urgent', 'very_urgent', 'urgent', 'normal'];
@@ -34,6 +34,17 @@ interface InboxRow {
   current_position_id: string;
   step: RouteStep;
   author_name: string;
+}
+
+interface ReturnedRow {
+  memo_id: string;
+  subject: string;
+  document_no: string | null;
+  urgency_order: number;
+  waiting_since: Date;
+  version: number;
+  machine_version: number;
+  snapshot: Record<string, unknown>;
 }
 
 /** Inbox, "sent by me", timelines and the stuck list. */
@@ -60,11 +71,21 @@ export class ApprovalQueryService {
       q ? likePattern(q) : null,
       q ? likePattern(toThaiDigits(toArabicDigits(q))) : null,
     ];
-    // Three statements at once: each finds the caller's posts for itself.
-    const [capacities, counts, rows] = await Promise.all([
+    // Four statements at once: each finds the caller's posts (or own memos) for itself.
+    const [capacities, counts, rows, returned] = await Promise.all([
       this.staffing.capacitiesOf(this.db.manager, user.organisationId, user.personId, day),
       this.db.query<{ position_id: string; count: number; matching: number }[]>(INBOX_COUNTS_SQL, params),
       this.db.query<InboxRow[]>(INBOX_ITEMS_SQL, [...params, offset + limit, limit, offset]),
+      // Narrowed to one capacity, the list is that post's work only: no returned memos.
+      query.capacity
+        ? Promise.resolve([])
+        : this.db.query<ReturnedRow[]>(RETURNED_TO_ME_SQL, [
+            user.organisationId,
+            user.personId,
+            urgency,
+            params[5],
+            params[6],
+          ]),
     ]);
     const byPosition = new Map(capacities.map((c) => [c.stepPositionId, c]));
     const countOf = new Map(counts.map((c) => [c.position_id, c]));
@@ -73,7 +94,7 @@ export class ApprovalQueryService {
         capacity: capacityView(c),
         count: countOf.get(c.stepPositionId)?.count ?? 0,
       })),
-      total: counts.reduce((sum, c) => sum + c.matching, 0),
+      total: counts.reduce((sum, c) => sum + c.matching, 0) + returned.length,
       items: rows
         .filter((r) => byPosition.has(r.current_position_id))
         .map((r) => ({
@@ -88,6 +109,16 @@ export class ApprovalQueryService {
           capacity: capacityView(byPosition.get(r.current_position_id)!),
           version: r.version,
         })),
+      returned: returned.map((r) => ({
+        memoId: r.memo_id,
+        subject: r.subject,
+        documentNo: r.document_no,
+        urgency: URGENCY_BY_ORDER[r.urgency_order] ?? URGENCIES[0],
+        waitingSince: r.waiting_since,
+        returnReason: loadApproval({ machineVersion: r.machine_version, snapshot: r.snapshot }).context
+          .returnReason,
+        version: r.version,
+      })),
     };
   }
 

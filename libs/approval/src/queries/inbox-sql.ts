@@ -49,3 +49,16 @@ SELECT caps.position_id, count(w.memo_id)::int AS count,
   LEFT JOIN memo_workflows w ON w.organisation_id = $1 AND w.state = 'review'
    AND w.current_position_id = caps.position_id AND w.author_id <> $2
  GROUP BY caps.position_id`;
+
+/**
+ * My memos returned to me for revision ($1 organisation, $2 me, $3 urgency order or null, $4/$5
+ * the search patterns or null): work waiting for its writer, most urgent and oldest first.
+ */
+export const RETURNED_TO_ME_SQL = `
+SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.version, w.machine_version, w.snapshot
+  FROM memo_workflows w
+ WHERE w.organisation_id = $1 AND w.author_id = $2 AND w.state = 'returned'
+   AND ($3::smallint IS NULL OR w.urgency_order = $3::smallint)
+   AND ($4::text IS NULL OR w.subject ILIKE $4 OR w.document_no ILIKE $4 OR w.document_no ILIKE $5)
+ ORDER BY w.urgency_order, w.waiting_since, w.memo_id
+ LIMIT 200`;

@@ -65,12 +65,10 @@ export class RecipientResolver {
       case 'author':
         return [{ personId: memo.authorId, capacity: null }];
       case 'author_and_admins': {
-        const admins = await this.db
-          .getRepository(Person)
-          .find({
-            where: { organisationId: event.organisationId, active: true },
-            select: { id: true, roles: true },
-          });
+        const admins = await this.db.getRepository(Person).find({
+          where: { organisationId: event.organisationId, active: true },
+          select: { id: true, roles: true },
+        });
         const ids = new Set([
           memo.authorId,
           ...admins.filter((p) => p.roles.includes('admin')).map((p) => p.id),

@@ -38,6 +38,14 @@ export class NotificationInboxService {
     };
   }
 
+  /** Opens one of my notifications: it is read now; answers where it leads. */
+  async open(personId: string, id: string): Promise<NotificationRow> {
+    const n = await this.repository.own(personId, id);
+    if (!n) throw new AppException(ErrorCode.NotFound);
+    await this.repository.markRead(personId, id);
+    return n;
+  }
+
   unreadCount(personId: string): Promise<number> {
     return this.repository.unreadCount(personId);
   }

@@ -117,6 +117,14 @@ export class NotificationRepository {
     return raw.map(toRow);
   }
 
+  async own(personId: string, id: string): Promise<NotificationRow | null> {
+    const raw: Raw[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM notifications WHERE id = $1 AND person_id = $2`,
+      [id, personId],
+    );
+    return raw[0] ? toRow(raw[0]) : null;
+  }
+
   async counts(personId: string): Promise<{ total: number; unread: number }> {
     const [row] = await this.db.query<{ total: number; unread: number }[]>(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread

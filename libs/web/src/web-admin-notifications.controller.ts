@@ -1,0 +1,179 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { isURL } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { AppException } from '@saraban/errors';
+import { LineChannelService, WEBHOOK_EVENT_TYPES, WebhookSubscriptionService } from '@saraban/notification';
+import { LineChannelForm, WebhookSubscriptionForm } from './forms/notification-settings.form';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebShell } from './web-shell.service';
+import { WebViews } from './web-views.service';
+
+const EVENT_LABELS: Record<string, string> = {
+  'memo.submitted': 'ส่งเสนอ',
+  'memo.endorsed': 'ลงความเห็น',
+  'memo.returned': 'ส่งคืนแก้ไข',
+  'memo.decided': 'สั่งการ',
+  'document.signed': 'ลงลายมือชื่อเอกสาร',
+  'document.published': 'เผยแพร่เอกสาร',
+};
+
+interface Problems {
+  lineError?: string;
+  hookError?: string;
+  newSecret?: string;
+}
+
+/** The admin's notification page: the organisation's LINE OA, webhook subscriptions, the delivery log with replay. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Roles('admin')
+@Controller('app/admin/notifications')
+export class WebAdminNotificationsController {
+  constructor(
+    private readonly line: LineChannelService,
+    private readonly webhooks: WebhookSubscriptionService,
+    private readonly shell: WebShell,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get()
+  async page(
+    @CurrentUser() user: AuthUser,
+    @Query('done') done: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.render(res, user, done, {}, 200);
+  }
+
+  @Post('line')
+  async saveLine(
+    @CurrentUser() user: AuthUser,
+    @Body() form: LineChannelForm,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (form.channelSecret.trim().length < 16 || form.accessToken.trim().length < 16) {
+      await this.render(
+        res,
+        user,
+        null,
+        { lineError: 'Channel secret และ access token ต้องยาวอย่างน้อย 16 ตัวอักษร' },
+        400,
+      );
+      return;
+    }
+    await this.line.save(user.organisationId, user.personId, form.channelSecret, form.accessToken);
+    res.redirect(303, '/app/admin/notifications?done=line-saved');
+  }
+
+  @Post('line/remove')
+  async removeLine(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    await this.line.remove(user.organisationId);
+    res.redirect(303, '/app/admin/notifications?done=line-removed');
+  }
+
+  @Post('webhooks')
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() form: WebhookSubscriptionForm,
+    @Res() res: Response,
+  ): Promise<void> {
+    const events = (Array.isArray(form.events) ? form.events : form.events ? [form.events] : []).filter((e) =>
+      (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e),
+    );
+    const url = form.url.trim();
+    if (
+      !isURL(url, { protocols: ['http', 'https'], require_protocol: true, require_tld: false }) ||
+      events.length === 0
+    ) {
+      await this.render(
+        res,
+        user,
+        null,
+        { hookError: 'ใส่ URL ที่ขึ้นต้นด้วย https:// และเลือกอย่างน้อยหนึ่งเหตุการณ์' },
+        400,
+      );
+      return;
+    }
+    try {
+      const { secret } = await this.webhooks.create(user.organisationId, user.personId, {
+        url,
+        events,
+        description: form.description,
+      });
+      await this.render(res, user, 'webhook-created', { newSecret: secret }, 200);
+    } catch (error) {
+      if (!(error instanceof AppException) || error.status >= 500) throw error;
+      await this.render(res, user, null, { hookError: 'ปลายทางต้องเป็น https' }, 400);
+    }
+  }
+
+  @Post('webhooks/:id/pause')
+  async pause(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.webhooks.setActive(user.organisationId, id, false);
+    res.redirect(303, '/app/admin/notifications?done=webhook-updated#webhooks');
+  }
+
+  @Post('webhooks/:id/resume')
+  async resume(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.webhooks.setActive(user.organisationId, id, true);
+    res.redirect(303, '/app/admin/notifications?done=webhook-updated#webhooks');
+  }
+
+  @Post('webhooks/:id/delete')
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.webhooks.remove(user.organisationId, id);
+    res.redirect(303, '/app/admin/notifications?done=webhook-deleted#webhooks');
+  }
+
+  @Post('deliveries/:id/replay')
+  async replay(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.webhooks.replay(user.organisationId, id);
+    res.redirect(303, '/app/admin/notifications?done=webhook-replayed');
+  }
+
+  private async render(
+    res: Response,
+    user: AuthUser,
+    done: unknown,
+    extra: Problems,
+    status: number,
+  ): Promise<void> {
+    const [shell, line, subscriptions, deliveries] = await Promise.all([
+      this.shell.context(user, 'admin', 'การแจ้งเตือนและ webhook', done),
+      this.line.status(user.organisationId, user.organisationCode),
+      this.webhooks.list(user.organisationId),
+      this.webhooks.log(user.organisationId, 100),
+    ]);
+    this.views.send(
+      res,
+      'admin-notifications',
+      {
+        ...shell,
+        ...extra,
+        line,
+        subscriptions,
+        deliveries,
+        eventTypes: WEBHOOK_EVENT_TYPES.map((value) => ({ value, label: EVENT_LABELS[value] ?? value })),
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { isEmail } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentUser, type AuthUser } from '@saraban/auth';
+import {
+  LineChannelService,
+  LineLinkService,
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
+  NotificationPreferencesService,
+} from '@saraban/notification';
+import { NotificationSettingsForm } from './forms/notification-settings.form';
+import { WebExceptionFilter } from './web-exception.filter';
+import { WebShell } from './web-shell.service';
+import { WebViews } from './web-views.service';
+
+/** The person's notification settings: channels per event, digest, quiet hours, and the LINE link. */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Controller('app/me/notifications')
+export class WebNotificationSettingsController {
+  constructor(
+    private readonly preferences: NotificationPreferencesService,
+    private readonly links: LineLinkService,
+    private readonly line: LineChannelService,
+    private readonly shell: WebShell,
+    private readonly views: WebViews,
+  ) {}
+
+  @Get()
+  async page(
+    @CurrentUser() user: AuthUser,
+    @Query('done') done: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.render(res, user, done, null, null, 200);
+  }
+
+  @Post()
+  async save(
+    @CurrentUser() user: AuthUser,
+    @Body() form: NotificationSettingsForm,
+    @Res() res: Response,
+  ): Promise<void> {
+    const email = form.email?.trim() ?? '';
+    if (email && !isEmail(email)) {
+      await this.render(res, user, null, null, 'อีเมลไม่ถูกต้อง', 400);
+      return;
+    }
+    const given = form.channels ?? {};
+    await this.preferences.save(user, {
+      email: email || null,
+      emailDigest: form.emailDigest === 'on',
+      quietHours: form.quietHours === 'on',
+      channels: NOTIFICATION_KINDS.map((kind) => ({
+        kind,
+        email: given[kind]?.email === 'on',
+        line: given[kind]?.line === 'on',
+      })),
+    });
+    res.redirect(303, '/app/me/notifications?done=notification-settings');
+  }
+
+  /** A new one-time code, shown on the page (not in the address: it would stay in the history). */
+  @Post('line/code')
+  async code(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    const code = await this.links.newCode(user.organisationId, user.personId);
+    await this.render(res, user, null, code, null, 200);
+  }
+
+  @Post('line/unlink')
+  async unlink(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
+    await this.links.unlink(user.personId);
+    res.redirect(303, '/app/me/notifications?done=line-unlinked');
+  }
+
+  private async render(
+    res: Response,
+    user: AuthUser,
+    done: unknown,
+    code: { code: string; expiresAt: Date } | null,
+    emailError: string | null,
+    status: number,
+  ): Promise<void> {
+    const [shell, prefs, line, channel] = await Promise.all([
+      this.shell.context(user, 'notifications', 'การแจ้งเตือนของฉัน', done),
+      this.preferences.get(user.personId),
+      this.links.status(user.personId),
+      this.line.status(user.organisationId, user.organisationCode),
+    ]);
+    this.views.send(
+      res,
+      'notification-settings',
+      {
+        ...shell,
+        prefs,
+        line,
+        code,
+        emailError,
+        lineAvailable: channel.configured,
+        channels: prefs.channels.map((c) => ({ ...c, label: NOTIFICATION_KIND_LABELS[c.kind] })),
+      },
+      status,
+    );
+  }
+}
