@@ -26,6 +26,15 @@ WORKER_READY_URL="http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready"
 READY_TIMEOUT="${DEMO_READY_TIMEOUT:-120}"
 API_MAIN=dist/apps/api/src/main.js
 WORKER_MAIN=dist/apps/worker/src/main.js
+MAIL_MAIN=dist/apps/mail-catcher/src/main.js
+LINE_MAIN=dist/apps/line-double/src/main.js
+# Notifications go to local doubles: a mail catcher (SMTP 1025, read the mail on 1080) and a
+# LINE Messaging API double (1081) that records every push.
+export MAIL_CATCHER_SMTP_PORT="${MAIL_CATCHER_SMTP_PORT:-1025}"
+export MAIL_CATCHER_HTTP_PORT="${MAIL_CATCHER_HTTP_PORT:-1080}"
+export LINE_DOUBLE_PORT="${LINE_DOUBLE_PORT:-1081}"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:$MAIL_CATCHER_SMTP_PORT}"
+export LINE_API_BASE_URL="${LINE_API_BASE_URL:-http://127.0.0.1:$LINE_DOUBLE_PORT}"
 
 demo_log() { printf '[demo] %s\n' "$*" >&2; }
 
@@ -64,10 +73,12 @@ _demo_stop_pids() {
 
 stop_previous_demo() {
   local name script pid pids=()
-  for name in api worker; do
+  for name in api worker mail-catcher line-double; do
     [[ -f "$RUN_DIR/$name.pid" ]] || continue
     script="$API_MAIN"
     [[ "$name" == worker ]] && script="$WORKER_MAIN"
+    [[ "$name" == mail-catcher ]] && script="$MAIL_MAIN"
+    [[ "$name" == line-double ]] && script="$LINE_MAIN"
     pid="$(cat "$RUN_DIR/$name.pid" 2>/dev/null || true)"
     if _demo_is_ours "$pid" "$script"; then
       pids+=("$pid")
@@ -115,10 +126,10 @@ CHILD_PIDS=()
 stop_children() {
   trap '' INT TERM HUP
   if ((${#CHILD_PIDS[@]} > 0)); then
-    demo_log "stopping the API and the worker"
+    demo_log "stopping the API, the worker, the mail catcher and the LINE double"
     _demo_stop_pids "${CHILD_PIDS[@]}"
     CHILD_PIDS=()
-    rm -f "$RUN_DIR/api.pid" "$RUN_DIR/worker.pid"
+    rm -f "$RUN_DIR/api.pid" "$RUN_DIR/worker.pid" "$RUN_DIR/mail-catcher.pid" "$RUN_DIR/line-double.pid"
   fi
 }
 
@@ -183,10 +194,19 @@ if [[ -z "${OPERATOR_USERNAME:-}" && -z "${OPERATOR_PASSWORD_HASH:-}" ]]; then
   export OPERATOR_PASSWORD_HASH
 fi
 
+demo_log "notifications: demo emails, the LINE OA (the LINE double) and everyone's LINE link"
+node dist/apps/cli/src/demo-notifications.js khampee </dev/null
+
 trap stop_children EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
+
+demo_log "starting the mail catcher and the LINE double (logs in $LOG_DIR/)"
+_demo_start mail-catcher "$MAIL_MAIN"
+CHILD_PIDS+=("$DEMO_PID")
+_demo_start line-double "$LINE_MAIN"
+CHILD_PIDS+=("$DEMO_PID")
 
 demo_log "starting the worker and the API (logs in $LOG_DIR/)"
 _demo_start worker "$WORKER_MAIN"
@@ -222,6 +242,8 @@ Saraban Flow is running.
   App:      http://localhost:$PORT/
   OpenAPI:  http://localhost:$PORT/api/docs
   Logs:     $LOG_DIR/api.log, $LOG_DIR/worker.log
+  Mail:     http://localhost:$MAIL_CATCHER_HTTP_PORT/   (every notification email: the local mail catcher)
+  LINE:     http://localhost:$LINE_DOUBLE_PORT/__calls   (every LINE push: the local LINE double, JSON)
 EOF
 if [[ -f demo/LOGINS.txt ]]; then
   echo

@@ -13,3 +13,4 @@ export * from './webhooks/webhook-subscription.service';
 export * from './webhooks/webhook.repository';
 export * from './digest/digest.service';
 export { planDelivery, inOfficeHours, nextOfficeOpening } from './delivery/delivery-plan.util';
+export * from './demo/demo-notification-setup';
