@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import type { RenderedMail } from './mail-templates.service';
 
@@ -9,12 +10,13 @@ export class MailSender implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = nodemailer.createTransport({
+    const options: SMTPPool.Options = {
       url: config.SMTP_URL,
       pool: true,
       maxConnections: 5,
       maxMessages: Infinity,
-    } as unknown as string);
+    };
+    this.transport = nodemailer.createTransport(options);
   }
 
   /**

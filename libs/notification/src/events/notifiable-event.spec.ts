@@ -1,0 +1,32 @@
+import { eventRule, isNotifiable, namedRecipients } from './notifiable-event';
+import { NotificationKind } from './notification-kind';
+
+describe('the notification event catalogue', () => {
+  it('maps each approval and document event to who is told and what', () => {
+    expect(eventRule('memo.submitted')).toEqual({
+      kind: NotificationKind.NewWork,
+      recipients: 'awaiting_step',
+    });
+    expect(eventRule('memo.endorsed')?.recipients).toBe('awaiting_step');
+    expect(eventRule('memo.returned')).toEqual({ kind: NotificationKind.Returned, recipients: 'author' });
+    expect(eventRule('memo.decided')).toEqual({ kind: NotificationKind.Decided, recipients: 'author' });
+    expect(eventRule('document.failed')?.recipients).toBe('author_and_admins');
+    expect(eventRule('memo.step_reminder')).toEqual({ kind: NotificationKind.Reminder, recipients: 'named' });
+    expect(eventRule('memo.step_escalated')?.kind).toBe(NotificationKind.Escalation);
+    expect(eventRule('memo.withdrawn')).toBeNull();
+    expect(eventRule('toString')).toBeNull();
+  });
+
+  it('hands over webhook-only events too, and nothing else', () => {
+    expect(isNotifiable('document.signed')).toBe(true);
+    expect(isNotifiable('memo.cancelled')).toBe(false);
+  });
+
+  it('reads the people a reminder names, only as ids', () => {
+    const a = '0b7c6c1e-4f7e-4b53-9d55-3f6c2a1f0a01';
+    const b = '0b7c6c1e-4f7e-4b53-9d55-3f6c2a1f0a02';
+    expect(namedRecipients({ recipientIds: [a, b, a, 'x; DROP TABLE', 7] })).toEqual([a, b]);
+    expect(namedRecipients({ recipients: [b] })).toEqual([b]);
+    expect(namedRecipients({})).toEqual([]);
+  });
+});
