@@ -127,7 +127,7 @@ export async function run(): Promise<BenchRow[]> {
         id: randomUUID(),
         organisationId: w.org.id,
         type: 'memo.step_reminder',
-        payload: { memoId, recipientIds: ids, dueAt: new Date(Date.now() + 3600_000).toISOString() },
+        payload: { memoId, recipientUserIds: ids, dueAt: new Date(Date.now() + 3600_000).toISOString() },
         createdAt: new Date().toISOString(),
       },
     ]);

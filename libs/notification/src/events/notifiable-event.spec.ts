@@ -27,6 +27,7 @@ describe('the notification event catalogue', () => {
     const b = '0b7c6c1e-4f7e-4b53-9d55-3f6c2a1f0a02';
     expect(namedRecipients({ recipientIds: [a, b, a, 'x; DROP TABLE', 7] })).toEqual([a, b]);
     expect(namedRecipients({ recipients: [b] })).toEqual([b]);
+    expect(namedRecipients({ recipientUserIds: [a] })).toEqual([a]);
     expect(namedRecipients({})).toEqual([]);
   });
 });

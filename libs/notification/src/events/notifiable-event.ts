@@ -27,7 +27,7 @@ export function isWebhookEventType(type: string): type is WebhookEventType {
 /**
  * Who an event concerns, by type: the people who may now act on the step the memo waits at,
  * the memo's writer, or the people the event names (reminders and escalations, written by the
- * deadlines library with `recipientIds`).
+ * deadlines library with `recipientUserIds`).
  */
 export type RecipientRule = 'awaiting_step' | 'author' | 'author_and_admins' | 'named';
 
@@ -62,9 +62,10 @@ export function isNotifiable(type: string): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The person ids an event names (reminders, escalations): `recipientIds`, or `recipients`. */
+/** The person ids an event names (reminders, escalations): `recipientUserIds`, `recipientIds` or `recipients`. */
 export function namedRecipients(payload: Record<string, unknown>): string[] {
-  const list = payload.recipientIds ?? payload.recipients ?? payload.recipientPersonIds;
+  // The deadlines library writes recipientUserIds.
+  const list = payload.recipientUserIds ?? payload.recipientIds ?? payload.recipients;
   if (!Array.isArray(list)) return [];
   return [...new Set(list.filter((x): x is string => typeof x === 'string' && UUID.test(x)))];
 }
