@@ -27,6 +27,17 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
   publication: ['signed_documents', 'publications', 'oit_catalogue_items'],
   certificates: ['organisation_certificates'],
   pipeline: ['document_failures'],
+  notification: [
+    'notifications',
+    'notification_deliveries',
+    'notification_settings',
+    'notification_preferences',
+    'line_channels',
+    'line_links',
+    'line_link_codes',
+    'webhook_subscriptions',
+    'webhook_deliveries',
+  ],
 };
 
 /** table name → owning library. */

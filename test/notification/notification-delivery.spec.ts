@@ -231,7 +231,9 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
     // A returned memo is work waiting for its writer: it is in the writer's inbox.
     const inbox = await http().get('/inbox').set('Authorization', `Bearer ${tokens.author}`).expect(200);
     const waiting = inbox.body as { total: number; returned: { memoId: string; returnReason: string }[] };
-    expect(waiting.returned).toEqual([expect.objectContaining({ memoId, returnReason: 'กรุณาแนบใบเสนอราคา' })]);
+    expect(waiting.returned).toEqual([
+      expect.objectContaining({ memoId, returnReason: 'กรุณาแนบใบเสนอราคา' }),
+    ]);
     expect(waiting.total).toBe(1);
 
     // Each person was told once per event: no duplicate sends.

@@ -20,3 +20,4 @@ export * from './queries/printed-chain.service';
 export * from './queries/inbox-sql';
 export * from './commands/approval-reader';
 export * from './staffing/staffing.reader';
+export * from './queries/memo-number.repository';

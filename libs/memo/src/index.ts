@@ -14,3 +14,4 @@ export * from './dto/memo-attachment-detail.view';
 export * from './dto/memo-person.view';
 export * from './dto/memo-position.view';
 export * from './dto/report-table.view';
+export * from './memo-summary.repository';

@@ -10,3 +10,4 @@ export * from './organisation-directory.service';
 export * from './organisation.module';
 export * from './png-image.util';
 export * from './organisation-images.service';
+export * from './people/people-lookup.repository';

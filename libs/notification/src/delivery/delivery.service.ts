@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { Organisation, Person } from '@saraban/organisation';
+import { organisationNameOf, personDisplayNames } from '@saraban/organisation';
 import { MailSender } from '../email/mail-sender.service';
 import { MailTemplates } from '../email/mail-templates.service';
 import { LineChannelService } from '../line/line-channel.service';
@@ -83,21 +83,17 @@ export class DeliveryService {
   }
 
   personName(personId: string): Promise<string> {
-    return this.cachedName(`p:${personId}`, async () => {
-      const p = await this.db
-        .getRepository(Person)
-        .findOne({ where: { id: personId }, select: { id: true, prefix: true, fullName: true } });
-      return p ? `${p.prefix}${p.fullName}` : '';
-    });
+    return this.cachedName(
+      `p:${personId}`,
+      async () => (await personDisplayNames(this.db, [personId])).get(personId) ?? '',
+    );
   }
 
   organisationName(organisationId: string): Promise<string> {
-    return this.cachedName(`o:${organisationId}`, async () => {
-      const o = await this.db
-        .getRepository(Organisation)
-        .findOne({ where: { id: organisationId }, select: { id: true, name: true } });
-      return o?.name ?? '';
-    });
+    return this.cachedName(
+      `o:${organisationId}`,
+      async () => (await organisationNameOf(this.db, { id: organisationId }))?.name ?? '',
+    );
   }
 
   private async cachedName(key: string, read: () => Promise<string>): Promise<string> {

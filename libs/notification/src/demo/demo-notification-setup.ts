@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@saraban/config';
-import { Organisation, Person } from '@saraban/organisation';
+import { activePeopleOf, organisationNameOf } from '@saraban/organisation';
 import { LineChannelService } from '../line/line-channel.service';
 import { LineLinkService } from '../line/line-link.service';
 import { LineRepository } from '../line/line.repository';
@@ -21,8 +21,9 @@ export async function setUpDemoNotifications(
   config: AppConfig,
   organisationCode: string,
 ): Promise<string[]> {
-  const org = await db.getRepository(Organisation).findOneByOrFail({ code: organisationCode });
-  const people = await db.getRepository(Person).find({ where: { organisationId: org.id, active: true } });
+  const org = await organisationNameOf(db, { code: organisationCode });
+  if (!org) throw new Error(`no organisation ${organisationCode}`);
+  const people = await activePeopleOf(db, org.id);
   const prefs = new PreferenceRepository(db);
   const lineRepository = new LineRepository(db);
   await new LineChannelService(lineRepository, config).save(

@@ -1,0 +1,39 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Urgency } from './entities/memo.entity';
+
+/** What other libraries show of a memo (a notification, a reminder): never its body. */
+export interface MemoSummary {
+  memoId: string;
+  organisationId: string;
+  subject: string;
+  urgency: Urgency;
+  authorId: string;
+}
+
+/** One memo's summary within its organisation, or null. */
+export async function memoSummary(
+  db: DataSource | EntityManager,
+  organisationId: string,
+  memoId: string,
+): Promise<MemoSummary | null> {
+  const rows: {
+    id: string;
+    organisation_id: string;
+    subject: string;
+    urgency: Urgency;
+    author_id: string;
+  }[] = await db.query(
+    'SELECT id, organisation_id, subject, urgency, author_id FROM memos WHERE id = $1 AND organisation_id = $2',
+    [memoId, organisationId],
+  );
+  const r = rows[0];
+  return r
+    ? {
+        memoId: r.id,
+        organisationId: r.organisation_id,
+        subject: r.subject,
+        urgency: r.urgency,
+        authorId: r.author_id,
+      }
+    : null;
+}
