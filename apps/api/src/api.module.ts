@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '@saraban/approval';
+import { DeadlinesApiModule } from '@saraban/deadlines';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { ConfigModule } from '@saraban/config';
@@ -27,6 +28,7 @@ import { WebModule } from '@saraban/web';
     OrganisationModule,
     // Before MemoModule: GET /memos/sent must be routed before the memo controller's GET /memos/:id.
     ApprovalModule,
+    DeadlinesApiModule,
     MemoModule,
     RegisterModule,
     PublicationModule,

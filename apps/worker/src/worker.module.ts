@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@saraban/config';
 import { DatabaseModule } from '@saraban/database';
+import { DeadlinesWorkerModule } from '@saraban/deadlines';
 import { HealthModule } from '@saraban/health';
 import { NotificationWorkerModule } from '@saraban/notification';
 import { PipelineWorkerModule } from '@saraban/pipeline';
@@ -15,6 +16,7 @@ import { RedisModule } from '@saraban/redis';
     HealthModule,
     PipelineWorkerModule,
     NotificationWorkerModule,
+    DeadlinesWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -21,3 +21,4 @@ export * from './queries/inbox-sql';
 export * from './commands/approval-reader';
 export * from './staffing/staffing.reader';
 export * from './queries/memo-number.repository';
+export * from './queries/step-deadline.repository';

@@ -92,6 +92,8 @@ export const appConfigSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How often the worker looks for new outbox events when no notification arrives. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** How often the worker looks for steps to remind about and overdue steps to escalate (issue 13). */
+  DEADLINE_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
   /** How often the worker re-enqueues decided memos whose documents are missing (lost queue state). */
   RECONCILE_MS: z.coerce.number().int().min(100).default(60_000),
   /** A render of an ordinary memo that takes longer fails; larger documents get more time (printBudget). */

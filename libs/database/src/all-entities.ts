@@ -1,6 +1,7 @@
 import { ApprovalHistoryEntry, ApprovalHistoryHead, IdempotencyKey, MemoWorkflow } from '@saraban/approval';
 import { Session } from '@saraban/auth';
 import { OrganisationCertificate } from '@saraban/certificates';
+import { DEADLINE_ENTITIES } from '@saraban/deadlines';
 import { Memo, MemoAttachment, MemoRevision } from '@saraban/memo';
 import {
   ActingOrder,
@@ -42,4 +43,5 @@ export const ALL_ENTITIES = [
   IdempotencyKey,
   OutboxEvent,
   DocumentFailure,
+  ...DEADLINE_ENTITIES,
 ];

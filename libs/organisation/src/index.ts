@@ -11,3 +11,6 @@ export * from './organisation.module';
 export * from './png-image.util';
 export * from './organisation-images.service';
 export * from './people/people-lookup.repository';
+export * from './working-time/step-deadline.util';
+export * from './working-time/working-time-settings';
+export * from './working-time/working-time.repository';

@@ -73,7 +73,13 @@ export class OrganisationDirectoryService {
         name: d.organisation.name,
         registerCode: d.organisation.registerCode,
         digits: d.organisation.digits,
+        awayRequiresApproval: d.organisation.awayRequiresApproval,
       },
+      ...(d.organisation.workingTime.officeHours
+        ? { officeHours: d.organisation.workingTime.officeHours }
+        : {}),
+      holidays: d.organisation.workingTime.holidays ?? {},
+      ...(d.organisation.workingTime.deadlines ? { deadlines: d.organisation.workingTime.deadlines } : {}),
       units: d.units
         .filter((u) => u.active)
         .map((u) => ({ code: u.code, name: u.name, phone: opt(u.phone) })),

@@ -76,6 +76,12 @@ function registerHelpers(hbs: HandlebarsRuntime): void {
   hbs.registerHelper('actingKindLabel', label(ACTING_KIND_LABELS));
   hbs.registerHelper('documentStateLabel', label(DOCUMENT_STATE_LABELS));
   hbs.registerHelper('documentStageLabel', label(DOCUMENT_STAGE_LABELS));
+  hbs.registerHelper('workingHours', (hours: unknown) => {
+    if (typeof hours !== 'number') return '';
+    const minutes = Math.round(Math.abs(hours) * 60);
+    const h = Math.floor(minutes / 60);
+    return h > 0 ? `${h} ชม. ${minutes % 60} นาที` : `${minutes} นาที`;
+  });
   hbs.registerHelper('fileSize', (bytes: unknown) => {
     if (typeof bytes !== 'number') return '';
     if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -3,7 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { Urgency } from '@saraban/memo';
-import { Position } from '@saraban/organisation';
+import {
+  Position,
+  readWorkingTime,
+  stepDeadline,
+  workingCalendarOf,
+  type StepDeadline,
+} from '@saraban/organisation';
 import { queryPrepared } from '@saraban/postgres';
 import { RegisterService } from '@saraban/register';
 import type { ApprovalEvent } from '../core/approval-event';
@@ -164,21 +170,23 @@ const FIRST_MEMO_UPDATE_SQL = `UPDATE memos SET status = $3, version = version +
   WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`;
 
 /**
- * The workflow row of a first submission ($1–$16), and its history ($17). No row answered: a
+ * The workflow row of a first submission ($1–$16, the step's due and reminder times $18–$19),
+ * and its history ($17). No row answered: a
  * racing first submission got there first (the memo row's lock let this one through with the
  * workflow it read before waiting), which is a 409, not a duplicate key.
  */
 const WORKFLOW_INSERT_SQL = `WITH ${pendingHistoryCte('$17')}
 INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
   current_position_id, subject, document_no, register_entry_id, urgency_order, waiting_since, version,
-  author_id, submitted_at, updated_at)
-VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14)
+  author_id, submitted_at, updated_at, due_at, remind_at)
+VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14, $18, $19)
 ON CONFLICT (memo_id) DO NOTHING
 RETURNING version`;
 
 /**
  * Every later command: the memo (guarded by its version, $17), the workflow (guarded by its
- * own, $15) and the history ($18), in one statement.
+ * own, $15, with the waiting step's due and reminder times $19–$20) and the history ($18), in
+ * one statement.
  */
 const LATER_WRITE_SQL = `WITH memo AS (
   UPDATE memos SET status = $16, version = version + 1, updated_at = now()
@@ -186,7 +194,7 @@ const LATER_WRITE_SQL = `WITH memo AS (
 ), ${pendingHistoryCte('$18')}
 UPDATE memo_workflows w SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
   current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
-  urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14
+  urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14, due_at = $19, remind_at = $20
   FROM memo
  WHERE w.memo_id = $1 AND w.organisation_id = $2 AND w.version = $15
  RETURNING w.version`;
@@ -377,6 +385,7 @@ export class ApprovalCommandService {
       );
     }
 
+    const deadline = step ? await this.deadlineOf(m, loaded) : null;
     const workflowValues = (version: number) => [
       memo.id,
       memo.organisationId,
@@ -423,6 +432,8 @@ export class ApprovalCommandService {
         ...workflowValues(version),
         memo.authorId,
         history(version),
+        deadline?.dueAt ?? null,
+        deadline?.remindAt ?? null,
       ]);
       // The rollback that follows the 409 also returns the register number taken above.
       if (inserted.length === 0) return null;
@@ -437,8 +448,18 @@ export class ApprovalCommandService {
       status,
       memo.version,
       history(version),
+      deadline?.dueAt ?? null,
+      deadline?.remindAt ?? null,
     ]);
     return row === undefined ? null : { version: row.version, registerEntryId, documentNo, datedOn };
+  }
+
+  /** A step starts whenever a command leaves the memo waiting: due in the organisation's working time. */
+  private async deadlineOf(m: EntityManager, loaded: LoadedApproval): Promise<StepDeadline> {
+    const settings =
+      (await readWorkingTime(m, [loaded.memo.organisationId])).get(loaded.memo.organisationId)?.settings ??
+      {};
+    return stepDeadline(settings, workingCalendarOf(settings), loaded.memo.urgency, loaded.now);
   }
 
   /** One history entry, with its outbox event, per recorded intent, in order. */

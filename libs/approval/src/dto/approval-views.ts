@@ -81,6 +81,9 @@ export class InboxCapacityCount {
   @ApiProperty() count: number;
 }
 
+export const DEADLINE_STANDINGS = ['on_time', 'due_soon', 'overdue'] as const;
+export type DeadlineStanding = (typeof DEADLINE_STANDINGS)[number];
+
 export class InboxItemView {
   @ApiProperty() memoId: string;
   @ApiProperty() subject: string;
@@ -93,6 +96,26 @@ export class InboxItemView {
   @ApiProperty({ type: CapacityView, description: 'In what capacity the caller acts on it' })
   capacity: CapacityView;
   @ApiProperty() version: number;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: 'When this step is due: its urgency class’s time to act, in working time',
+  })
+  dueAt: Date | null;
+  @ApiProperty({
+    enum: DEADLINE_STANDINGS,
+    nullable: true,
+    description: 'on_time; due_soon once the reminder time has passed; overdue after the due time',
+  })
+  deadline: DeadlineStanding | null;
+  @ApiProperty({ description: 'Working hours (office hours of working days) this step has waited' })
+  waitingWorkingHours: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Working hours left until the due time; negative when overdue',
+  })
+  remainingWorkingHours: number | null;
 }
 
 /** My own memo, returned to me for revision: work waiting for its writer. */

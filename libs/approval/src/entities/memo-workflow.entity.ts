@@ -14,6 +14,8 @@ export type WorkflowState = 'review' | 'returned' | 'decided' | 'withdrawn' | 'c
 @Entity('memo_workflows')
 @Index('approval_inbox_idx', { synchronize: false })
 @Index('approval_sent_idx', { synchronize: false })
+@Index('approval_due_idx', { synchronize: false })
+@Index('approval_remind_idx', { synchronize: false })
 export class MemoWorkflow {
   @PrimaryColumn({ type: 'uuid' })
   memoId: string;
@@ -67,6 +69,14 @@ export class MemoWorkflow {
 
   @Column({ type: 'timestamptz' })
   submittedAt: Date;
+
+  /** When the waiting step is due (working time of the organisation's calendar); null outside review. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  /** When the people who may act on the waiting step are reminded; null outside review. */
+  @Column({ type: 'timestamptz', nullable: true })
+  remindAt: Date | null;
 
   /** Equal to the memo's version after the last command; the guarded UPDATE compares it. */
   @Column({ type: 'int' })

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { URGENCIES, type MemoStatus, type Urgency } from '@saraban/memo';
+import { readWorkingTime, workingCalendarOf } from '@saraban/organisation';
 import { bangkokDateString, toArabicDigits, toThaiDigits } from '@saraban/thai-format';
 import { approvalStateName, currentRouteStep, loadApproval } from '../core/approval-snapshot.util';
 import type { Capacity } from '../core/capacity';
@@ -10,7 +11,13 @@ import type { OrderKind } from '../core/order-kind';
 import type { RouteStep } from '../core/route-step';
 import { ApprovalReader } from '../commands/approval-reader';
 import { capacityView, decisionView } from '../commands/approval-view.builder';
-import type { InboxView, SentListView, StuckListView, TimelineView } from '../dto/approval-views';
+import type {
+  DeadlineStanding,
+  InboxView,
+  SentListView,
+  StuckListView,
+  TimelineView,
+} from '../dto/approval-views';
 import type { InboxQuery, SentQuery } from '../dto/inbox.query';
 import type { HistoryAction } from '../entities/approval-history-entry.entity';
 import { StaffingReader } from '../staffing/staffing.reader';
@@ -34,6 +41,8 @@ interface InboxRow {
   current_position_id: string;
   step: RouteStep;
   author_name: string;
+  due_at: Date | null;
+  remind_at: Date | null;
 }
 
 interface ReturnedRow {
@@ -46,6 +55,15 @@ interface ReturnedRow {
   machine_version: number;
   snapshot: Record<string, unknown>;
 }
+
+/** Where a waiting step stands against its due time at `now`. */
+function standingOf(now: Date, dueAt: Date | null, remindAt: Date | null): DeadlineStanding | null {
+  if (!dueAt) return null;
+  if (now >= dueAt) return 'overdue';
+  return remindAt && now >= remindAt ? 'due_soon' : 'on_time';
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Inbox, "sent by me", timelines and the stuck list. */
 @Injectable()
@@ -71,8 +89,8 @@ export class ApprovalQueryService {
       q ? likePattern(q) : null,
       q ? likePattern(toThaiDigits(toArabicDigits(q))) : null,
     ];
-    // Four statements at once: each finds the caller's posts (or own memos) for itself.
-    const [capacities, counts, rows, returned] = await Promise.all([
+    // Five statements at once: each finds the caller's posts (or own memos) for itself; and the working time.
+    const [capacities, counts, rows, returned, workingTime] = await Promise.all([
       this.staffing.capacitiesOf(this.db.manager, user.organisationId, user.personId, day),
       this.db.query<{ position_id: string; count: number; matching: number }[]>(INBOX_COUNTS_SQL, params),
       this.db.query<InboxRow[]>(INBOX_ITEMS_SQL, [...params, offset + limit, limit, offset]),
@@ -86,7 +104,9 @@ export class ApprovalQueryService {
             params[5],
             params[6],
           ]),
+      readWorkingTime(this.db.manager, [user.organisationId]),
     ]);
+    const calendar = workingCalendarOf(workingTime.get(user.organisationId)?.settings ?? {});
     const byPosition = new Map(capacities.map((c) => [c.stepPositionId, c]));
     const countOf = new Map(counts.map((c) => [c.position_id, c]));
     return {
@@ -108,6 +128,10 @@ export class ApprovalQueryService {
           step: r.step,
           capacity: capacityView(byPosition.get(r.current_position_id)!),
           version: r.version,
+          dueAt: r.due_at,
+          deadline: standingOf(now, r.due_at, r.remind_at),
+          waitingWorkingHours: round2(calendar.workingTimeBetween(r.waiting_since, now).hours),
+          remainingWorkingHours: r.due_at ? round2(calendar.workingTimeBetween(now, r.due_at).hours) : null,
         })),
       returned: returned.map((r) => ({
         memoId: r.memo_id,

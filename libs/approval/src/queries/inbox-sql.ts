@@ -24,11 +24,12 @@ const MATCHES = `($5::smallint IS NULL OR w.urgency_order = $5::smallint)
 export const INBOX_ITEMS_SQL = `
 WITH ${CAPS}
 SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
-       w.current_position_id, w.route -> w.current_seq AS step, p.prefix || p.full_name AS author_name
+       w.current_position_id, w.route -> w.current_seq AS step, p.prefix || p.full_name AS author_name,
+       w.due_at, w.remind_at
   FROM caps
   CROSS JOIN LATERAL (
     SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
-           w.current_position_id, w.current_seq, w.route, w.author_id
+           w.current_position_id, w.current_seq, w.route, w.author_id, w.due_at, w.remind_at
       FROM memo_workflows w
      WHERE w.organisation_id = $1 AND w.state = 'review' AND w.current_position_id = caps.position_id
        AND w.author_id <> $2

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { WorkingTimeSettings } from '../working-time/working-time-settings';
 
 export type DigitPreference = 'thai' | 'arabic';
 
@@ -31,6 +32,14 @@ export class Organisation {
 
   @Column({ type: 'text', default: 'thai' })
   digits: DigitPreference;
+
+  /** Office hours, own days off and deadlines as the organisation file states them (defaults apply when read). */
+  @Column({ type: 'jsonb', default: {} })
+  workingTime: WorkingTimeSettings;
+
+  /** Whether a person's away notice becomes an acting order only once an administrator approves it. */
+  @Column({ type: 'boolean', default: true })
+  awayRequiresApproval: boolean;
 
   /** The Garuda emblem as the organisation supplies it (PNG), printed at the top left of memos. */
   @Column({ type: 'bytea', nullable: true, select: false })

@@ -17,6 +17,12 @@ const text = (max: number) =>
     .max(max)
     .regex(NO_CONTROL_CHARACTERS, 'ต้องไม่มีอักขระควบคุม (เช่น NUL แท็บ หรือขึ้นบรรทัดใหม่)');
 const isoDay = z.iso.date('ต้องเป็นวันที่รูปแบบ YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'ต้องเป็นเวลารูปแบบ HH:MM เช่น 08:30');
+/** Working time: `{ hours: 4 }` or `{ days: 1 }` (a day is the length of office hours). */
+const workingAmount = z.union([
+  z.strictObject({ hours: z.number().positive('ต้องมากกว่า 0').max(2000) }),
+  z.strictObject({ days: z.number().positive('ต้องมากกว่า 0').max(250) }),
+]);
 
 const actingKind = z.string().transform((value, ctx): ActingKind => {
   if ((ACTING_KINDS as readonly string[]).includes(value)) return value as ActingKind;
@@ -37,7 +43,24 @@ export const organisationFileSchema = z
       name: text(200),
       registerCode: text(40),
       digits: z.enum(['thai', 'arabic']).default('thai'),
+      awayRequiresApproval: z.boolean().default(true),
     }),
+    officeHours: z.strictObject({ start: clock, end: clock }).optional(),
+    holidays: z
+      .record(
+        z.string().regex(/^\d{4}$/, 'ต้องเป็นปี ค.ศ. สี่หลัก เช่น 2026'),
+        z.array(z.strictObject({ date: isoDay, name: text(200) })),
+      )
+      .default({}),
+    deadlines: z
+      .strictObject({
+        most_urgent: workingAmount.optional(),
+        very_urgent: workingAmount.optional(),
+        urgent: workingAmount.optional(),
+        normal: workingAmount.optional(),
+        remindBefore: workingAmount.optional(),
+      })
+      .optional(),
     units: z
       .array(z.strictObject({ code, name: text(300), phone: text(60).optional() }))
       .min(1, 'ต้องมีส่วนราชการอย่างน้อยหนึ่งหน่วย'),
@@ -121,6 +144,24 @@ export const organisationFileSchema = z
       chainUnits.add(c.unit);
       c.steps.forEach((code, j) => mustExist(positions, code, ['chains', i, 'steps', j], 'ตำแหน่ง'));
     });
+    if (file.officeHours && file.officeHours.start >= file.officeHours.end) {
+      ctx.addIssue({ code: 'custom', path: ['officeHours', 'end'], message: 'เวลาเลิกงานต้องหลังเวลาเริ่มงาน' });
+    }
+    for (const [year, days] of Object.entries(file.holidays)) {
+      const seen = new Set<string>();
+      days.forEach((d, i) => {
+        if (!d.date.startsWith(`${year}-`)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['holidays', year, i, 'date'],
+            message: `ต้องเป็นวันในปี ${year}`,
+          });
+        }
+        if (seen.has(d.date))
+          ctx.addIssue({ code: 'custom', path: ['holidays', year, i, 'date'], message: `ซ้ำ: ${d.date}` });
+        seen.add(d.date);
+      });
+    }
     file.actingOrders.forEach((o, i) => {
       mustExist(people, o.person, ['actingOrders', i, 'person'], 'บุคคล');
       mustExist(positions, o.position, ['actingOrders', i, 'position'], 'ตำแหน่ง');

@@ -18,14 +18,26 @@ import { Position } from '../entities/position.entity';
 import { Unit } from '../entities/unit.entity';
 import { ImportCounts, OrganisationImportSummary } from './organisation-import-summary';
 import type { OrganisationFile } from './organisation-file.schema';
+import { workingTimeOfFile } from '../working-time/working-time-settings';
 
 /** The unique index on organisations.name_key (migration OrganisationIdentity). */
 const NAME_KEY_INDEX = 'organisations_name_key_idx';
 
+/** JSON with object keys sorted: jsonb gives keys back in its own order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function sameValues<T extends ObjectLiteral>(row: T, desired: Partial<T>): boolean {
   return Object.entries(desired).every(([key, value]) => {
     const current: unknown = row[key];
-    return Array.isArray(value) ? JSON.stringify(current) === JSON.stringify(value) : current === value;
+    return value !== null && typeof value === 'object'
+      ? canonicalJson(current) === canonicalJson(value)
+      : current === value;
   });
 }
 
@@ -179,6 +191,8 @@ export class OrganisationImportService {
       name: file.organisation.name,
       registerCode: file.organisation.registerCode,
       digits: file.organisation.digits,
+      awayRequiresApproval: file.organisation.awayRequiresApproval,
+      workingTime: workingTimeOfFile(file),
     };
     // The row lock serialises two imports of the same organisation.
     const existing = await repo.findOne({
