@@ -38,6 +38,7 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
     'webhook_subscriptions',
     'webhook_deliveries',
   ],
+  deadlines: ['deadline_notices', 'deadline_sweeps'],
 };
 
 /** table name → owning library. */
