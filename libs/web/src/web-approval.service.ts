@@ -10,6 +10,7 @@ import {
 } from '@saraban/approval';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { DeadlineTimelineService, type DeadlineNoticeView } from '@saraban/deadlines';
 import { MemoDraftService, type MemoView } from '@saraban/memo';
 import { ORDER_LABELS, QUICK_OPINIONS } from './web-labels';
 
@@ -49,7 +50,14 @@ export interface MemoPage {
   memo: MemoView;
   state: ApprovalStateView;
   timeline: TimelineEntryView[];
+  /** Reminders and escalations of the memo's steps, written by the deadline sweeps. */
+  deadlineNotices: DeadlineNoticeView[];
 }
+
+const NOTICE_LABELS: Record<DeadlineNoticeView['kind'], string> = {
+  reminder: 'แจ้งเตือนใกล้ครบกำหนด',
+  escalation: 'เกินกำหนด แจ้งงานสารบรรณและผู้บังคับบัญชาถัดไป',
+};
 
 /**
  * The approval engine as the pages need it: the memo with its state and history, the action panel
@@ -61,16 +69,18 @@ export class WebApproval {
     private readonly commands: ApprovalCommandService,
     private readonly queries: ApprovalQueryService,
     private readonly drafts: MemoDraftService,
+    private readonly deadlines: DeadlineTimelineService,
   ) {}
 
   /** The memo if the caller may read it (author, clerk, admin, or a place on its route); 404 otherwise. */
   async memoPage(user: AuthUser, memoId: string): Promise<MemoPage> {
     const state = await this.commands.state(user, memoId);
-    const [memo, timeline] = await Promise.all([
+    const [memo, timeline, deadlines] = await Promise.all([
       this.drafts.getForOrganisation(user.organisationId, memoId),
       this.queries.timeline(user, memoId),
+      this.deadlines.ofMemo(user, memoId),
     ]);
-    return { memo, state, timeline: timeline.entries };
+    return { memo, state, timeline: timeline.entries, deadlineNotices: deadlines.notices };
   }
 
   run(
@@ -93,7 +103,7 @@ export class WebApproval {
 
   /** Everything the memo page shows beside the paper. */
   pageContext(user: AuthUser, page: MemoPage): Record<string, unknown> {
-    const { memo, state, timeline } = page;
+    const { memo, state, timeline, deadlineNotices } = page;
     const allowed = new Set(state.allowedCommands);
     const apiBase = `/memos/${memo.id}`;
     const base = { memoId: memo.id, apiBase, version: state.version };
@@ -159,13 +169,23 @@ export class WebApproval {
       returnReason: state.status === 'returned' ? state.returnReason : null,
       decision: state.decision,
       actions: step || author || clerk ? { step, author, clerk } : null,
-      timeline: [...timeline].reverse().map((e) => ({
-        what: `${ACTION_LABELS[e.action] ?? e.action}${e.heading && e.action !== 'submitted' ? ` · ${e.heading}` : ''}`,
-        who: e.actorName ?? 'ระบบ',
-        capacity: capacityLabel(e.capacity),
-        text: e.action === 'decided' ? printedOrder(e) : e.text,
-        at: e.occurredAt,
-      })),
+      // Newest first; entries of one moment (a command's own skips) keep their reversed order.
+      timeline: [
+        ...[...timeline].reverse().map((e) => ({
+          what: `${ACTION_LABELS[e.action] ?? e.action}${e.heading && e.action !== 'submitted' ? ` · ${e.heading}` : ''}`,
+          who: e.actorName ?? 'ระบบ',
+          capacity: capacityLabel(e.capacity),
+          text: e.action === 'decided' ? printedOrder(e) : e.text,
+          at: e.occurredAt,
+        })),
+        ...deadlineNotices.map((n) => ({
+          what: `${NOTICE_LABELS[n.kind]} · ${n.positionTitle}`,
+          who: 'ระบบ',
+          capacity: '',
+          text: n.recipientNames.length > 0 ? `แจ้ง ${n.recipientNames.join(', ')}` : 'ไม่มีผู้รับแจ้ง',
+          at: n.createdAt,
+        })),
+      ].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime()),
     };
   }
 }

@@ -4,6 +4,7 @@ import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { DeadlinesApiModule } from '@saraban/deadlines';
 import { MemoModule } from '@saraban/memo';
 import { NotificationApiModule } from '@saraban/notification';
 import { OrganisationModule } from '@saraban/organisation';
@@ -40,6 +41,7 @@ import { WebViews } from './web-views.service';
   imports: [
     AuthModule,
     ApprovalModule,
+    DeadlinesApiModule,
     OrganisationModule,
     MemoModule,
     PublicationModule,
