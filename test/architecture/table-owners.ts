@@ -39,6 +39,7 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
     'webhook_deliveries',
   ],
   deadlines: ['deadline_notices', 'deadline_sweeps'],
+  away: ['away_notices'],
 };
 
 /** table name → owning library. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '@saraban/approval';
+import { AwayModule } from '@saraban/away';
 import { DeadlinesApiModule } from '@saraban/deadlines';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
@@ -29,6 +30,7 @@ import { WebModule } from '@saraban/web';
     // Before MemoModule: GET /memos/sent must be routed before the memo controller's GET /memos/:id.
     ApprovalModule,
     DeadlinesApiModule,
+    AwayModule,
     MemoModule,
     RegisterModule,
     PublicationModule,

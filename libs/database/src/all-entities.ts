@@ -1,6 +1,7 @@
 import { ApprovalHistoryEntry, ApprovalHistoryHead, IdempotencyKey, MemoWorkflow } from '@saraban/approval';
 import { Session } from '@saraban/auth';
 import { OrganisationCertificate } from '@saraban/certificates';
+import { AWAY_ENTITIES } from '@saraban/away';
 import { DEADLINE_ENTITIES } from '@saraban/deadlines';
 import { Memo, MemoAttachment, MemoRevision } from '@saraban/memo';
 import {
@@ -44,4 +45,5 @@ export const ALL_ENTITIES = [
   OutboxEvent,
   DocumentFailure,
   ...DEADLINE_ENTITIES,
+  ...AWAY_ENTITIES,
 ];

@@ -14,3 +14,4 @@ export * from './people/people-lookup.repository';
 export * from './working-time/step-deadline.util';
 export * from './working-time/working-time-settings';
 export * from './working-time/working-time.repository';
+export * from './away/away-acting-orders.repository';

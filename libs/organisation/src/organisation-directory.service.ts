@@ -104,14 +104,16 @@ export class OrganisationDirectoryService {
         unit: unitCode.get(c.unitId)!,
         steps: c.positionIds.map((id) => positionCode.get(id)!),
       })),
-      actingOrders: d.actingOrders.map((o) => ({
-        person: username.get(o.personId)!,
-        position: positionCode.get(o.positionId)!,
-        kind: o.kind,
-        from: o.fromDate,
-        to: opt(o.toDate),
-        reference: o.reference,
-      })),
+      actingOrders: d.actingOrders
+        .filter((o) => o.awayNoticeId === null)
+        .map((o) => ({
+          person: username.get(o.personId)!,
+          position: positionCode.get(o.positionId)!,
+          kind: o.kind,
+          from: o.fromDate,
+          to: opt(o.toDate),
+          reference: o.reference,
+        })),
     };
   }
 }

@@ -4,6 +4,7 @@ import { ApprovalModule } from '@saraban/approval';
 import { AuthModule } from '@saraban/auth';
 import { CertificatesModule } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { AwayModule } from '@saraban/away';
 import { DeadlinesApiModule } from '@saraban/deadlines';
 import { MemoModule } from '@saraban/memo';
 import { NotificationApiModule } from '@saraban/notification';
@@ -17,6 +18,7 @@ import { WebApproval } from './web-approval.service';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAssets } from './web-assets.service';
 import { WebAuthController } from './web-auth.controller';
+import { WebAwayController } from './web-away.controller';
 import { WebDocumentsController } from './web-documents.controller';
 import { WebComposeService } from './web-compose.service';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -42,6 +44,7 @@ import { WebViews } from './web-views.service';
     AuthModule,
     ApprovalModule,
     DeadlinesApiModule,
+    AwayModule,
     OrganisationModule,
     MemoModule,
     PublicationModule,
@@ -66,6 +69,7 @@ import { WebViews } from './web-views.service';
     WebHomeController,
     WebMemoController,
     WebApprovalController,
+    WebAwayController,
     WebRegisterController,
     WebAdminController,
     WebDocumentsController,

@@ -34,4 +34,11 @@ export class ActingOrder {
   /** The order's reference, e.g. "คำสั่งเทศบาลเมืองตากใบ ที่ ๑๒๓/๒๕๖๘". */
   @Column({ type: 'text' })
   reference: string;
+
+  /**
+   * The away notice this order came from (a person away named who acts); null for the orders of
+   * the organisation file, which an import makes the database say — it leaves these alone.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  awayNoticeId: string | null;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DataSource,
+  IsNull,
   QueryFailedError,
   type EntityManager,
   type EntityTarget,
@@ -165,6 +166,8 @@ export class OrganisationImportService {
         })),
         summary.actingOrders,
         'delete',
+        // Orders made from away notices are not the file's to remove.
+        { awayNoticeId: IsNull() },
       );
 
       const all: ImportCounts[] = [
@@ -245,10 +248,11 @@ export class OrganisationImportService {
     desired: Partial<T>[],
     counts: ImportCounts,
     onMissing: 'deactivate' | 'delete',
+    scope: Record<string, unknown> = {},
   ): Promise<Map<string, string>> {
     const keyOf = typeof key === 'function' ? key : (row: Partial<T>) => String(row[key]);
     const repo = m.getRepository(entity);
-    const existing = await repo.find({ where: { organisationId } as never });
+    const existing = await repo.find({ where: { organisationId, ...scope } as never });
     const byKey = new Map(existing.map((row) => [keyOf(row), row]));
     const ids = new Map<string, string>();
     const wanted = new Set<string>();
