@@ -102,12 +102,15 @@ export const awayNoticeRepository = {
     to: AwayStatus,
     decision: { byId: string | null; note: string | null } | null,
   ): Promise<AwayNoticeRow | null> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], not the rows.
     const rows: unknown[] = await m.query(
-      `UPDATE away_notices SET status = $4,
-              decided_by_id = CASE WHEN $5 THEN $6::uuid ELSE decided_by_id END,
-              decided_at = CASE WHEN $5 THEN now() ELSE decided_at END,
-              decision_note = CASE WHEN $5 THEN $7 ELSE decision_note END
-        WHERE organisation_id = $1 AND id = $2 AND status = $3 RETURNING id`,
+      `WITH moved AS (
+         UPDATE away_notices SET status = $4,
+                decided_by_id = CASE WHEN $5 THEN $6::uuid ELSE decided_by_id END,
+                decided_at = CASE WHEN $5 THEN now() ELSE decided_at END,
+                decision_note = CASE WHEN $5 THEN $7 ELSE decision_note END
+          WHERE organisation_id = $1 AND id = $2 AND status = $3 RETURNING id
+       ) SELECT id FROM moved`,
       [organisationId, id, from, to, decision !== null, decision?.byId ?? null, decision?.note ?? null],
     );
     if (rows.length === 0) return null;
