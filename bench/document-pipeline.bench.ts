@@ -37,7 +37,7 @@ import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
 import { BenchHttpClient } from './lib/http-client';
 import { percentile } from './lib/percentile.util';
-import { processCpuMs, processTreeCpuMs, processTreeRssBytes } from './lib/process-stats';
+import { processCpuMs, processTreeCpuMs, processTreeRssBytes, processesCpuMs } from './lib/process-stats';
 import { seedMemo } from '../test/document/memo-fixtures';
 
 const PARAGRAPH =
@@ -48,7 +48,11 @@ const PARAGRAPH =
  * same memo the pipeline prints (two pages, three endorsements, the QR code) — no templates at
  * print time, no signing, no queue, no database. Measured for both Chromium modes.
  */
-async function rawChromium(documents: number, cores: number, singleProcess: boolean): Promise<number> {
+async function rawChromium(
+  documents: number,
+  cores: number,
+  singleProcess: boolean,
+): Promise<{ rate: number; chromiumMs: number }> {
   const renderer = await PdfRenderer.create({ poolSize: cores, singleProcess });
   try {
     const html = await renderer.html(
@@ -71,9 +75,12 @@ async function rawChromium(documents: number, cores: number, singleProcess: bool
     };
     await Promise.all(Array.from({ length: cores }, lane));
     left = documents;
+    const chromium = () => processTreeCpuMs(renderer.chromiumPid());
+    const cpu0 = chromium();
     const t0 = Date.now();
     await Promise.all(Array.from({ length: cores }, lane));
-    return documents / ((Date.now() - t0) / 1000);
+    const rate = documents / ((Date.now() - t0) / 1000);
+    return { rate, chromiumMs: (chromium() - cpu0) / documents };
   } finally {
     await renderer.close();
   }
@@ -97,8 +104,8 @@ interface PhaseResult {
   publishingS: number;
   /** Decision sent → answered, ms, sorted. */
   decideMs: number[];
-  /** CPU per document, ms: the API (all its processes), the worker's node, its Chromium. */
-  cpuMs: { api: number; worker: number; chromium: number };
+  /** CPU per document, ms: the API (all its processes), the worker's node, its Chromium, PostgreSQL. */
+  cpuMs: { api: number; worker: number; chromium: number; postgres: number };
 }
 
 const load = () =>
@@ -139,8 +146,9 @@ export async function run(): Promise<BenchRow[]> {
     );
 
     // The baseline first, in the same run, with the API and worker not yet started.
-    const raw = await rawChromium(perPhase, cores, false);
-    const rawSingle = await rawChromium(perPhase, cores, true);
+    const rawRun = await rawChromium(perPhase, cores, false);
+    const rawSingle = (await rawChromium(perPhase, cores, true)).rate;
+    const raw = rawRun.rate;
 
     api.start();
     worker.start();
@@ -213,13 +221,23 @@ export async function run(): Promise<BenchRow[]> {
         await sleep(200);
       }
     };
+    // PostgreSQL's share: the backends serving this benchmark's database (the API's and the
+    // worker's pools, and this process's polling), whatever else the server does meanwhile.
+    const backends = async (): Promise<number[]> =>
+      (
+        await db.query<{ pid: number }[]>(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+        )
+      ).map((r) => r.pid);
     const measure = async (ids: string[], offer: () => Promise<void>): Promise<PhaseResult> => {
+      const pids = await backends();
       const cpuNow = () => {
         const node = processCpuMs(worker.pid);
         return {
           api: processTreeCpuMs(api.pid),
           worker: node,
           chromium: processTreeCpuMs(worker.pid) - node,
+          postgres: processesCpuMs(pids),
         };
       };
       const cpu0 = cpuNow();
@@ -230,6 +248,7 @@ export async function run(): Promise<BenchRow[]> {
         api: (cpu1.api - cpu0.api) / ids.length,
         worker: (cpu1.worker - cpu0.worker) / ids.length,
         chromium: (cpu1.chromium - cpu0.chromium) / ids.length,
+        postgres: (cpu1.postgres - cpu0.postgres) / ids.length,
       };
       const firstSent = Math.min(...ids.map((id) => sent.get(id)!));
       const times = [...at.values()];
@@ -291,7 +310,7 @@ export async function run(): Promise<BenchRow[]> {
     const firstPeak = Math.max(...rss.slice(0, third));
     const lastPeak = Math.max(...rss.slice(-third));
     const cpuNote = (r: PhaseResult) =>
-      `CPU per document: API ${r.cpuMs.api.toFixed(0)} ms, worker ${r.cpuMs.worker.toFixed(0)} ms, its Chromium ${r.cpuMs.chromium.toFixed(0)} ms`;
+      `CPU per document: API ${r.cpuMs.api.toFixed(0)} ms, worker ${r.cpuMs.worker.toFixed(0)} ms, its Chromium ${r.cpuMs.chromium.toFixed(0)} ms, PostgreSQL ${r.cpuMs.postgres.toFixed(0)} ms`;
     const ratio = capacity / raw;
     return [
       {
@@ -302,7 +321,7 @@ export async function run(): Promise<BenchRow[]> {
         p99Ms: 0,
         target: 'baseline',
         met: true,
-        notes: `the same with --single-process: ${rawSingle.toFixed(1)}/s (${(rawSingle / raw).toFixed(2)} ×); measured in this run before the API and worker started`,
+        notes: `Chromium CPU per document ${rawRun.chromiumMs.toFixed(0)} ms; the same with --single-process: ${rawSingle.toFixed(1)}/s (${(rawSingle / raw).toFixed(2)} ×); measured in this run before the API and worker started`,
       },
       {
         name: `pipeline capacity: burst of ${burstIds.length} decisions → all published (${cores} deciders, ${cores} Chromium tabs)`,

@@ -66,6 +66,11 @@ export function processTreeCpuMs(pid: number | undefined): number {
   return total;
 }
 
+/** CPU time of these processes together, ms (those that ended count no more). */
+export function processesCpuMs(pids: readonly number[]): number {
+  return pids.reduce((total, pid) => total + cpuOfStat(readProc(pid, 'stat')), 0);
+}
+
 /** CPU time of every process whose command name starts with `name`, ms. */
 export function commandCpuMs(name: string): number {
   let total = 0;
