@@ -119,6 +119,8 @@ export const appConfigSchema = z.object({
     .default(3 * 60_000),
   /** Where notification emails go out (SMTP); the demo and tests point it at the mail catcher. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
+  /** SMTP connections a worker keeps open (nodemailer's pool): mails go out over them in parallel. */
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** The From of notification emails. */
   MAIL_FROM: z.string().min(3).default('Saraban Flow <no-reply@saraban.local>'),
   /** The LINE Messaging API's address; the demo and tests point it at the local LINE double. */

@@ -13,7 +13,7 @@ export class MailSender implements OnApplicationShutdown {
     const options: SMTPPool.Options = {
       url: config.SMTP_URL,
       pool: true,
-      maxConnections: 5,
+      maxConnections: config.SMTP_POOL_SIZE,
       maxMessages: Infinity,
     };
     this.transport = nodemailer.createTransport(options);
