@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { readWorkingTime, stepDeadline, workingCalendarOf, type UrgencyClass } from '@saraban/organisation';
 import { ApiClient } from './api-client';
 import { DESKTOP, PHONE, launchBrowser, signedIn } from './browser';
 import { startWebServer, type WebServer } from './web-server';
@@ -50,15 +51,33 @@ describe('deadline screenshots', () => {
     ] as const) {
       ids[key] = await author.submittedMemo(subject, urgency);
     }
-    // Time has passed for two of them: one past its reminder, one past its due time.
-    const shift = (id: string, startedHoursAgo: number, remind: string, due: string) =>
-      db.query(
-        `UPDATE memo_workflows SET waiting_since = now() - make_interval(hours => $2), remind_at = now() + $3::interval,
-                due_at = now() + $4::interval WHERE memo_id = $1`,
-        [id, startedHoursAgo, remind, due],
+    // Time has passed for two of them: the step started earlier, its times computed as a command
+    // would have (the organisation's calendar): one now past its reminder, one past its due time.
+    const orgId = (await db.query<{ id: string }[]>(`SELECT id FROM organisations WHERE code = 'khampee'`))[0]
+      .id;
+    const settings = (await readWorkingTime(db.manager, [orgId])).get(orgId)!.settings;
+    const calendar = workingCalendarOf(settings);
+    const now = Date.now();
+    /** The latest start whose due time is at or after `target` (due times grow with the start). */
+    const startFor = (urgency: UrgencyClass, target: number): Date => {
+      let [lo, hi] = [now - 30 * 86_400_000, now];
+      while (hi - lo > 1000) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (stepDeadline(settings, calendar, urgency, new Date(mid)).dueAt.getTime() >= target) hi = mid;
+        else lo = mid;
+      }
+      return new Date(hi);
+    };
+    const restart = async (id: string, urgency: UrgencyClass, dueInMs: number) => {
+      const started = startFor(urgency, now + dueInMs);
+      const { dueAt, remindAt } = stepDeadline(settings, calendar, urgency, started);
+      await db.query(
+        `UPDATE memo_workflows SET waiting_since = $2, due_at = $3, remind_at = $4 WHERE memo_id = $1`,
+        [id, started, dueAt, remindAt],
       );
-    await shift(ids.overdue, 30, '-1 day', '-20 hours');
-    await shift(ids.soon, 8, '-30 minutes', '30 minutes');
+    };
+    await restart(ids.overdue, 'most_urgent', -26 * 3_600_000);
+    await restart(ids.soon, 'very_urgent', 40 * 60_000);
 
     const head = await signedIn(browser, server.baseUrl, 'somprasong');
     await head.page.goto('/app');
