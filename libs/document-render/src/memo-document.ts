@@ -28,7 +28,10 @@ export interface MemoSignature {
 export interface MemoEndorsement {
   /** "ความเห็นของหัวหน้าสำนักปลัด", "ความเห็น/คำสั่งนายกเทศมนตรี" */
   heading: string;
-  /** The opinion or order; several lines become several paragraphs. */
+  /**
+   * The opinion or order; several lines become several paragraphs. Empty: an endorsement
+   * given without a written opinion prints its heading and signature block alone.
+   */
   text: string;
   signer: MemoSignature;
   /** Printed as the short date under the block: "๑๓ เม.ย. ๖๘". */
@@ -79,5 +82,18 @@ export interface MemoDocument {
   reportTables: MemoReportTable[];
   /** Uploaded PDF attachments, appended after the rendered pages in this order. */
   pdfAttachments: Buffer[];
+  /**
+   * The uploaded PDFs' titles, as listed under สิ่งที่ส่งมาด้วย after the report tables' (one
+   * per pdfAttachments entry); "เอกสารแนบ ๑"… without them.
+   */
+  pdfAttachmentTitles?: string[];
   verification?: MemoVerification;
+  /** The organisation's layout settings; absent means the defaults. */
+  layout?: MemoLayout;
+}
+
+/** How the organisation types its memos (organisation settings). */
+export interface MemoLayout {
+  /** Thai distributed justification of body paragraphs (default true). */
+  justify: boolean;
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { buildMemoView } from './memo-view.util';
 import type { MemoDocument } from './memo-document';
+import { DEFAULT_DOCUMENT_FONTS } from './pdf-renderer-options';
+import { FontMetrics } from './typesetting/font-metrics';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const assets = {
@@ -7,6 +10,10 @@ const assets = {
   stylesheetHref: 's',
   emblemPlaceholderHref: 'placeholder.svg',
   qrSrc: 'data:image/svg+xml;base64,QR',
+  metrics: new FontMetrics({
+    regular: readFileSync(DEFAULT_DOCUMENT_FONTS.regular),
+    bold: readFileSync(DEFAULT_DOCUMENT_FONTS.bold),
+  }),
 };
 
 function doc(overrides: Partial<MemoDocument> = {}): MemoDocument {
@@ -63,7 +70,7 @@ describe('buildMemoView', () => {
     ]);
   });
 
-  it('places the QR code beside the last signature, or under the last report table', () => {
+  it('places the QR code beside the last signature: on the memo, never on an attachment', () => {
     const onEndorsement = buildMemoView(doc(), assets);
     expect(onEndorsement.endorsements[0].signer.verification).toMatchObject({ shortCode: 'ABC' });
     expect(onEndorsement.author.verification).toBeNull();
@@ -75,11 +82,30 @@ describe('buildMemoView', () => {
       doc({ reportTables: [{ title: 't', columns: ['c'], rows: [['r']] }] }),
       assets,
     );
-    expect(onTable.reportTables[0].verification).toMatchObject({ qrSrc: assets.qrSrc });
-    expect(onTable.endorsements[0].signer.verification).toBeNull();
+    expect(onTable.endorsements[0].signer.verification).toMatchObject({ qrSrc: assets.qrSrc });
+    expect(onTable.reportTables[0]).toMatchObject({ attachmentLabel: 'สิ่งที่ส่งมาด้วย ๑', fontSize: 14 });
+    expect(onTable.attachmentList).toEqual(['t']);
 
     const none = buildMemoView(doc({ verification: undefined }), { ...assets, qrSrc: null });
     expect(none.endorsements[0].signer.verification).toBeNull();
+  });
+
+  it('groups the decision with the endorsement before it; every other endorsement alone', () => {
+    const e = doc().endorsements[0];
+    const view = buildMemoView(doc({ endorsements: [e, e, e] }), assets);
+    expect(view.endorsementGroups.map((g) => g.length)).toEqual([1, 2]);
+    expect(buildMemoView(doc(), assets).endorsementGroups.map((g) => g.length)).toEqual([1]);
+  });
+
+  it('sets a report table smaller only when its longest words would not fit at 14 pt', () => {
+    const long = 'ผู้รับผิดชอบโครงการส่งเสริมคุณธรรมจริยธรรม';
+    const narrow = buildMemoView(doc({ reportTables: [{ title: 't', columns: ['ก', 'ข'], rows: [['ก', 'ข']] }] }), assets);
+    expect(narrow.reportTables[0].fontSize).toBe(14);
+    // Twelve columns whose cells are each one long unbreakable word (a name run together).
+    const columns = Array.from({ length: 12 }, () => 'หัวข้อ');
+    const rows = [Array.from({ length: 12 }, () => long.replace(/ /g, '') + 'xxxxxx')];
+    const wide = buildMemoView(doc({ reportTables: [{ title: 't', columns, rows }] }), assets);
+    expect(wide.reportTables[0].fontSize).toBeLessThan(14);
   });
 
   it('inlines PNG images only', () => {

@@ -8,6 +8,8 @@ import type {
   MemoSignature,
   MemoUrgency,
 } from './memo-document';
+import type { FontMetrics } from './typesetting/font-metrics';
+import { isShortTable, tableFontSize, type TableFontSize } from './typesetting/table-fit.util';
 
 /** What the templates see: every value already formatted, every image a data URL. */
 export interface MemoView {
@@ -26,7 +28,16 @@ export interface MemoView {
   closing: string;
   author: SignatureView;
   endorsements: EndorsementView[];
+  /**
+   * The endorsements in groups that print on one page: each alone, except the decision, which
+   * shares its group with the endorsement before it.
+   */
+  endorsementGroups: EndorsementView[][];
   reportTables: ReportTableView[];
+  /** "ตารางสรุปผล…" for each attachment in order, listed under the body as สิ่งที่ส่งมาด้วย. */
+  attachmentList: string[];
+  /** Thai distributed justification of body paragraphs (the organisation's setting). */
+  justify: boolean;
 }
 
 /** The QR code and short link; placed on the last block of the document (see placeVerification). */
@@ -40,7 +51,12 @@ export interface ReportTableView {
   title: string;
   columns: string[];
   rows: string[][];
-  verification: VerificationView | null;
+  /** "สิ่งที่ส่งมาด้วย ๑", at the top right of the table's first page. */
+  attachmentLabel: string;
+  /** The largest size at which no word of the table breaks (table-fit.util). */
+  fontSize: TableFontSize;
+  /** Short enough to share a page with the table before it. */
+  shareable: boolean;
 }
 
 export interface MemoBlockView {
@@ -124,6 +140,8 @@ export interface MemoViewAssets {
   emblemPlaceholderHref: string;
   /** The QR code of the verification link, as a data URL (absent without verification). */
   qrSrc: string | null;
+  /** The document font's widths, to size report tables. */
+  metrics: FontMetrics;
 }
 
 /**
@@ -156,13 +174,22 @@ export function buildMemoView(doc: MemoDocument, assets: MemoViewAssets): MemoVi
       signer: signatureView(e.signer, `ลายมือชื่อของ ${e.signer.name}`),
       dateText: formatThaiShortDate(e.date, digits),
     })),
-    reportTables: doc.reportTables.map((t) => ({
+    endorsementGroups: [],
+    reportTables: doc.reportTables.map((t, i) => ({
       title: t.title,
       columns: t.columns,
       rows: t.rows,
-      verification: null,
+      attachmentLabel: attachmentLabel(i + 1, digits),
+      fontSize: tableFontSize(assets.metrics, t.columns, t.rows),
+      shareable: isShortTable(t.rows),
     })),
+    attachmentList: [
+      ...doc.reportTables.map((t) => t.title.split(/\r\n|\r|\n/).join(' ')),
+      ...(doc.pdfAttachmentTitles ?? doc.pdfAttachments.map((_, i) => `เอกสารแนบ ${applyDigits(String(i + 1), digits)}`)),
+    ],
+    justify: doc.layout?.justify ?? true,
   };
+  view.endorsementGroups = groupEndorsements(view.endorsements);
   if (doc.verification && assets.qrSrc) {
     placeVerification(view, {
       url: doc.verification.url,
@@ -173,15 +200,24 @@ export function buildMemoView(doc: MemoDocument, assets: MemoViewAssets): MemoVi
   return view;
 }
 
+/** "สิ่งที่ส่งมาด้วย ๑": attachments are numbered in the memo's digits. */
+export function attachmentLabel(n: number, digits: DigitStyle): string {
+  return `สิ่งที่ส่งมาด้วย ${applyDigits(String(n), digits)}`;
+}
+
+/** Each endorsement alone, the last (the decision) with the one before it. */
+function groupEndorsements(all: EndorsementView[]): EndorsementView[][] {
+  if (all.length < 2) return all.map((e) => [e]);
+  return [...all.slice(0, -2).map((e) => [e]), all.slice(-2)];
+}
+
 /**
- * The QR code goes on the last printed page, beside the last thing on it: under the last
- * report table, or else in the empty left half next to the last signature block (the last
- * endorsement, or the author's), where it costs no extra page.
+ * The QR code goes on the memo's own last page (attachments follow it), in the empty left half
+ * next to the last signature block (the last endorsement, or the author's), where it costs no
+ * extra page.
  */
 function placeVerification(view: MemoView, verification: VerificationView): void {
-  const lastTable = view.reportTables.at(-1);
   const lastEndorsement = view.endorsements.at(-1);
-  if (lastTable) lastTable.verification = verification;
-  else if (lastEndorsement) lastEndorsement.signer.verification = verification;
+  if (lastEndorsement) lastEndorsement.signer.verification = verification;
   else view.author.verification = verification;
 }

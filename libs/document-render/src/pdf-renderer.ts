@@ -13,6 +13,7 @@ import { printBudget } from './print-budget';
 import { RenderPage } from './render-page';
 import { RendererWatchdog, type RendererHealth } from './renderer-watchdog';
 import { TemplateLibrary } from './template-library';
+import { FontMetrics } from './typesetting/font-metrics';
 import { verificationQrDataUrl } from './verification-qr.util';
 import { withTimeout } from './with-timeout.util';
 
@@ -79,6 +80,7 @@ export class PdfRenderer {
   /** Heavy documents printing now, and those waiting for the lane (FIFO). */
   private heavyPrinting = 0;
   private readonly heavyWaiting: (() => void)[] = [];
+  private readonly metrics: FontMetrics;
 
   private constructor(
     private readonly options: ResolvedPdfRendererOptions,
@@ -87,6 +89,7 @@ export class PdfRenderer {
     private readonly host: BrowserHost,
     private readonly pool: Pool<RenderPage>,
   ) {
+    this.metrics = new FontMetrics(fonts);
     this.watchdog = new RendererWatchdog(
       {
         printedWithin: (ms) => Date.now() - this.lastPrintAt < ms,
@@ -165,6 +168,7 @@ export class PdfRenderer {
       stylesheetHref: ASSET_ORIGIN + templateAssetPath(orgCode, 'memo/styles.css'),
       emblemPlaceholderHref: ASSET_ORIGIN + templateAssetPath(orgCode, 'assets/emblem-placeholder.svg'),
       qrSrc,
+      metrics: this.metrics,
     });
     return compiled.render(view);
   }

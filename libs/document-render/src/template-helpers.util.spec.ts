@@ -7,7 +7,7 @@ describe('template helpers', () => {
 
   it('paragraphs: one escaped <p> per non-empty line', () => {
     const render = hbs.compile('{{paragraphs text class="opinion"}}');
-    expect(render({ text: 'ทราบ\r\n\n  <b>อนุมัติ</b>  \n' })).toBe(
+    expect(render({ text: 'ทราบ\r\n\n  <b>อนุมัติ</b>  \n' }).replace(/<wbr>/g, '')).toBe(
       '<p class="opinion">ทราบ</p>\n<p class="opinion">  &lt;b&gt;อนุมัติ&lt;/b&gt;</p>',
     );
     expect(render({ text: undefined })).toBe('');
@@ -20,6 +20,29 @@ describe('template helpers', () => {
   });
 
   it('lines: escaped lines joined with <br>', () => {
-    expect(hbs.compile('{{lines text}}')({ text: '๑. ก\n<i>๒</i>' })).toBe('๑. ก<br>&lt;i&gt;๒&lt;/i&gt;');
+    expect(hbs.compile('{{lines text}}')({ text: '๑. ก\n<i>๒</i>' }).replace(/<wbr>/g, '')).toBe(
+      '๑. ก<br>&lt;i&gt;๒&lt;/i&gt;',
+    );
+  });
+
+  it('words: a break opportunity between Thai words only, dates and the acting phrase kept whole', () => {
+    const html = hbs.compile('{{words text}}')({
+      text: 'รายละเอียดผู้รับผิดชอบ รักษาราชการแทน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
+      organisationName: 'x',
+    });
+    expect(html).toBe(
+      'รายละเอียด<wbr>ผู้รับผิดชอบ <span class="keep">รักษาราชการแทน</span> ประจำ<wbr>ปีงบประมาณ <span class="keep">พ.ศ. ๒๕๖๘</span>',
+    );
+  });
+
+  it("words: the organisation's name is kept whole; personName breaks only at spaces", () => {
+    const render = hbs.compile('{{words position}}|{{personName name}}');
+    expect(
+      render({
+        position: 'ปลัดองค์การบริหารส่วนตำบลคำพี่',
+        name: 'นางสาวอมรรัตน์ วงศ์อุตติ',
+        organisationName: 'องค์การบริหารส่วนตำบลคำพี่',
+      }),
+    ).toBe('ปลัด<wbr><span class="keep">องค์การบริหารส่วนตำบลคำพี่</span>|นางสาวอมรรัตน์ วงศ์อุตติ');
   });
 });
