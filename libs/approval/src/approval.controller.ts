@@ -89,7 +89,9 @@ export class ApprovalController {
 
   @Post(':id/endorse')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Endorse and forward with an opinion (whoever may act on the waiting step)' })
+  @ApiOperation({
+    summary: 'Endorse and forward, with an opinion or without one (whoever may act on the waiting step)',
+  })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
@@ -99,7 +101,7 @@ export class ApprovalController {
     @Body() dto: EndorseMemoDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(user, id, 'endorse', dto, { kind: 'endorse', opinion: dto.opinion }, key);
+    return this.run(user, id, 'endorse', dto, { kind: 'endorse', opinion: dto.opinion ?? '' }, key);
   }
 
   @Post(':id/return')

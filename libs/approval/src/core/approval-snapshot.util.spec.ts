@@ -75,9 +75,11 @@ describe('approval machine, by example', () => {
     expect(acceptedEventTypes(draft)).toEqual(['SUBMIT']);
   });
 
-  it('refuses a blank opinion, a blank reason and a custom order without text', () => {
+  it('endorses without an opinion (the signature alone), but refuses a blank reason and a custom order without text', () => {
     const review = applyApprovalEvent(startApproval(route), { type: 'SUBMIT' }).snapshot;
-    expect(applyApprovalEvent(review, { type: 'ENDORSE', opinion: '  ' }).changed).toBe(false);
+    const silent = applyApprovalEvent(review, { type: 'ENDORSE', opinion: '' });
+    expect(silent.changed).toBe(true);
+    expect(silent.intents).toEqual([{ type: 'recordEndorsement', params: { seq: 0, opinion: '' } }]);
     expect(applyApprovalEvent(review, { type: 'RETURN', reason: '' }).changed).toBe(false);
     const atMayor = applyApprovalEvent(review, { type: 'ENDORSE', opinion: 'ทราบ' }).snapshot;
     expect(acceptedEventTypes(atMayor)).toEqual(['RETURN', 'DECIDE', 'WITHDRAW', 'CANCEL', 'REROUTE']);

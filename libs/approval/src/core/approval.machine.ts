@@ -46,7 +46,6 @@ export const approvalMachine = setup({
     atLastStep: ({ context }) => context.stepIndex === context.route.length - 1,
     validOrder: ({ event }) => event.type === 'DECIDE' && (event.order !== 'custom' || nonBlank(event.text)),
     hasReason: ({ event }) => (event.type === 'RETURN' || event.type === 'CANCEL') && nonBlank(event.reason),
-    hasOpinion: ({ event }) => event.type === 'ENDORSE' && nonBlank(event.opinion),
     otherPosition: ({ context, event }) =>
       event.type === 'REROUTE' && event.positionId !== context.route[context.stepIndex]?.positionId,
   },
@@ -81,7 +80,9 @@ export const approvalMachine = setup({
     review: {
       on: {
         ENDORSE: {
-          guard: and(['beforeLastStep', 'hasOpinion']),
+          // An endorsement may carry no written opinion: the level signs and forwards, and
+          // the printed block is its heading and signature alone (as on paper).
+          guard: 'beforeLastStep',
           target: 'review',
           actions: [
             {

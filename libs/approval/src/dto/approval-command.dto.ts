@@ -18,11 +18,15 @@ export class SubmitMemoDto extends VersionedCommandDto {}
 export class WithdrawMemoDto extends VersionedCommandDto {}
 
 export class EndorseMemoDto extends VersionedCommandDto {
-  @ApiProperty({ description: 'ความเห็น: the opinion written under the heading', example: 'เห็นควรอนุมัติ' })
+  @ApiPropertyOptional({
+    description:
+      'ความเห็น: the opinion written under the heading; empty or absent endorses without an opinion (the block prints the signature alone)',
+    example: 'เห็นควรอนุมัติ',
+  })
+  @IsOptional()
   @IsString()
-  @MinLength(1)
   @MaxLength(4000)
-  opinion: string;
+  opinion?: string;
 }
 
 export class ReturnMemoDto extends VersionedCommandDto {
