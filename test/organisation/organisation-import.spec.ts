@@ -111,6 +111,36 @@ describe('organisation file import', () => {
     await importYaml(demoFile).expect(201);
   });
 
+  it('sets how memos print: the public address (for the verification link), justification, the continuation word', async () => {
+    const settings = () =>
+      db.query(
+        `SELECT public_url, print_justify, print_continuation_word FROM organisations WHERE code = 'khampee'`,
+      ) as Promise<unknown[]>;
+    // Defaults: the deployment's address, justified, with continuation words.
+    expect(await settings()).toEqual([{ public_url: null, print_justify: true, print_continuation_word: true }]);
+    const edited = demoFile.replace(
+      '  digits: thai',
+      '  digits: thai\n  publicUrl: https://saraban.kumpee.go.th/\n  printing:\n    justify: false\n    continuationWord: false',
+    );
+    expect(edited).not.toBe(demoFile);
+    await importYaml(edited).expect(201);
+    expect(await settings()).toEqual([
+      { public_url: 'https://saraban.kumpee.go.th', print_justify: false, print_continuation_word: false },
+    ]);
+    const exported = await request(t.app.getHttpServer())
+      .get('/admin/organisation/file')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(exported.text).toContain('publicUrl: https://saraban.kumpee.go.th');
+    expect((await importYaml(exported.text).expect(201)).body.changed).toBe(false);
+    // Not a web address: refused, naming the field.
+    const bad = await importYaml(demoFile.replace('  digits: thai', '  digits: thai\n  publicUrl: javascript:alert(1)'));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('organisation.publicUrl');
+    await importYaml(demoFile).expect(201);
+    expect(await settings()).toEqual([{ public_url: null, print_justify: true, print_continuation_word: true }]);
+  });
+
   it('a malformed file gives one clear error naming the field and line, and nothing is imported', async () => {
     const before = await dump(db);
     const bad = demoFile

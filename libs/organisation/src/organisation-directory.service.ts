@@ -74,6 +74,11 @@ export class OrganisationDirectoryService {
         registerCode: d.organisation.registerCode,
         digits: d.organisation.digits,
         awayRequiresApproval: d.organisation.awayRequiresApproval,
+        publicUrl: opt(d.organisation.publicUrl),
+        printing: {
+          justify: d.organisation.printJustify,
+          continuationWord: d.organisation.printContinuationWord,
+        },
       },
       ...(d.organisation.workingTime.officeHours
         ? { officeHours: d.organisation.workingTime.officeHours }

@@ -41,6 +41,18 @@ export class Organisation {
   @Column({ type: 'boolean', default: true })
   awayRequiresApproval: boolean;
 
+  /** Where its public pages are served (its own domain); null: the deployment's PUBLIC_BASE_URL. */
+  @Column({ type: 'text', nullable: true })
+  publicUrl: string | null;
+
+  /** Thai distributed justification of memo body paragraphs. */
+  @Column({ type: 'boolean', default: true })
+  printJustify: boolean;
+
+  /** The continuation word at the foot of each printed page but the last. */
+  @Column({ type: 'boolean', default: true })
+  printContinuationWord: boolean;
+
   /** The Garuda emblem as the organisation supplies it (PNG), printed at the top left of memos. */
   @Column({ type: 'bytea', nullable: true, select: false })
   emblemPng: Buffer | null;

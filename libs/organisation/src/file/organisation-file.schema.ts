@@ -44,6 +44,24 @@ export const organisationFileSchema = z
       registerCode: text(40),
       digits: z.enum(['thai', 'arabic']).default('thai'),
       awayRequiresApproval: z.boolean().default(true),
+      /**
+       * The address the organisation's public pages are served at (its own domain, or a path of
+       * the deployment's); the verification link printed on its memos is built from it.
+       */
+      publicUrl: z
+        .url({ protocol: /^https?$/, error: 'ต้องเป็นที่อยู่เว็บ http:// หรือ https://' })
+        .max(300)
+        .transform((u) => u.replace(/\/+$/, ''))
+        .optional(),
+      /** How its memos are typed. */
+      printing: z
+        .strictObject({
+          /** Thai distributed justification of body paragraphs. */
+          justify: z.boolean().default(true),
+          /** The continuation word at the foot of every page but the last. */
+          continuationWord: z.boolean().default(true),
+        })
+        .default({ justify: true, continuationWord: true }),
     }),
     officeHours: z.strictObject({ start: clock, end: clock }).optional(),
     holidays: z

@@ -196,6 +196,9 @@ export class OrganisationImportService {
       digits: file.organisation.digits,
       awayRequiresApproval: file.organisation.awayRequiresApproval,
       workingTime: workingTimeOfFile(file),
+      publicUrl: file.organisation.publicUrl ?? null,
+      printJustify: file.organisation.printing.justify,
+      printContinuationWord: file.organisation.printing.continuationWord,
     };
     // The row lock serialises two imports of the same organisation.
     const existing = await repo.findOne({

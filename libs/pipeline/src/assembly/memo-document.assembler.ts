@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PrintedChainService, type PrintedSignature } from '@saraban/approval';
-import type { MemoDocument, MemoVerification } from '@saraban/document-render';
+import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import type { MemoDocument } from '@saraban/document-render';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { ApprovalChainLine } from '@saraban/publication';
 import { bangkokDateString } from '@saraban/thai-format';
@@ -32,6 +33,8 @@ interface MemoPrintRow {
   digits: MemoDocument['organisation']['digits'];
   register_code: string;
   emblem_png: Buffer | null;
+  public_url: string | null;
+  print_justify: boolean;
   document_no: string | null;
   dated_on: string | null;
   /** People of the memo (author, everyone in its history) who uploaded a signature image. */
@@ -48,6 +51,7 @@ interface MemoPrintRow {
 const MEMO_PRINT_SQL = `
   SELECT m.urgency, m.secrecy, m.unit_line, m.subject, m.addressee, m.body, m.closing,
          o.code AS org_code, o.name AS org_name, o.digits, o.register_code, o.emblem_png,
+         o.public_url, o.print_justify,
          e.document_no, e.dated_on::text AS dated_on,
          (SELECT coalesce(json_agg(json_build_object('id', p.id, 'png', encode(p.signature_png, 'base64'))), '[]')
             FROM people p
@@ -91,16 +95,19 @@ export class MemoDocumentAssembler {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly chain: PrintedChainService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * `verification: null` prints a preview: a draft has no number yet (the ที่ line shows the
-   * register code and "(ร่าง)"), today's date, and no QR code.
+   * `verificationCode` is the code of the verification page the print will have; its link is
+   * built from the public address the organisation is served at (its own, or the deployment's
+   * PUBLIC_BASE_URL). `null` prints a preview: a draft has no number yet (the ที่ line shows
+   * the register code and "(ร่าง)"), today's date, and no QR code.
    */
   async assemble(
     organisationId: string,
     memoId: string,
-    verification: MemoVerification | null,
+    verificationCode: string | null,
   ): Promise<AssembledMemo> {
     const [rows, printed] = await Promise.all([
       this.db.query<MemoPrintRow[]>(MEMO_PRINT_SQL, [memoId, organisationId]),
@@ -108,6 +115,12 @@ export class MemoDocumentAssembler {
     ]);
     const memo = rows[0];
     if (!memo) throw new AppException(ErrorCode.NotFound);
+    const verification = verificationCode
+      ? {
+          url: `${memo.public_url ?? this.config.PUBLIC_BASE_URL}/verify/${verificationCode}`,
+          shortCode: verificationCode,
+        }
+      : null;
     if (memo.document_no === null && verification) {
       throw new AppException(ErrorCode.NotFound, { memoId }, 'บันทึกข้อความนี้ยังไม่มีเลขทะเบียน');
     }
@@ -156,6 +169,7 @@ export class MemoDocumentAssembler {
       })),
       pdfAttachments: pdfAttachments.map((a) => a.content),
       verification: verification ?? undefined,
+      layout: { justify: memo.print_justify },
     };
     return {
       document,

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { Injectable } from '@nestjs/common';
 import { PdfRenderer } from '@saraban/document-render';
 import type { ApprovalChainLine } from '@saraban/publication';
 import { MemoDocumentAssembler } from '../assembly/memo-document.assembler';
@@ -28,13 +27,11 @@ export class RenderStage {
   constructor(
     private readonly assembler: MemoDocumentAssembler,
     private readonly renderer: PdfRenderer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(p: DocumentJobPayload): Promise<PrintedMemo> {
     const code = verificationCode();
-    const verification = { url: `${this.config.PUBLIC_BASE_URL}/verify/${code}`, shortCode: code };
-    const memo = await this.assembler.assemble(p.organisationId, p.memoId, verification);
+    const memo = await this.assembler.assemble(p.organisationId, p.memoId, code);
     // A large document waits in the queue while another one prints, rather than in a job slot.
     const pdf = await this.renderer.render(memo.document, {
       orgCode: memo.orgCode,
