@@ -118,7 +118,8 @@ export function longMemo(): MemoDocument {
   const numbered = SEED_000.body.find((b) => b.type === 'numbered') as { type: 'numbered'; items: string[] };
   const body: MemoDocument['body'] = [];
   for (let i = 0; i < 140; i++) {
-    if (i % 7 === 0) body.push({ type: 'heading', text: `ส่วนที่ ${i / 7 + 1} ข้อเท็จจริงและรายละเอียดการดำเนินการ` });
+    if (i % 7 === 0)
+      body.push({ type: 'heading', text: `ส่วนที่ ${i / 7 + 1} ข้อเท็จจริงและรายละเอียดการดำเนินการ` });
     body.push({ type: 'paragraph', text: paragraphs[i % paragraphs.length] });
     if (i % 11 === 5) body.push({ type: 'numbered', items: [...numbered.items] });
   }
@@ -208,4 +209,3 @@ export const FIDELITY_MEMOS: { name: string; memo: () => MemoDocument }[] = [
   { name: 'table-heavy', memo: tableHeavyMemo },
   { name: 'acting chain', memo: actingChainMemo },
 ];
-

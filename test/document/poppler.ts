@@ -136,3 +136,92 @@ export function firstOutOfOrder(haystack: string, needles: string[]): string | n
   }
   return null;
 }
+
+export interface BboxWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+export interface BboxLine extends BboxWord {
+  words: BboxWord[];
+}
+export interface BboxPage {
+  width: number;
+  height: number;
+  /** Blocks of lines as pdftotext's layout analysis groups them (a paragraph, a table cell). */
+  blocks: BboxLine[][];
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+}
+
+function box(attrs: string): Omit<BboxWord, 'text'> {
+  const num = (name: string): number => Number(new RegExp(`${name}="([\\d.]+)"`).exec(attrs)?.[1] ?? NaN);
+  return { xMin: num('xMin'), yMin: num('yMin'), xMax: num('xMax'), yMax: num('yMax') };
+}
+
+/** pdftotext -bbox-layout: every page's blocks, lines and words with their boxes (points, y down). */
+export function pdfBboxLayout(pdf: Buffer): Promise<BboxPage[]> {
+  return withPdfFile(pdf, async (file) => {
+    const { stdout } = await run('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const pages: BboxPage[] = [];
+    for (const pm of stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+      const blocks: BboxLine[][] = [];
+      for (const bm of pm[3].matchAll(/<block[^>]*>([\s\S]*?)<\/block>/g)) {
+        const lines: BboxLine[] = [];
+        for (const lm of bm[1].matchAll(/<line([^>]*)>([\s\S]*?)<\/line>/g)) {
+          const words = [...lm[2].matchAll(/<word([^>]*)>([\s\S]*?)<\/word>/g)].map((wm) => ({
+            ...box(wm[1]),
+            text: unescapeXml(wm[2]),
+          }));
+          lines.push({ ...box(lm[1]), text: words.map((w) => w.text).join(' '), words });
+        }
+        blocks.push(lines);
+      }
+      pages.push({ width: Number(pm[1]), height: Number(pm[2]), blocks });
+    }
+    return pages;
+  });
+}
+
+export interface GrayPage {
+  width: number;
+  height: number;
+  /** One byte a pixel, 0 black … 255 white, row by row. */
+  pixels: Buffer;
+}
+
+/** Every page as greyscale pixels (pdftoppm -gray, PGM). */
+export function pdfGrayPages(pdf: Buffer, dpi: number): Promise<GrayPage[]> {
+  return withPdfFile(pdf, async (file, dir) => {
+    const prefix = path.join(dir, 'page');
+    await run('pdftoppm', ['-gray', '-r', String(dpi), file, prefix]);
+    const names = (await fs.readdir(dir)).filter((n) => n.startsWith('page') && n.endsWith('.pgm')).sort();
+    const pages: GrayPage[] = [];
+    for (const name of names) {
+      const data = await fs.readFile(path.join(dir, name));
+      // P5 header: magic, width, height, maxval, each followed by whitespace.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 64).toString('latin1'));
+      if (!header) throw new Error(`${name} is not a binary PGM`);
+      const width = Number(header[1]);
+      const height = Number(header[2]);
+      pages.push({
+        width,
+        height,
+        pixels: data.subarray(header[0].length, header[0].length + width * height),
+      });
+    }
+    return pages;
+  });
+}

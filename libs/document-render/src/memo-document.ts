@@ -96,4 +96,6 @@ export interface MemoDocument {
 export interface MemoLayout {
   /** Thai distributed justification of body paragraphs (default true). */
   justify: boolean;
+  /** The continuation word at the foot of each page but the last (default true). */
+  continuationWord?: boolean;
 }

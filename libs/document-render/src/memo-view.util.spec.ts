@@ -99,7 +99,10 @@ describe('buildMemoView', () => {
 
   it('sets a report table smaller only when its longest words would not fit at 14 pt', () => {
     const long = 'ผู้รับผิดชอบโครงการส่งเสริมคุณธรรมจริยธรรม';
-    const narrow = buildMemoView(doc({ reportTables: [{ title: 't', columns: ['ก', 'ข'], rows: [['ก', 'ข']] }] }), assets);
+    const narrow = buildMemoView(
+      doc({ reportTables: [{ title: 't', columns: ['ก', 'ข'], rows: [['ก', 'ข']] }] }),
+      assets,
+    );
     expect(narrow.reportTables[0].fontSize).toBe(14);
     // Twelve columns whose cells are each one long unbreakable word (a name run together).
     const columns = Array.from({ length: 12 }, () => 'หัวข้อ');

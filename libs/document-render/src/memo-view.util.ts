@@ -185,7 +185,8 @@ export function buildMemoView(doc: MemoDocument, assets: MemoViewAssets): MemoVi
     })),
     attachmentList: [
       ...doc.reportTables.map((t) => t.title.split(/\r\n|\r|\n/).join(' ')),
-      ...(doc.pdfAttachmentTitles ?? doc.pdfAttachments.map((_, i) => `เอกสารแนบ ${applyDigits(String(i + 1), digits)}`)),
+      ...(doc.pdfAttachmentTitles ??
+        doc.pdfAttachments.map((_, i) => `เอกสารแนบ ${applyDigits(String(i + 1), digits)}`)),
     ],
     justify: doc.layout?.justify ?? true,
   };

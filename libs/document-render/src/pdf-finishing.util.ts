@@ -14,11 +14,17 @@ export interface PdfFinishing {
   attachments: Buffer[];
   /** The bold document font (TrueType), for the stamps. */
   boldFont: Uint8Array;
+  /** The continuation word to print at the foot of a page, by page index (continuation/). */
+  continuation?: Map<number, string>;
+  /** The regular document font (TrueType), for the continuation words. */
+  regularFont?: Uint8Array;
 }
 
 /** Whether the printed PDF needs a pass through finishPdf at all (most memos do not). */
-export function needsFinishing(f: Pick<PdfFinishing, 'secrecyLabel' | 'attachments'>): boolean {
-  return f.secrecyLabel !== null || f.attachments.length > 0;
+export function needsFinishing(
+  f: Pick<PdfFinishing, 'secrecyLabel' | 'attachments' | 'continuation'>,
+): boolean {
+  return f.secrecyLabel !== null || f.attachments.length > 0 || (f.continuation?.size ?? 0) > 0;
 }
 
 /**
@@ -30,6 +36,20 @@ export function needsFinishing(f: Pick<PdfFinishing, 'secrecyLabel' | 'attachmen
  */
 export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<Buffer> {
   const pdf = await PDFDocument.load(printed);
+  if (f.continuation && f.continuation.size > 0 && f.regularFont) {
+    // At the foot of the page, right-aligned on the text's right edge (2 cm), in the body's
+    // font and size, inside the bottom margin (1.5 cm): the ink of its marks stays below the text.
+    pdf.registerFontkit(fontkit);
+    const regular = await pdf.embedFont(f.regularFont, { subset: true });
+    const pages = pdf.getPages();
+    for (const [index, word] of f.continuation) {
+      const page = pages[index];
+      if (!page) continue;
+      const size = 16;
+      const width = regular.widthOfTextAtSize(word, size);
+      page.drawText(word, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size, font: regular });
+    }
+  }
   if (f.secrecyLabel) {
     pdf.registerFontkit(fontkit);
     const bold = await pdf.embedFont(f.boldFont, { subset: true });

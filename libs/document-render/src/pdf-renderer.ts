@@ -6,6 +6,7 @@ import { ASSET_ORIGIN, AssetServer, templateAssetPath } from './asset-server';
 import { BrowserHost } from './browser-host';
 import type { MemoDocument } from './memo-document';
 import { SECRECY_LABELS, buildMemoView } from './memo-view.util';
+import { continuationWords, countPages, pageFirstWords } from './continuation/page-first-words.util';
 import { finishPdf, needsFinishing } from './pdf-finishing.util';
 import { resolvePdfRendererOptions } from './pdf-renderer-options';
 import type { PdfRendererOptions, ResolvedPdfRendererOptions } from './pdf-renderer-options';
@@ -224,12 +225,21 @@ export class PdfRenderer {
   ): Promise<Buffer> {
     const html = await this.html(doc, options);
     const printed = await this.print(html, timeoutMs, tagged);
+    // The continuation words: pagination is known once Chromium has printed, so the printed
+    // PDF is read (its pages' first words) and the words are drawn at the feet of the pages
+    // in the finishing pass — one print, not two.
+    const continuation =
+      (doc.layout?.continuationWord ?? true) && countPages(printed) > 1
+        ? continuationWords(await pageFirstWords(printed, timeoutMs))
+        : new Map<number, string>();
     const finishing = {
       secrecyLabel: SECRECY_LABELS[doc.secrecy],
       title: doc.subject,
       author: doc.organisation.name,
       attachments: doc.pdfAttachments,
       boldFont: this.fonts.bold,
+      regularFont: this.fonts.regular,
+      continuation,
     };
     const pdf = needsFinishing(finishing) ? await finishPdf(printed, finishing) : Buffer.from(printed);
     this.counters.renders += 1;

@@ -35,6 +35,7 @@ interface MemoPrintRow {
   emblem_png: Buffer | null;
   public_url: string | null;
   print_justify: boolean;
+  print_continuation_word: boolean;
   document_no: string | null;
   dated_on: string | null;
   /** People of the memo (author, everyone in its history) who uploaded a signature image. */
@@ -51,7 +52,7 @@ interface MemoPrintRow {
 const MEMO_PRINT_SQL = `
   SELECT m.urgency, m.secrecy, m.unit_line, m.subject, m.addressee, m.body, m.closing,
          o.code AS org_code, o.name AS org_name, o.digits, o.register_code, o.emblem_png,
-         o.public_url, o.print_justify,
+         o.public_url, o.print_justify, o.print_continuation_word,
          e.document_no, e.dated_on::text AS dated_on,
          (SELECT coalesce(json_agg(json_build_object('id', p.id, 'png', encode(p.signature_png, 'base64'))), '[]')
             FROM people p
@@ -169,7 +170,7 @@ export class MemoDocumentAssembler {
       })),
       pdfAttachments: pdfAttachments.map((a) => a.content),
       verification: verification ?? undefined,
-      layout: { justify: memo.print_justify },
+      layout: { justify: memo.print_justify, continuationWord: memo.print_continuation_word },
     };
     return {
       document,
