@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { thaiWords } from '../typesetting/thai-words.util';
 
 export interface PrintedPageWords {
@@ -9,6 +10,7 @@ export interface PrintedPageWords {
   firstWord: string | null;
 }
 
+const execFileAsync = promisify(execFile);
 const PAGE_NUMBER = /^-[๐-๙0-9]+-$/u;
 
 /**
@@ -16,20 +18,16 @@ const PAGE_NUMBER = /^-[๐-๙0-9]+-$/u;
  * (`pdftotext -bbox`, the PDF on its standard input): pagination is Chromium's, known only once
  * it has printed. A Thai run without spaces is cut to its first word (thaiWords).
  */
-export function pageFirstWords(pdf: Uint8Array, timeoutMs: number): Promise<PrintedPageWords[]> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      'pdftotext',
-      ['-bbox', '-enc', 'UTF-8', 'fd://0', '-'],
-      { maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs, encoding: 'utf8' },
-      (err, stdout) => {
-        if (err) reject(err);
-        else resolve(parseBbox(stdout));
-      },
-    );
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+export async function pageFirstWords(pdf: Uint8Array, timeoutMs: number): Promise<PrintedPageWords[]> {
+  const reading = execFileAsync('pdftotext', ['-bbox', '-enc', 'UTF-8', 'fd://0', '-'], {
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: timeoutMs,
+    encoding: 'utf8',
   });
+  reading.child.stdin?.on('error', () => undefined);
+  reading.child.stdin?.end(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  const { stdout } = await reading;
+  return parseBbox(stdout);
 }
 
 function unescapeXml(s: string): string {
@@ -49,7 +47,10 @@ export function parseBbox(xhtml: string): PrintedPageWords[] {
     for (const w of m[3].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)) {
       const text = unescapeXml(w[1]).trim();
       if (!text || PAGE_NUMBER.test(text)) continue;
-      firstWord = thaiWords(text).find((piece) => piece.trim().length > 0) ?? text;
+      // A name in parentheses (a signature block) is not a dictionary word: taken whole.
+      firstWord = text.startsWith('(')
+        ? text
+        : (thaiWords(text).find((piece) => piece.trim().length > 0) ?? text);
       break;
     }
     pages.push({ width: Number(m[1]), height: Number(m[2]), firstWord });

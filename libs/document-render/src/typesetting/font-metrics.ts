@@ -16,8 +16,8 @@ export class FontMetrics {
   private readonly cache = new Map<string, number>();
 
   constructor(fonts: { regular: Uint8Array; bold: Uint8Array }) {
-    this.regular = fontkit.create(fonts.regular) as unknown as Font;
-    this.bold = fontkit.create(fonts.bold) as unknown as Font;
+    this.regular = fontkit.create(fonts.regular);
+    this.bold = fontkit.create(fonts.bold);
   }
 
   /** Width in points of `text` at `sizePt`. */
