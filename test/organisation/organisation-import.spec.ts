@@ -113,11 +113,13 @@ describe('organisation file import', () => {
 
   it('sets how memos print: the public address (for the verification link), justification, the continuation word', async () => {
     const settings = () =>
-      db.query(
+      db.query<unknown[]>(
         `SELECT public_url, print_justify, print_continuation_word FROM organisations WHERE code = 'khampee'`,
-      ) as Promise<unknown[]>;
+      );
     // Defaults: the deployment's address, justified, with continuation words.
-    expect(await settings()).toEqual([{ public_url: null, print_justify: true, print_continuation_word: true }]);
+    expect(await settings()).toEqual([
+      { public_url: null, print_justify: true, print_continuation_word: true },
+    ]);
     const edited = demoFile.replace(
       '  digits: thai',
       '  digits: thai\n  publicUrl: https://saraban.kumpee.go.th/\n  printing:\n    justify: false\n    continuationWord: false',
@@ -134,11 +136,15 @@ describe('organisation file import', () => {
     expect(exported.text).toContain('publicUrl: https://saraban.kumpee.go.th');
     expect((await importYaml(exported.text).expect(201)).body.changed).toBe(false);
     // Not a web address: refused, naming the field.
-    const bad = await importYaml(demoFile.replace('  digits: thai', '  digits: thai\n  publicUrl: javascript:alert(1)'));
+    const bad = await importYaml(
+      demoFile.replace('  digits: thai', '  digits: thai\n  publicUrl: javascript:alert(1)'),
+    );
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('organisation.publicUrl');
     await importYaml(demoFile).expect(201);
-    expect(await settings()).toEqual([{ public_url: null, print_justify: true, print_continuation_word: true }]);
+    expect(await settings()).toEqual([
+      { public_url: null, print_justify: true, print_continuation_word: true },
+    ]);
   });
 
   it('a malformed file gives one clear error naming the field and line, and nothing is imported', async () => {

@@ -140,6 +140,26 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     ]);
   });
 
+  it('prints the verification link at the public address the organisation is served at', async () => {
+    await db.query(`UPDATE organisations SET public_url = 'https://saraban.khampee.go.th' WHERE id = $1`, [
+      w.org.id,
+    ]);
+    try {
+      const { memoId } = await draftAndDecide(t.app, tokens);
+      const signed = await waitFor('the signed document', async () => {
+        const rows: { verification_code: string; signed_pdf: Buffer | null }[] = await db.query(
+          `SELECT verification_code, signed_pdf FROM signed_documents WHERE memo_id = $1 AND stage <> 'rendered'`,
+          [memoId],
+        );
+        return rows[0]?.signed_pdf ? rows[0] : undefined;
+      });
+      const text = pdfText(signed.signed_pdf as Buffer).replace(/\s+/g, '');
+      expect(text).toContain(`https://saraban.khampee.go.th/verify/${signed.verification_code}`);
+    } finally {
+      await db.query(`UPDATE organisations SET public_url = NULL WHERE id = $1`, [w.org.id]);
+    }
+  });
+
   it('relaying or enqueueing the same decision again publishes nothing twice', async () => {
     const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
     await waitFor('the publication', async () => {
