@@ -18,6 +18,20 @@ import { THAI_COMPOUND_WORDS } from './thai-compound-words';
  * between any two pieces and nowhere else.
  */
 export function thaiWords(text: string): string[] {
+  return thaiWordPieces(text).map((p) => p.text);
+}
+
+export interface WordPiece {
+  text: string;
+  /**
+   * Made of several ICU segments (a compound, a word with its ฯ or its punctuation): Chromium,
+   * whose line breaker is ICU too, would break inside it, so the typesetter holds it together.
+   */
+  joined: boolean;
+}
+
+/** thaiWords, telling which pieces were joined from several ICU segments. */
+export function thaiWordPieces(text: string): WordPiece[] {
   const raw = icuSegments(text);
   const joined = joinCompounds(text, raw);
   return attachPunctuation(joined);
@@ -67,8 +81,8 @@ for (const word of [...THAI_COMPOUND_WORDS].sort((a, b) => b.length - a.length))
   BY_FIRST_CHAR.set(word[0], list);
 }
 
-function joinCompounds(text: string, segments: string[]): string[] {
-  const out: string[] = [];
+function joinCompounds(text: string, segments: string[]): WordPiece[] {
+  const out: WordPiece[] = [];
   // Start offsets of the segments, to find the segment under a compound's end.
   let i = 0;
   let offset = 0;
@@ -88,7 +102,7 @@ function joinCompounds(text: string, segments: string[]): string[] {
       }
       if (segEnd === end) {
         if (j - i < 2 && word.length === seg.length) break; // already one segment
-        out.push(word);
+        out.push({ text: word, joined: true });
         i = j;
         offset = end;
         taken = true;
@@ -96,7 +110,7 @@ function joinCompounds(text: string, segments: string[]): string[] {
       }
       // The compound ends inside segment j: only a short (mis-cut) one may be cut.
       if (j < segments.length && segments[j].length <= MISCUT_MAX) {
-        out.push(word);
+        out.push({ text: word, joined: true });
         // Everything from the end of the compound to the end of its run is segmented again.
         let runEnd = segEnd;
         let k = j;
@@ -114,7 +128,7 @@ function joinCompounds(text: string, segments: string[]): string[] {
       }
     }
     if (!taken) {
-      out.push(seg);
+      out.push({ text: seg, joined: false });
       offset += seg.length;
       i++;
     }
@@ -122,13 +136,17 @@ function joinCompounds(text: string, segments: string[]): string[] {
   return out;
 }
 
-function attachPunctuation(pieces: string[]): string[] {
-  const out: string[] = [];
+function attachPunctuation(pieces: WordPiece[]): WordPiece[] {
+  const out: WordPiece[] = [];
   for (const piece of pieces) {
     const prev = out.at(-1);
-    if (prev !== undefined && !SPACE.test(piece) && !SPACE.test(prev)) {
-      if (NO_BREAK_BEFORE.test(piece) || NO_BREAK_AFTER.test(prev)) {
-        out[out.length - 1] = prev + piece;
+    if (prev !== undefined && !SPACE.test(piece.text) && !SPACE.test(prev.text)) {
+      if (NO_BREAK_BEFORE.test(piece.text) || NO_BREAK_AFTER.test(prev.text)) {
+        // Brackets and stops never break from their word in Chromium (UAX 14); ฯ and ๆ may.
+        out[out.length - 1] = {
+          text: prev.text + piece.text,
+          joined: prev.joined || piece.joined || /^[ฯๆ]/u.test(piece.text),
+        };
         continue;
       }
     }
