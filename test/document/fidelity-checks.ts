@@ -82,22 +82,35 @@ export interface InkDefect {
   pixels: number;
 }
 
+/** Length of the run of ink through (x, y) along one axis, in pixels. */
+function runLength(g: GrayPage, x: number, y: number, dx: number, dy: number): number {
+  const ink = (i: number, j: number): boolean =>
+    i >= 0 && j >= 0 && i < g.width && j < g.height && g.pixels[j * g.width + i] < INK;
+  let n = 1;
+  for (let i = x + dx, j = y + dy; ink(i, j); i += dx, j += dy) n++;
+  for (let i = x - dx, j = y - dy; ink(i, j); i -= dx, j -= dy) n++;
+  return n;
+}
+
 /**
- * (b) Ink in the bottom margin band of each page other than the continuation word (a word
- * ending in "…" whose box lies in the band) and the page number: a mark of the next page's
- * first line, a line that overflowed.
+ * (b) Ink at the foot of each page that belongs to no text of that page: from 0.4 cm above the
+ * bottom of the text area (where a mark of the next page's first line, risen above it, is
+ * printed) to the edge of the paper. Ink inside a word's box (the page's own last line, the
+ * page number, the continuation word) and the rules of a table (long straight runs) are not
+ * defects.
  */
 export function inkInBottomMargin(gray: GrayPage[], pages: BboxPage[]): InkDefect[] {
   const defects: InkDefect[] = [];
   gray.forEach((g, p) => {
     const page = pages[p];
     const scale = g.height / page.height;
-    const bandTop = page.height - BOTTOM_MARGIN_PT + 2; // 2 pt of tolerance for antialiasing
+    const bandTop = page.height - BOTTOM_MARGIN_PT - 0.4 * CM;
     const allowed = page.blocks
       .flat()
       .flatMap((l) => l.words)
-      .filter((w) => w.yMax > bandTop && (/…$/u.test(w.text) || /^-[๐-๙0-9]+-$/u.test(w.text)))
-      .map((w) => ({ x0: w.xMin - 2, x1: w.xMax + 2, y0: w.yMin - 4, y1: w.yMax + 4 }));
+      .filter((w) => w.yMax > bandTop - 30)
+      .map((w) => ({ x0: w.xMin - 1.5, x1: w.xMax + 1.5, y0: w.yMin - 1.5, y1: w.yMax + 1.5 }));
+    const longRun = Math.round(0.5 * (72 / 2.54) * scale);
     let ink = 0;
     for (let y = Math.ceil(bandTop * scale); y < g.height; y++) {
       for (let x = 0; x < g.width; x++) {
@@ -105,6 +118,7 @@ export function inkInBottomMargin(gray: GrayPage[], pages: BboxPage[]): InkDefec
         const xp = x / scale;
         const yp = y / scale;
         if (allowed.some((a) => xp >= a.x0 && xp <= a.x1 && yp >= a.y0 && yp <= a.y1)) continue;
+        if (runLength(g, x, y, 1, 0) >= longRun || runLength(g, x, y, 0, 1) >= longRun) continue;
         ink++;
       }
     }

@@ -34,7 +34,7 @@ import { pdfBboxLayout, pdfGrayPages, pdfPagePng, pdfPageSizes, pdfText } from '
 // The counts are printed; all must be zero.
 
 const REPO = path.resolve(__dirname, '../..');
-const DPI = 50;
+const DPI = 100;
 
 interface Counts {
   memo: string;

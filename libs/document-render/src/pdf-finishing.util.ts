@@ -46,8 +46,11 @@ export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<B
       const page = pages[index];
       if (!page) continue;
       const size = 16;
-      const width = regular.widthOfTextAtSize(word, size);
-      page.drawText(word, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size, font: regular });
+      // ำ drawn as its parts ํ + า (the same picture): the font's ำ glyph would be read back
+      // as "ำา" by text extraction, ํ + า is read as typed.
+      const text = word.replace(/\u0E33/gu, '\u0E4D\u0E32');
+      const width = regular.widthOfTextAtSize(text, size);
+      page.drawText(text, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size, font: regular });
     }
   }
   if (f.secrecyLabel) {

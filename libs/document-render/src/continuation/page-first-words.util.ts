@@ -45,7 +45,8 @@ export function parseBbox(xhtml: string): PrintedPageWords[] {
   for (const m of xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     let firstWord: string | null = null;
     for (const w of m[3].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)) {
-      const text = unescapeXml(w[1]).trim();
+      // Fonts that draw ำ as ํ + า give it back decomposed: composed again, as typed.
+      const text = unescapeXml(w[1]).trim().replace(/\u0E4D\u0E32/gu, '\u0E33');
       if (!text || PAGE_NUMBER.test(text)) continue;
       // A name in parentheses (a signature block) is not a dictionary word: taken whole.
       firstWord = text.startsWith('(')
