@@ -148,7 +148,7 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
       const { memoId } = await draftAndDecide(t.app, tokens);
       const signed = await waitFor('the signed document', async () => {
         const rows: { verification_code: string; signed_pdf: Buffer | null }[] = await db.query(
-          `SELECT verification_code, signed_pdf FROM signed_documents WHERE memo_id = $1 AND stage <> 'rendered'`,
+          `SELECT verification_code, signed_pdf FROM signed_documents WHERE memo_id = $1`,
           [memoId],
         );
         return rows[0]?.signed_pdf ? rows[0] : undefined;
