@@ -259,7 +259,10 @@ describe('memo rendering (Chromium + poppler)', () => {
         const partials = path.join(dir, 'orgs', 'careless', 'memo', 'partials');
         await fs.mkdir(partials, { recursive: true });
         const header = await fs.readFile(path.join(dir, 'memo', 'partials', 'header.hbs'), 'utf8');
-        await fs.writeFile(path.join(partials, 'header.hbs'), header.replace('{{words subject}}', '{{{subject}}}'));
+        await fs.writeFile(
+          path.join(partials, 'header.hbs'),
+          header.replace('{{words subject}}', '{{{subject}}}'),
+        );
         const seen: string[] = [];
         const careless = await PdfRenderer.create({
           poolSize: 1,

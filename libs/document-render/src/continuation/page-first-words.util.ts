@@ -46,7 +46,9 @@ export function parseBbox(xhtml: string): PrintedPageWords[] {
     let firstWord: string | null = null;
     for (const w of m[3].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)) {
       // Fonts that draw ำ as ํ + า give it back decomposed: composed again, as typed.
-      const text = unescapeXml(w[1]).trim().replace(/\u0E4D\u0E32/gu, '\u0E33');
+      const text = unescapeXml(w[1])
+        .trim()
+        .replace(/\u0E4D\u0E32/gu, '\u0E33');
       if (!text || PAGE_NUMBER.test(text)) continue;
       // A name in parentheses (a signature block) is not a dictionary word: taken whole.
       firstWord = text.startsWith('(')
