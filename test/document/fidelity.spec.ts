@@ -125,15 +125,19 @@ describe('fidelity of the printed memo (Chromium + signer + poppler)', () => {
     expect(normalise(await pdfText(pdf, { first: 1, last: memoPages }))).toContain(normalise('สิ่งที่ส่งมาด้วย'));
   });
 
-  it('writes before/after pictures when SARABAN_WRITE_DOCS=1', async () => {
+  it('writes the "after" pictures (docs/fidelity-after-*.png) when SARABAN_WRITE_DOCS=1', async () => {
     if (process.env.SARABAN_WRITE_DOCS !== '1') return;
-    const pdf = await printAndSign(FIDELITY_MEMOS[0].memo());
-    const sizes = await pdfPageSizes(pdf);
-    const memoPages = sizes.filter((s) => s.height > s.width).length;
+    const doc = FIDELITY_MEMOS[0].memo();
+    const pdf = await printAndSign(doc);
+    const pages = await pdfBboxLayout(pdf);
+    // The page where the endorsements begin.
+    const heading = normalise(doc.endorsements[0].heading);
+    const endorsementPage =
+      pages.findIndex((p) => p.blocks.flat().some((l) => normalise(l.text).includes(heading))) + 1;
     await fs.writeFile(path.join(REPO, 'docs', 'fidelity-after-page-1.png'), await pdfPagePng(pdf, 1, 80));
     await fs.writeFile(
       path.join(REPO, 'docs', 'fidelity-after-endorsements.png'),
-      await pdfPagePng(pdf, memoPages, 80),
+      await pdfPagePng(pdf, endorsementPage, 80),
     );
   });
 });

@@ -251,6 +251,17 @@ describe('memo attachments', () => {
     expect(res.body.attachment.table).toEqual(SEED_000.table);
   });
 
+  it('keeps a table title of several lines (a report cover: name, office, district, province)', async () => {
+    const memo = await createSeedDraft(t.app, w.tokens.author);
+    const title = 'รายงานผลการดำเนินการ\nองค์การบริหารส่วนตำบลคำพี่ อำเภอนาแก\nจังหวัดนครพนม';
+    const res = await http()
+      .post(`/memos/${memo.id}/attachments/table`)
+      .auth(w.tokens.author, { type: 'bearer' })
+      .send({ title, ...SEED_000.table })
+      .expect(201);
+    expect(res.body.attachment.title).toBe(title);
+  });
+
   it.each([
     ['a row narrower than the header', { columns: ['ก', 'ข'], rows: [['1', '2'], ['3']] }, 'rows.1'],
     ['a cell that is not a string', { columns: ['ก'], rows: [[1]] }, 'rows'],

@@ -18,11 +18,14 @@ import { IsTableRows } from './table-rows.validator';
  * (`tsv`: tab-separated, first line the columns). Exactly one of the two forms.
  */
 export class CreateTableAttachmentDto {
-  @ApiProperty({ maxLength: MEMO_LIMITS.attachmentTitle })
+  @ApiProperty({
+    maxLength: MEMO_LIMITS.attachmentTitle,
+    description: 'May have several lines (a report cover: its name, the office, district, province): each prints as a line',
+  })
   @IsString()
   @HasText()
   @MaxLength(MEMO_LIMITS.attachmentTitle)
-  @IsSafeText()
+  @IsSafeText(true)
   title: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: MEMO_LIMITS.tableColumns })
