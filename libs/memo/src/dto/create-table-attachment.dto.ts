@@ -20,7 +20,8 @@ import { IsTableRows } from './table-rows.validator';
 export class CreateTableAttachmentDto {
   @ApiProperty({
     maxLength: MEMO_LIMITS.attachmentTitle,
-    description: 'May have several lines (a report cover: its name, the office, district, province): each prints as a line',
+    description:
+      'May have several lines (a report cover: its name, the office, district, province): each prints as a line',
   })
   @IsString()
   @HasText()
