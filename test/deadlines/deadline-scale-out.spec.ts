@@ -39,7 +39,8 @@ describe('deadline sweeps across three workers', () => {
         { timeoutMs: 60_000 },
       );
     }
-  }, 180_000);
+    // Building the apps and starting three workers (each with its Chromium pool) on a shared 2-core machine.
+  }, 420_000);
 
   afterAll(async () => {
     await Promise.all(workers.map((p) => p.stop()));

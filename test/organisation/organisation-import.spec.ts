@@ -95,6 +95,41 @@ describe('organisation file import', () => {
     expect(res.body.changed).toBe(false);
   });
 
+  it("an acting order made from an away notice is not the file's: a re-import keeps it, the export leaves it out", async () => {
+    const http = () => request(t.app.getHttpServer());
+    const login = await http()
+      .post('/auth/login')
+      .send({ organisation: 'khampee', username: 'kanok', password: 'demo-password' })
+      .expect(200);
+    const people = (
+      await http().get('/organisation').set('Authorization', `Bearer ${adminToken}`).expect(200)
+    ).body.people as { id: string; username: string }[];
+    const wichai = people.find((p) => p.username === 'wichai')!;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const notice = await http()
+      .post('/me/away')
+      .set('Authorization', `Bearer ${login.body.token}`)
+      .send({ from: tomorrow, to: tomorrow, actingPersonId: wichai.id })
+      .expect(201);
+    await http()
+      .post(`/admin/away/${notice.body.id}/approve`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({})
+      .expect(200);
+    const awayOrders = () =>
+      db.query<unknown[]>('SELECT id FROM acting_orders WHERE away_notice_id = $1', [notice.body.id]);
+    expect(await awayOrders()).toHaveLength(1);
+
+    const res = await importYaml(demoFile).expect(201);
+    expect(res.body.changed).toBe(false);
+    expect(await awayOrders()).toHaveLength(1);
+    const exported = await http()
+      .get('/admin/organisation/file')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(exported.text).not.toContain('แจ้งไม่อยู่');
+  });
+
   it('an edited file updates in place', async () => {
     const before = await db.query(`SELECT id FROM positions WHERE code = 'mayor'`);
     const edited = demoFile
