@@ -153,8 +153,13 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
         );
         return rows[0]?.signed_pdf ? rows[0] : undefined;
       });
-      const text = pdfText(signed.signed_pdf as Buffer).replace(/\s+/g, '');
-      expect(text).toContain(`https://saraban.khampee.go.th/verify/${signed.verification_code}`);
+      // In content order (the layout puts the wrapped link beside the signer's name).
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'saraban-pdf-'));
+      writeFileSync(path.join(dir, 'memo.pdf'), signed.signed_pdf as Buffer);
+      const raw = execFileSync('pdftotext', ['-raw', path.join(dir, 'memo.pdf'), '-'], { encoding: 'utf8' });
+      expect(raw.replace(/\s+/g, '')).toContain(
+        `https://saraban.khampee.go.th/verify/${signed.verification_code}`,
+      );
     } finally {
       await db.query(`UPDATE organisations SET public_url = NULL WHERE id = $1`, [w.org.id]);
     }
