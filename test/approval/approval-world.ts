@@ -39,7 +39,12 @@ export async function createDraft(
   const res = await request(app.getHttpServer())
     .post('/memos')
     .auth(token, { type: 'bearer' })
-    .send({ subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม', ...fields })
+    .send({
+      subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
+      // A submission needs a body (MEMO_INCOMPLETE otherwise).
+      body: [{ type: 'paragraph', text: 'ตามที่องค์การบริหารส่วนตำบลได้ประกาศมาตรการ' }],
+      ...fields,
+    })
     .expect(201);
   return { id: res.body.id as string, version: res.body.version as number };
 }

@@ -43,8 +43,12 @@ describe('web: from draft to decision in the browser', () => {
     await author.page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
     await author.page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
     await Promise.all([
-      author.page.waitForURL('**/app/memos/*?done=submitted'),
+      author.page.waitForURL('**/app/memos/*/submit'),
       author.page.getByRole('button', { name: 'ส่งเสนอ', exact: true }).click(),
+    ]);
+    await Promise.all([
+      author.page.waitForURL('**/app/memos/*?done=submitted'),
+      author.page.getByRole('button', { name: 'ยืนยันส่งเสนอและออกเลขที่' }).click(),
     ]);
     const memoUrl = new URL(author.page.url()).pathname;
     await expect(author.page.locator('#memo-badge').textContent()).resolves.toMatch(
@@ -210,8 +214,12 @@ describe('web: from draft to decision in the browser', () => {
     await author.page.getByRole('button', { name: '+ ย่อหน้า' }).click();
     await author.page.locator('[data-blocks] textarea').last().fill('ได้แนบใบเสนอราคาสามรายแล้ว');
     await Promise.all([
-      author.page.waitForURL(`**/app/memos/${id}?done=resubmitted`),
+      author.page.waitForURL(`**/app/memos/${id}/submit`),
       author.page.getByRole('button', { name: 'ส่งเสนอใหม่' }).click(),
+    ]);
+    await Promise.all([
+      author.page.waitForURL(`**/app/memos/${id}?done=resubmitted`),
+      author.page.getByRole('button', { name: 'ยืนยันส่งเสนอใหม่' }).click(),
     ]);
     const timeline = await author.page.locator('.timeline').textContent();
     expect(timeline).toContain('ส่งเสนอใหม่หลังแก้ไข');

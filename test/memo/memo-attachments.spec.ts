@@ -269,6 +269,7 @@ describe('memo attachments', () => {
     ['both forms at once', { columns: ['ก'], rows: [], tsv: 'ก\n1' }, 'tsv'],
     ['neither form', {}, 'tsv'],
     ['a pasted row wider than the header', { tsv: 'ก\tข\n1\t2\t3\n' }, 'tsv'],
+    ['plain text without tabs (not a table)', { tsv: 'รายงานผล\nตามมาตรการ\n' }, 'tsv'],
     ['an unknown field', { columns: ['ก'], rows: [], style: 'red' }, 'style'],
   ])('rejects %s with 400', async (_label, payload, field) => {
     const memo = await createSeedDraft(t.app, w.tokens.author);

@@ -15,6 +15,7 @@ export enum ErrorCode {
   OrganisationNameTaken = 'ORGANISATION_NAME_TAKEN',
   MemoNotEditable = 'MEMO_NOT_EDITABLE',
   MemoNotDeletable = 'MEMO_NOT_DELETABLE',
+  MemoIncomplete = 'MEMO_INCOMPLETE',
   RegisterNumberTaken = 'REGISTER_NUMBER_TAKEN',
   RegisterEntryCancelled = 'REGISTER_ENTRY_CANCELLED',
   TransitionNotAllowed = 'TRANSITION_NOT_ALLOWED',
@@ -74,6 +75,10 @@ export const errorCatalogue: Record<ErrorCode, ErrorDescription> = {
   [ErrorCode.MemoNotDeletable]: {
     status: HttpStatus.CONFLICT,
     message: 'ลบได้เฉพาะร่างบันทึกข้อความที่ยังไม่ได้ส่งและยังไม่ได้ออกเลขทะเบียน',
+  },
+  [ErrorCode.MemoIncomplete]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    message: 'บันทึกข้อความยังไม่ครบถ้วน จึงยังส่งเสนอไม่ได้',
   },
   [ErrorCode.RegisterNumberTaken]: {
     status: HttpStatus.CONFLICT,

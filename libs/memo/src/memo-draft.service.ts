@@ -18,7 +18,9 @@ import { MemoWriter } from './internal/memo-writer.service';
 import { MemoAccessPolicy } from './memo-access.policy';
 import type { MemoBlock } from './memo-block';
 import type { MemoContent } from './memo-content';
+import { missingParts } from './memo-completeness.util';
 import { DEFAULT_CLOSING } from './memo-limits';
+import { withoutTypedNumber } from './numbered-item.util';
 
 function fieldError(field: string, problem: string): AppException {
   return new AppException(ErrorCode.ValidationFailed, [{ field, problems: [problem] }]);
@@ -26,16 +28,18 @@ function fieldError(field: string, problem: string): AppException {
 
 /** Plain blocks with exactly the fields of their type, whatever the DTO instances carried. */
 function toBlocks(blocks: MemoBlockDto[]): MemoBlock[] {
-  return blocks.map((b): MemoBlock => {
-    switch (b.type) {
-      case 'heading':
-        return { type: 'heading', text: b.text };
-      case 'paragraph':
-        return { type: 'paragraph', text: b.text };
-      case 'numbered':
-        return { type: 'numbered', items: [...b.items] };
-    }
-  });
+  return blocks
+    .map((b): MemoBlock => {
+      switch (b.type) {
+        case 'heading':
+          return { type: 'heading', text: b.text };
+        case 'paragraph':
+          return { type: 'paragraph', text: b.text };
+        case 'numbered':
+          return { type: 'numbered', items: b.items.map(withoutTypedNumber).filter(Boolean) };
+      }
+    })
+    .filter((b) => b.type !== 'numbered' || b.items.length > 0);
 }
 
 /** Drafting a บันทึกข้อความ: create with the organisation's defaults, edit with revisions, delete. */
@@ -111,6 +115,22 @@ export class MemoDraftService {
     const view = await this.findForOrganisation(organisationId, memoId, manager);
     if (!view) throw new AppException(ErrorCode.NotFound);
     return view;
+  }
+
+  /**
+   * Refuses (422 MEMO_INCOMPLETE, with the missing parts) a memo that lacks what a submission
+   * needs; the approval calls it inside its transaction before a register number is taken.
+   */
+  async assertSubmittable(organisationId: string, memoId: string, manager?: EntityManager): Promise<void> {
+    const memo = await (manager ?? this.db.manager).findOne(Memo, { where: { id: memoId, organisationId } });
+    if (!memo) throw new AppException(ErrorCode.NotFound);
+    const missing = missingParts(memo);
+    if (missing.length > 0) {
+      throw new AppException(
+        ErrorCode.MemoIncomplete,
+        missing.map((m) => ({ field: m.field, problems: [m.problem] })),
+      );
+    }
   }
 
   async list(user: AuthUser, query: ListMemosQuery): Promise<MemoListView> {

@@ -51,6 +51,13 @@ describe('parseSpreadsheetTsv', () => {
     expect(JSON.stringify(details)).toContain('แถวที่ 1');
   });
 
+  it('refuses plain text without cells, and a header without rows, with guidance', () => {
+    const plain = problemOf(() => parseSpreadsheetTsv('รายงานผลการดำเนินการ\nตามมาตรการ ๕ ข้อ\n'));
+    expect(plain.code).toBe(ErrorCode.ValidationFailed);
+    expect(JSON.stringify(plain.details)).toContain('ไม่ใช่ตาราง');
+    expect(JSON.stringify(problemOf(() => parseSpreadsheetTsv('ก\tข\n')).details)).toContain('ยังไม่มีแถวข้อมูล');
+  });
+
   it('rejects an empty paste and an unterminated quote', () => {
     expect(problemOf(() => parseSpreadsheetTsv('\n\n')).code).toBe(ErrorCode.ValidationFailed);
     expect(problemOf(() => parseSpreadsheetTsv('ก\tข\n"ไม่ปิด\tx\n')).code).toBe(ErrorCode.ValidationFailed);

@@ -59,6 +59,16 @@ export function parseSpreadsheetTsv(text: string): ReportTable {
   while (records.length > 0 && records[records.length - 1].every((cell) => cell.trim() === '')) records.pop();
   const [header, ...rows] = records;
   if (!header) throw invalid('tsv', 'ไม่พบหัวตาราง (บรรทัดแรก)');
+  // Text typed or copied from a document has no cells: it is not a table, whatever it says.
+  if (header.length < 2) {
+    throw invalid(
+      'tsv',
+      'ข้อความที่วางไม่ใช่ตาราง (ไม่มีการแบ่งช่องด้วยแท็บ) กรุณาคัดลอกช่วงเซลล์อย่างน้อย ๒ คอลัมน์จาก Excel หรือ LibreOffice แล้ววางใหม่ หรือแนบตารางเป็นไฟล์ PDF แทน',
+    );
+  }
+  if (rows.length === 0) {
+    throw invalid('tsv', 'มีแต่หัวตาราง ยังไม่มีแถวข้อมูล กรุณาคัดลอกหัวตารางพร้อมแถวข้อมูลแล้ววางใหม่');
+  }
   if (header.length > MEMO_LIMITS.tableColumns) {
     throw invalid('tsv', `ตารางมีได้ไม่เกิน ${MEMO_LIMITS.tableColumns} คอลัมน์`);
   }

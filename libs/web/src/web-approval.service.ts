@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ApprovalCommandService,
@@ -126,7 +126,6 @@ export class WebApproval {
             submit: allowed.has('submit'),
             resubmit: state.status === 'returned',
             withdraw: allowed.has('withdraw'),
-            idempotencyKey: randomUUID(),
           }
         : null;
     const clerk = allowed.has('cancel') ? base : null;

@@ -12,27 +12,14 @@ import { OrganisationModule } from '@saraban/organisation';
 import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
 import { RegisterModule } from '@saraban/register';
-import { WebAdminController } from './web-admin.controller';
-import { WebApprovalController } from './web-approval.controller';
 import { WebApproval } from './web-approval.service';
-import { WebAssetsController } from './web-assets.controller';
 import { WebAssets } from './web-assets.service';
-import { WebAuthController } from './web-auth.controller';
-import { WebAwayController } from './web-away.controller';
-import { WebDocumentsController } from './web-documents.controller';
 import { WebComposeService } from './web-compose.service';
 import { WebExceptionFilter } from './web-exception.filter';
-import { WebHomeController } from './web-home.controller';
-import { WebMemoController } from './web-memo.controller';
-import { WebPortalController } from './web-portal.controller';
-import { WebProfileController } from './web-profile.controller';
-import { WebRegisterController } from './web-register.controller';
-import { WebNotFoundController } from './web-not-found.controller';
-import { WebAdminNotificationsController } from './web-admin-notifications.controller';
-import { WebNotificationSettingsController } from './web-notification-settings.controller';
-import { WebNotificationsController } from './web-notifications.controller';
+import { WebComposePage } from './drafting/web-compose-page.service';
+import { WebNumberPreview } from './drafting/web-number-preview.service';
+import { WEB_CONTROLLERS } from './web-routes';
 import { WebShell } from './web-shell.service';
-import { WebStuckController } from './web-stuck.controller';
 import { WebViews } from './web-views.service';
 
 /**
@@ -63,25 +50,17 @@ import { WebViews } from './web-views.service';
       }),
     }),
   ],
-  controllers: [
-    WebAssetsController,
-    WebAuthController,
-    WebHomeController,
-    WebMemoController,
-    WebApprovalController,
-    WebAwayController,
-    WebRegisterController,
-    WebAdminController,
-    WebDocumentsController,
-    WebStuckController,
-    WebPortalController,
-    WebProfileController,
-    WebNotificationsController,
-    WebNotificationSettingsController,
-    WebAdminNotificationsController,
-    // Last: catches every other /app address.
-    WebNotFoundController,
+  // In route-matching order: see web-routes.ts.
+  controllers: WEB_CONTROLLERS,
+  providers: [
+    WebViews,
+    WebAssets,
+    WebShell,
+    WebComposeService,
+    WebComposePage,
+    WebNumberPreview,
+    WebApproval,
+    WebExceptionFilter,
   ],
-  providers: [WebViews, WebAssets, WebShell, WebComposeService, WebApproval, WebExceptionFilter],
 })
 export class WebModule {}

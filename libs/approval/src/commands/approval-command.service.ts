@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import type { Urgency } from '@saraban/memo';
+import { MemoDraftService, type Urgency } from '@saraban/memo';
 import {
   Position,
   readWorkingTime,
@@ -213,6 +213,7 @@ export class ApprovalCommandService {
     private readonly views: ApprovalViewBuilder,
     private readonly register: RegisterService,
     private readonly idempotency: IdempotencyService,
+    private readonly drafts: MemoDraftService,
   ) {}
 
   async execute(
@@ -252,6 +253,8 @@ export class ApprovalCommandService {
       const allowed = permission(command.kind, user, loaded.memo.authorId, loaded.resolution);
       if (!allowed.ok)
         throw new AppException(allowed.notYourTurn ? ErrorCode.NotYourTurn : ErrorCode.Forbidden);
+      // A memo without body, addressee or closing takes no register number (the memo library's rule).
+      if (command.kind === 'submit') await this.drafts.assertSubmittable(user.organisationId, memoId, m);
       const first = applyApprovalEvent(loaded.snapshot, event);
       if (!first.changed) {
         throw new AppException(ErrorCode.ValidationFailed, [

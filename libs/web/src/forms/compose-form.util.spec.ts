@@ -20,8 +20,9 @@ describe('the compose form', () => {
   });
 
   it('turns numbered lines into items, drops empty blocks and normalises line breaks', () => {
-    const { values, errors } = readComposeForm({ subject: '  เรื่องทดสอบ\t' }, [
-      { type: 'numbered', text: 'ข้อแรก\r\n\r\n  ข้อสอง  \r\n' },
+    const filled = { addressee: 'นายก', closing: 'จึงเรียนมาเพื่อโปรดพิจารณา' };
+    const { values, errors } = readComposeForm({ subject: '  เรื่องทดสอบ\t', ...filled }, [
+      { type: 'numbered', text: '๑. ข้อแรก\r\n\r\n  2) ข้อสอง  \r\n' },
       { type: 'paragraph', text: '   ' },
       { type: 'paragraph', text: 'บรรทัดหนึ่ง\r\nบรรทัดสอง' },
       { type: 'heading', text: 'ข้อเสนอ\n' },
@@ -37,13 +38,37 @@ describe('the compose form', () => {
 
   it('leaves empty optional fields to the service defaults and rejects bad values beside their field', () => {
     const { values, errors } = readComposeForm(
-      { subject: '', unitLine: '', urgency: 'bogus', oitItem: '<o28>', signerPositionId: 'x' },
+      {
+        subject: '',
+        unitLine: '',
+        addressee: '',
+        closing: '',
+        urgency: 'bogus',
+        oitItem: '<o28>',
+        signerPositionId: 'x',
+      },
       [],
     );
     expect(values.unitLine).toBeUndefined();
     expect(values.urgency).toBe('normal');
     expect(values.signerPositionId).toBeUndefined();
-    expect(errors.map((e) => e.field).sort()).toEqual(['oitItem', 'subject']);
+    expect(errors.map((e) => e.field).sort()).toEqual(['addressee', 'closing', 'oitItem', 'subject']);
+  });
+
+  it('refuses an emptied เรียน or closing with a message, and a submission without body', () => {
+    const form = { subject: 'เรื่อง', addressee: ' ', closing: 'จึงเรียนมาเพื่อโปรดพิจารณา' };
+    const emptied = readComposeForm(form, [{ type: 'paragraph', text: 'ข้อความ' }]);
+    expect(emptied.errors).toEqual([{ field: 'addressee', message: expect.stringContaining('เว้นว่างไม่ได้') }]);
+    const draft = readComposeForm({ ...form, addressee: 'นายก' }, []);
+    expect(draft.errors).toEqual([]);
+    // Not posted at all: the service's default stands.
+    expect(readComposeForm({ subject: 'เรื่อง' }, []).errors).toEqual([]);
+    const submission = readComposeForm(
+      { ...form, addressee: 'นายก' },
+      [{ type: 'paragraph', text: ' ' }],
+      true,
+    );
+    expect(submission.errors).toEqual([{ field: 'blocks', message: expect.stringContaining('ยังไม่มีเนื้อหา') }]);
   });
 
   it('applies the no-script editor operations', () => {

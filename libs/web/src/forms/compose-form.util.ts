@@ -1,4 +1,13 @@
-import { MEMO_LIMITS, SECRECIES, URGENCIES, type MemoBlock, type Secrecy, type Urgency } from '@saraban/memo';
+import {
+  MEMO_LIMITS,
+  SECRECIES,
+  URGENCIES,
+  missingParts,
+  withoutTypedNumber,
+  type MemoBlock,
+  type Secrecy,
+  type Urgency,
+} from '@saraban/memo';
 import type { ComposeForm } from './compose.form';
 
 /** A body block as the editor shows it: numbered items are one per line in one text box. */
@@ -116,17 +125,27 @@ export function applyBlockOp(blocks: EditorBlock[], op: ComposeOp): EditorBlock[
   return next;
 }
 
+/** What the page says beside a required field left empty: the problem and how to fix it. */
+const REQUIRED_MESSAGES: Record<string, string> = {
+  addressee: 'กรุณากรอก "เรียน" (ตำแหน่งของผู้พิจารณาสั่งการ เช่น นายกองค์การบริหารส่วนตำบล) ช่องนี้เว้นว่างไม่ได้',
+  closing: 'กรุณากรอกข้อความปิดท้าย เช่น "จึงเรียนมาเพื่อโปรดพิจารณา" ช่องนี้เว้นว่างไม่ได้',
+  body: 'ส่งเสนอไม่ได้: ยังไม่มีเนื้อหา กรุณาเพิ่มย่อหน้าหรือหัวข้ออย่างน้อยหนึ่งส่วน (บันทึกร่างไว้ได้)',
+};
+
 function limit(errors: FieldError[], field: string, value: string, max: number, label: string): void {
   if (value.length > max) errors.push({ field, message: `${label}ยาวเกิน ${max} ตัวอักษร` });
 }
 
 /**
- * Reads the posted form into memo fields. Empty optional fields are left out so the service keeps
- * its defaults; empty body blocks are dropped (a block added and never filled is not an error).
+ * Reads the posted form into memo fields. Empty body blocks are dropped (a block added and never
+ * filled is not an error). เรียน and the closing are required: emptied, they are refused on the
+ * page rather than quietly kept as they were. A draft may have no body yet; `forSubmission` (the
+ * writer pressed ส่งเสนอ) also asks for the parts a submission needs (the memo library's rule).
  */
 export function readComposeForm(
   form: ComposeForm,
   blocks: EditorBlock[],
+  forSubmission = false,
 ): { values: ComposeValues; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const subject = oneLine(form.subject);
@@ -152,7 +171,7 @@ export function readComposeForm(
     if (b.type === 'numbered') {
       const items = multiLine(b.text)
         .split('\n')
-        .map((line) => line.replace(/\t/g, ' ').trim())
+        .map((line) => withoutTypedNumber(line.replace(/\t/g, ' ')))
         .filter(Boolean);
       if (items.length === 0) return;
       if (items.length > MEMO_LIMITS.numberedItems) {
@@ -170,6 +189,19 @@ export function readComposeForm(
   });
   if (body.length > MEMO_LIMITS.blocks)
     errors.push({ field: 'blocks', message: `เนื้อหามีได้ไม่เกิน ${MEMO_LIMITS.blocks} ส่วน` });
+  // A field the form did not post at all (an older page, a script) keeps the service's default;
+  // one posted empty was emptied by the writer.
+  const posted = {
+    subject: subject || '-',
+    addressee: typeof form.addressee === 'string' ? addressee : '-',
+    closing: typeof form.closing === 'string' ? closing : '-',
+    body,
+  };
+  for (const missing of missingParts(posted)) {
+    if (missing.field === 'body' && !forSubmission) continue;
+    const field = missing.field === 'body' ? 'blocks' : missing.field;
+    errors.push({ field, message: REQUIRED_MESSAGES[missing.field] ?? missing.problem });
+  }
 
   return {
     values: {
