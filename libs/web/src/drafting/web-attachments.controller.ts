@@ -13,7 +13,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { MemoAttachmentService } from '@saraban/memo';
+import { MemoAttachmentService, parseSpreadsheetTsv } from '@saraban/memo';
 import { MoveForm, PdfUploadForm, TableForm, VersionForm, versionOf } from '../forms/attachment.form';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebComposePage, fieldErrorsOf, type AttachmentProblem } from './web-compose-page.service';
@@ -69,6 +69,23 @@ export class WebAttachmentsController {
     if (!title || !tsv.trim()) {
       const message = !title ? 'กรุณากรอกชื่อตาราง' : 'กรุณาวางข้อมูลจากตารางคำนวณ';
       await this.page.renderAttachmentProblem(res, user, id, { ...kept, message });
+      return;
+    }
+    if (form.op === 'preview') {
+      // The same reading the memo service applies when the table is added.
+      let preview;
+      try {
+        preview = parseSpreadsheetTsv(tsv);
+      } catch (err) {
+        const problems = fieldErrorsOf(err);
+        if (!problems) throw err;
+        await this.page.renderAttachmentProblem(res, user, id, {
+          ...kept,
+          message: problems.map((p) => p.message).join(' '),
+        });
+        return;
+      }
+      await this.page.renderAttachmentProblem(res, user, id, { ...kept, message: null, preview }, 200);
       return;
     }
     await this.change(res, user, id, 'attached', kept, () =>

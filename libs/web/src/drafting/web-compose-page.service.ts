@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { MemoDraftService, type MemoView } from '@saraban/memo';
+import { MemoDraftService, type MemoView, type ReportTable } from '@saraban/memo';
 import { editorBlocksFrom, type EditorBlock, type FieldError } from '../forms/compose-form.util';
 import { WebComposeService, fieldsFromMemo, type ComposeFields } from '../web-compose.service';
 import { WebApproval } from '../web-approval.service';
@@ -27,13 +27,19 @@ export function fieldErrorsOf(err: unknown): FieldError[] | null {
   return null;
 }
 
-/** An attachment form's refusal, shown next to that form with what was typed into it. */
+/** An attachment form shown again: its refusal or the table it would add, with what was typed into it. */
 export interface AttachmentProblem {
   form: 'pdf' | 'table';
-  message: string;
+  /** Why it was refused; null for a preview. */
+  message: string | null;
   title?: string;
   tsv?: string;
+  /** The pasted table as it was read, before it is added. */
+  preview?: ReportTable;
 }
+
+/** How many rows of a previewed table the page shows (the rest are counted). */
+const PREVIEW_ROWS = 20;
 
 /** Renders the compose page (new memo, draft, returned memo) for the drafting controllers. */
 @Injectable()
@@ -78,6 +84,15 @@ export class WebComposePage {
         tableError: attachment?.form === 'table' ? attachment.message : null,
         tableTitle: attachment?.title ?? '',
         tableTsv: attachment?.tsv ?? '',
+        tablePreview: attachment?.preview
+          ? {
+              columns: attachment.preview.columns,
+              rows: attachment.preview.rows.slice(0, PREVIEW_ROWS),
+              rowCount: attachment.preview.rows.length,
+              columnCount: attachment.preview.columns.length,
+              more: Math.max(0, attachment.preview.rows.length - PREVIEW_ROWS),
+            }
+          : null,
         attachments:
           memo?.attachments.map((a, i, all) => ({ ...a, first: i === 0, last: i === all.length - 1 })) ?? [],
       },

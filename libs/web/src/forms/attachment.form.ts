@@ -12,6 +12,8 @@ export class PdfUploadForm extends VersionForm {
 export class TableForm extends VersionForm {
   @IsOptional() @IsString() title?: string;
   @IsOptional() @IsString() tsv?: string;
+  /** "preview" shows the table as it was read, without adding it. */
+  @IsOptional() @IsIn(['preview', 'add']) op?: 'preview' | 'add';
 }
 
 export class MoveForm extends VersionForm {
