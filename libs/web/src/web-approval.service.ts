@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  CAPACITY_WORDS,
   ApprovalCommandService,
   ApprovalQueryService,
   type ApprovalCommand,
@@ -11,7 +12,7 @@ import {
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { DeadlineTimelineService, type DeadlineNoticeView } from '@saraban/deadlines';
-import { MemoDraftService, type MemoView } from '@saraban/memo';
+import { MemoAttachmentService, MemoDraftService, type MemoView, type ReportTableView } from '@saraban/memo';
 import { ORDER_LABELS, QUICK_OPINIONS } from './web-labels';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -52,12 +53,17 @@ export interface MemoPage {
   timeline: TimelineEntryView[];
   /** Reminders and escalations of the memo's steps, written by the deadline sweeps. */
   deadlineNotices: DeadlineNoticeView[];
+  /** The memo's attached tables with their content, in printing order: shown as they will print. */
+  tables: { seq: number; title: string; table: ReportTableView }[];
 }
 
 const NOTICE_LABELS: Record<DeadlineNoticeView['kind'], string> = {
   reminder: 'แจ้งเตือนใกล้ครบกำหนด',
   escalation: 'เกินกำหนด แจ้งงานสารบรรณและผู้บังคับบัญชาถัดไป',
 };
+
+/** How many rows of an attached table the memo page shows; the printed preview has them all. */
+const TABLE_ROWS_SHOWN = 50;
 
 /**
  * The approval engine as the pages need it: the memo with its state and history, the action panel
@@ -70,6 +76,7 @@ export class WebApproval {
     private readonly queries: ApprovalQueryService,
     private readonly drafts: MemoDraftService,
     private readonly deadlines: DeadlineTimelineService,
+    private readonly attachments: MemoAttachmentService,
   ) {}
 
   /** The memo if the caller may read it (author, clerk, admin, or a place on its route); 404 otherwise. */
@@ -80,7 +87,21 @@ export class WebApproval {
       this.queries.timeline(user, memoId),
       this.deadlines.ofMemo(user, memoId),
     ]);
-    return { memo, state, timeline: timeline.entries, deadlineNotices: deadlines.notices };
+    const tables = await Promise.all(
+      memo.attachments
+        .filter((a) => a.kind === 'table')
+        .map(async (a) => {
+          const detail = await this.attachments.get(user, memoId, a.id);
+          return detail.table ? [{ seq: a.seq, title: a.title, table: detail.table }] : [];
+        }),
+    );
+    return {
+      memo,
+      state,
+      timeline: timeline.entries,
+      deadlineNotices: deadlines.notices,
+      tables: tables.flat(),
+    };
   }
 
   run(
@@ -108,13 +129,26 @@ export class WebApproval {
     const apiBase = `/memos/${memo.id}`;
     const base = { memoId: memo.id, apiBase, version: state.version };
     const current = state.currentStep;
+    const mine = state.myCapacity;
+    // What the caller already did on this memo in this round, in another capacity (one person
+    // may sign two levels: once in his own post, once acting for the next).
+    const before = timeline.filter(
+      (e) => e.round === state.round && e.actorId === user.personId && e.action === 'endorsed',
+    );
     const step =
-      current && state.myCapacity && (allowed.has('endorse') || allowed.has('decide'))
+      current && mine && (allowed.has('endorse') || allowed.has('decide'))
         ? {
             ...base,
             kind: allowed.has('decide') ? 'decide' : 'endorse',
             heading: current.heading,
-            capacityLabel: capacityLabel(state.myCapacity),
+            // The card's heading: the post the step belongs to, in whose name the caller signs.
+            actingFor: mine.stepPositionTitle,
+            acting: mine.kind !== 'own',
+            actingWord: mine.kind === 'own' ? null : CAPACITY_WORDS[mine.kind],
+            ownPosition: mine.ownPositionTitle,
+            orderReference: mine.orderReference,
+            capacityLabel: capacityLabel(mine),
+            alreadyAs: before.map((e) => e.capacity?.stepPositionTitle ?? e.heading ?? '').filter(Boolean),
             phrases: QUICK_OPINIONS,
             orders: Object.entries(ORDER_LABELS).map(([value, label]) => ({ value, label })),
           }
@@ -148,10 +182,29 @@ export class WebApproval {
         positionLines: e.capacity?.lines ?? [],
         at: e.occurredAt,
       }));
-    const waiting = state.waitingFor.map((a) => `${a.name} (${capacityLabel(a.capacity)})`).join(', ');
+    // "รอ:" names the post and its holder, then anyone acting for it, marked as such:
+    // "ปลัด… (นายวิชัย) หรือผู้รักษาราชการแทน (นายสมประสงค์)".
+    const holders = state.waitingFor.filter((a) => a.capacity.kind === 'own').map((a) => a.name);
+    const others = state.waitingFor.flatMap((a) =>
+      a.capacity.kind === 'own' ? [] : [`ผู้${CAPACITY_WORDS[a.capacity.kind]} (${a.name})`],
+    );
+    const waiting = current
+      ? [`${current.positionTitle}${holders.length ? ` (${holders.join(', ')})` : ''}`, ...others].join(
+          ' หรือ ',
+        )
+      : '';
     return {
       memo,
       approval: state,
+      // On a phone the action card is below the memo: the page keeps room for the bar that jumps to it.
+      bodyClass: step ? 'has-jump-bar' : '',
+      tables: page.tables.map((t) => ({
+        seq: t.seq,
+        title: t.title,
+        columns: t.table.columns,
+        rows: t.table.rows.slice(0, TABLE_ROWS_SHOWN),
+        more: Math.max(0, t.table.rows.length - TABLE_ROWS_SHOWN),
+      })),
       documentNo: state.documentNo,
       memoDate: state.datedOn,
       endorsements,

@@ -177,7 +177,20 @@
       function (result) {
         setBusy(button, false);
         if (!result.ok) {
-          announce(errorText(result.body, result.status), true);
+          var stale = result.status === 409 || result.status === 403;
+          if (!stale || form.closest('[data-memo-row]')) {
+            announce(errorText(result.body, result.status), true);
+            return;
+          }
+          // Someone acted first: the form on the screen is out of date. Say so, and show the
+          // memo as it stands now (the old form goes with the old state).
+          refreshRegions()
+            .then(function () {
+              announce(errorText(result.body, result.status) + ' — หน้านี้แสดงสถานะล่าสุดแล้ว', true);
+            })
+            .catch(function () {
+              window.location.reload();
+            });
           return;
         }
         var message = form.getAttribute('data-done') || 'ดำเนินการแล้ว';
