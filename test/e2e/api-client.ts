@@ -39,10 +39,15 @@ export class ApiClient {
   }
 
   /** A submitted memo: created, then numbered and sent up the chain. */
-  async submittedMemo(subject: string, urgency = 'normal'): Promise<string> {
+  async submittedMemo(
+    subject: string,
+    urgency = 'normal',
+    purpose: 'information' | 'decision' = 'decision',
+  ): Promise<string> {
     const memo = await this.call<{ id: string }>('POST', '/memos', {
       subject,
       urgency,
+      purpose,
       body: [{ type: 'paragraph', text: `รายละเอียด${subject}` }],
     });
     await this.call('POST', `/memos/${memo.id}/submit`);

@@ -109,7 +109,11 @@ describe('screenshots', () => {
       ['แจ้งกำหนดการตรวจติดตามการดำเนินงานของคณะกรรมการ', 'very_urgent'],
       ['รายงานสถิติการให้บริการประจำเดือนตุลาคม', 'normal'],
     ] as const) {
-      const id = await authorApi.submittedMemo(subject, urgency);
+      const id = await authorApi.submittedMemo(
+        subject,
+        urgency,
+        subject.startsWith('ขออนุมัติ') ? 'decision' : 'information',
+      );
       if (!subject.startsWith('ขออนุมัติ')) {
         await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
         await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });

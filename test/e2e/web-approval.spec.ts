@@ -150,7 +150,11 @@ describe('web: from draft to decision in the browser', () => {
     const headApi = await ApiClient.signIn(server.baseUrl, 'somprasong');
     const ids: string[] = [];
     for (const subject of ['รายงานการประชุมประจำเดือน', 'รายงานสถิติการให้บริการ', 'แจ้งกำหนดการตรวจติดตาม']) {
-      const id = await api.submittedMemo(subject, subject.startsWith('แจ้ง') ? 'urgent' : 'normal');
+      const id = await api.submittedMemo(
+        subject,
+        subject.startsWith('แจ้ง') ? 'urgent' : 'normal',
+        'information',
+      );
       await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
       await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
       ids.push(id);
@@ -168,6 +172,7 @@ describe('web: from draft to decision in the browser', () => {
     await mayor.page.getByLabel('เลือก รายงานสถิติการให้บริการ').check();
     const bulk = mayor.page.locator('[data-bulk-ack]');
     await expect(bulk.textContent()).resolves.toBe('ลงนาม "ทราบ" เรื่องที่เลือก (2)');
+    mayor.page.once('dialog', (dialog) => void dialog.accept());
     await bulk.click();
     await mayor.page.getByText('ลงนาม "ทราบ" แล้ว 2 เรื่อง').waitFor();
     expect(await stillSamePage(mayor.page)).toBe(true);

@@ -39,6 +39,7 @@ describe('memo drafting', () => {
       signerPosition: { id: w.positions.legal.id, title: SEED_000.authorPosition },
       publish: false,
       oitItem: null,
+      purpose: 'decision',
       status: 'draft',
       version: 1,
       attachments: [],

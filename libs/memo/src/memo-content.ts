@@ -1,6 +1,6 @@
 import type { MemoBlock } from './memo-block';
 import type { AttachmentKind } from './entities/memo-attachment.entity';
-import type { Secrecy, Urgency } from './entities/memo.entity';
+import type { MemoPurpose, Secrecy, Urgency } from './entities/memo.entity';
 
 /** The editable part of a memo, as kept in each revision. */
 export interface MemoContent {
@@ -12,6 +12,8 @@ export interface MemoContent {
   closing: string;
   urgency: Urgency;
   secrecy: Secrecy;
+  /** Absent in revisions saved before it existed (they were all 'decision'). */
+  purpose: MemoPurpose;
   signerPositionId: string;
   publish: boolean;
   oitItem: string | null;

@@ -11,7 +11,7 @@ import type { MemoRevisionView } from './dto/memo-revision.view';
 import type { MemoView } from './dto/memo.view';
 import type { UpdateMemoDto } from './dto/update-memo.dto';
 import { MemoRevision } from './entities/memo-revision.entity';
-import { EDITABLE_STATUSES, Memo, type MemoStatus } from './entities/memo.entity';
+import { EDITABLE_STATUSES, Memo, type MemoPurpose, type MemoStatus } from './entities/memo.entity';
 import { contentOf } from './internal/memo-snapshot';
 import { loadMemoView } from './internal/memo-view.loader';
 import { MemoWriter } from './internal/memo-writer.service';
@@ -79,6 +79,7 @@ export class MemoDraftService {
           closing: dto.closing ?? DEFAULT_CLOSING,
           urgency: dto.urgency ?? 'normal',
           secrecy: dto.secrecy ?? 'normal',
+          purpose: dto.purpose ?? 'decision',
           signerPositionId,
           publish: dto.publish ?? false,
           oitItem: dto.oitItem ?? null,
@@ -115,6 +116,16 @@ export class MemoDraftService {
     const view = await this.findForOrganisation(organisationId, memoId, manager);
     if (!view) throw new AppException(ErrorCode.NotFound);
     return view;
+  }
+
+  /** What each memo asks of the decision maker (เพื่อทราบ or เพื่อพิจารณา/อนุมัติ), by id, for lists. */
+  async purposesOf(organisationId: string, memoIds: readonly string[]): Promise<Map<string, MemoPurpose>> {
+    if (memoIds.length === 0) return new Map();
+    const rows = await this.db.manager.find(Memo, {
+      select: { id: true, purpose: true },
+      where: { organisationId, id: In([...memoIds]) },
+    });
+    return new Map(rows.map((r) => [r.id, r.purpose]));
   }
 
   /**
@@ -178,6 +189,7 @@ export class MemoDraftService {
         closing: dto.closing ?? before.closing,
         urgency: dto.urgency ?? before.urgency,
         secrecy: dto.secrecy ?? before.secrecy,
+        purpose: dto.purpose ?? before.purpose,
         signerPositionId:
           dto.signerPositionId === undefined
             ? before.signerPositionId

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ApprovalCommand } from '@saraban/approval';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
+import { MemoDraftService } from '@saraban/memo';
 import { AcknowledgeForm, DecideForm, EndorseForm, ReasonForm, SubmitForm } from './forms/approval.forms';
 import { versionOf } from './forms/attachment.form';
 import { WebApproval, isShowableRefusal } from './web-approval.service';
@@ -22,6 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class WebApprovalController {
   constructor(
     private readonly approval: WebApproval,
+    private readonly drafts: MemoDraftService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -99,8 +101,23 @@ export class WebApprovalController {
       : (Array.isArray(form.memoIds) ? form.memoIds : [form.memoIds]).filter(
           (v): v is string => typeof v === 'string' && UUID.test(v),
         );
+    const ids = picked.slice(0, 200);
+    // Only memos sent for information (เพื่อทราบ) are acknowledged from the list; a request for
+    // approval is decided on its own page.
+    const purposes = await this.drafts.purposesOf(user.organisationId, ids);
+    const acknowledgeable = ids.filter((id) => purposes.get(id) === 'information');
+    if (!form.only && form.confirmed !== 'yes') {
+      const memos = await Promise.all(acknowledgeable.map((id) => this.drafts.get(user, id)));
+      const shell = await this.shell.context(user, 'inbox', 'ยืนยันการลงนาม "ทราบ"');
+      this.views.send(res, 'acknowledge-confirm', {
+        ...shell,
+        memos,
+        skipped: ids.length - acknowledgeable.length,
+      });
+      return;
+    }
     let done = 0;
-    for (const id of picked.slice(0, 200)) {
+    for (const id of acknowledgeable) {
       try {
         await this.approval.run(user, id, { kind: 'decide', order: 'noted', text: null });
         done += 1;
@@ -108,7 +125,7 @@ export class WebApprovalController {
         if (!isShowableRefusal(err)) throw err;
       }
     }
-    res.redirect(303, `/app?done=acknowledged&n=${done}&of=${picked.length}`);
+    res.redirect(303, `/app?done=acknowledged&n=${done}&of=${ids.length}`);
   }
 
   private async command(

@@ -13,7 +13,7 @@ import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { DeadlineTimelineService, type DeadlineNoticeView } from '@saraban/deadlines';
 import { MemoAttachmentService, MemoDraftService, type MemoView, type ReportTableView } from '@saraban/memo';
-import { ORDER_LABELS, QUICK_OPINIONS } from './web-labels';
+import { ORDER_LABELS, PURPOSE_LABELS, QUICK_OPINIONS } from './web-labels';
 
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'ส่งเสนอ',
@@ -150,7 +150,13 @@ export class WebApproval {
             capacityLabel: capacityLabel(mine),
             alreadyAs: before.map((e) => e.capacity?.stepPositionTitle ?? e.heading ?? '').filter(Boolean),
             phrases: QUICK_OPINIONS,
-            orders: Object.entries(ORDER_LABELS).map(([value, label]) => ({ value, label })),
+            purposeLabel: PURPOSE_LABELS[memo.purpose],
+            // Only a memo for information starts at "ทราบ"; a request for approval starts at no order.
+            orders: Object.entries(ORDER_LABELS).map(([value, label]) => ({
+              value,
+              label,
+              checked: memo.purpose === 'information' && value === 'noted',
+            })),
           }
         : null;
     const author =

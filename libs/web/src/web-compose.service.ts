@@ -7,6 +7,7 @@ import { fiscalYearOf } from '@saraban/thai-format';
 import type { ComposeValues, EditorBlock, FieldError } from './forms/compose-form.util';
 import {
   BLOCK_TYPE_LABELS,
+  PURPOSE_LABELS,
   CLOSING_PHRASES,
   HEADING_PHRASES,
   SECRECY_LABELS,
@@ -21,6 +22,7 @@ export interface ComposeFields {
   closing: string;
   urgency: string;
   secrecy: string;
+  purpose: string;
   signerPositionId: string;
   publish: boolean;
   oitItem: string;
@@ -34,6 +36,7 @@ export function fieldsFromMemo(memo: MemoView): ComposeFields {
     closing: memo.closing,
     urgency: memo.urgency,
     secrecy: memo.secrecy,
+    purpose: memo.purpose,
     signerPositionId: memo.signerPosition.id,
     publish: memo.publish,
     oitItem: memo.oitItem ?? '',
@@ -48,6 +51,7 @@ export function fieldsFromValues(v: ComposeValues): ComposeFields {
     closing: v.closing ?? '',
     urgency: v.urgency,
     secrecy: v.secrecy,
+    purpose: v.purpose,
     signerPositionId: v.signerPositionId ?? '',
     publish: v.publish,
     oitItem: v.oitItem ?? '',
@@ -78,6 +82,7 @@ export class WebComposeService {
       closing: CLOSING_PHRASES[0],
       urgency: 'normal',
       secrecy: 'normal',
+      purpose: 'decision',
       signerPositionId: me?.positionIds[0] ?? '',
       publish: false,
       oitItem: '',
@@ -151,6 +156,11 @@ export class WebComposeService {
         value,
         label,
         selected: value === fields.secrecy,
+      })),
+      purposes: Object.entries(PURPOSE_LABELS).map(([value, label]) => ({
+        value,
+        label,
+        checked: value === fields.purpose,
       })),
       signerPositions: mine.map((p) => ({
         id: p.id,

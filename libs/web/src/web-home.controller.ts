@@ -2,10 +2,10 @@ import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { URGENCIES, type Urgency } from '@saraban/memo';
+import { MemoDraftService, URGENCIES, type Urgency } from '@saraban/memo';
 import { WebApproval, capacityLabel } from './web-approval.service';
 import { WebExceptionFilter } from './web-exception.filter';
-import { URGENCY_LABELS } from './web-labels';
+import { PURPOSE_LABELS, URGENCY_LABELS } from './web-labels';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
 
@@ -18,6 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class WebHomeController {
   constructor(
     private readonly approval: WebApproval,
+    private readonly drafts: MemoDraftService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -34,14 +35,27 @@ export class WebHomeController {
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
     const inbox = await this.approval.inbox(user, { urgency, capacity, q: q || undefined, limit: 100 });
     // Which items wait for a decision (those can be acknowledged in bulk): the engine says what I may do.
-    const states = await Promise.all(inbox.items.map((i) => this.approval.state(user, i.memoId)));
-    const items = inbox.items.map((item, n) => ({
-      ...item,
-      secrecy: 'normal',
-      capacityKey: item.capacity.stepPositionId,
-      capacityLabel: capacityLabel(item.capacity),
-      isDecision: states[n].allowedCommands.includes('decide'),
-    }));
+    const [states, purposes] = await Promise.all([
+      Promise.all(inbox.items.map((i) => this.approval.state(user, i.memoId))),
+      this.drafts.purposesOf(
+        user.organisationId,
+        inbox.items.map((i) => i.memoId),
+      ),
+    ]);
+    const items = inbox.items.map((item, n) => {
+      const isDecision = states[n].allowedCommands.includes('decide');
+      const purpose = purposes.get(item.memoId) ?? 'decision';
+      return {
+        ...item,
+        secrecy: 'normal',
+        capacityKey: item.capacity.stepPositionId,
+        capacityLabel: capacityLabel(item.capacity),
+        isDecision,
+        purposeLabel: PURPOSE_LABELS[purpose],
+        // One tap (and the bulk list) only where "ทราบ" is what the writer asked for.
+        canAcknowledge: isDecision && purpose === 'information',
+      };
+    });
     // A memo returned to its writer is work waiting for them: counted with the rest.
     const total = inbox.capacities.reduce((sum, c) => sum + c.count, 0) + inbox.returned.length;
     let flash: unknown = query.done;
@@ -53,6 +67,8 @@ export class WebHomeController {
     this.views.send(res, 'inbox', {
       ...shell,
       total: capacity ? inbox.total : total,
+      allTotal: total,
+      anyAcknowledge: items.some((i) => i.canAcknowledge),
       items,
       returned: inbox.returned,
       counts: inbox.capacities.map((c) => ({

@@ -59,6 +59,12 @@ export const ACTING_KIND_LABELS: Record<string, string> = {
   acting_in_position: 'รักษาการในตำแหน่ง',
 };
 
+/** What the writer asks of the decision maker (MemoPurpose). */
+export const PURPOSE_LABELS: Record<string, string> = {
+  decision: 'เพื่อพิจารณา/อนุมัติ',
+  information: 'เพื่อทราบ',
+};
+
 export const BLOCK_TYPE_LABELS: Record<string, string> = {
   heading: 'หัวข้อ',
   paragraph: 'ย่อหน้า',

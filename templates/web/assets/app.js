@@ -143,7 +143,11 @@
       done.textContent = message;
       q.appendChild(done);
     });
+    // Every counter of the page moves together: the heading, "ทุกฐานะ" and the capacity's chip.
     adjustCount(document.getElementById('inbox-total'), -1);
+    $all('[data-count-all]').forEach(function (el) {
+      adjustCount(el, -1);
+    });
     var capacity = row.getAttribute('data-capacity');
     if (capacity) adjustCount(document.querySelector('[data-capacity-count="' + capacity + '"]'), -1);
   }
@@ -240,6 +244,13 @@
     if (rows.length === 0) {
       announce('ยังไม่ได้เลือกบันทึกข้อความ', true);
       return;
+    }
+    if (!quick) {
+      // Several signatures at once: say exactly which before any is given.
+      var list = rows.map(function (row) {
+        return '• ' + (row.getAttribute('data-subject') || '');
+      });
+      if (!window.confirm('ลงนาม "ทราบ" ' + rows.length + ' เรื่องต่อไปนี้?\n' + list.join('\n'))) return;
     }
     var button = quick || $('[data-bulk-ack]', form);
     setBusy(button, true);

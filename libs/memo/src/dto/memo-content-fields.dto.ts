@@ -13,7 +13,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SECRECIES, URGENCIES, type Secrecy, type Urgency } from '../entities/memo.entity';
+import {
+  MEMO_PURPOSES,
+  SECRECIES,
+  URGENCIES,
+  type MemoPurpose,
+  type Secrecy,
+  type Urgency,
+} from '../entities/memo.entity';
 import { MEMO_LIMITS } from '../memo-limits';
 import {
   HeadingBlockDto,
@@ -88,6 +95,15 @@ export class MemoContentFieldsDto {
   @IsOptional()
   @IsIn(SECRECIES)
   secrecy?: Secrecy;
+
+  @ApiPropertyOptional({
+    enum: MEMO_PURPOSES,
+    description:
+      'เพื่อทราบ (information: "ทราบ" is offered first, and one-tap ทราบ in the inbox) or เพื่อพิจารณา/อนุมัติ (decision, the default: no order is offered first)',
+  })
+  @IsOptional()
+  @IsIn(MEMO_PURPOSES)
+  purpose?: MemoPurpose;
 
   @ApiPropertyOptional({
     format: 'uuid',

@@ -1,8 +1,10 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import {
+  MEMO_PURPOSES,
   MEMO_STATUSES,
   SECRECIES,
   URGENCIES,
+  type MemoPurpose,
   type MemoStatus,
   type Secrecy,
   type Urgency,
@@ -58,6 +60,9 @@ export class MemoView {
 
   @ApiProperty({ type: String, nullable: true })
   oitItem: string | null;
+
+  @ApiProperty({ enum: MEMO_PURPOSES, description: 'เพื่อทราบ (information) or เพื่อพิจารณา/อนุมัติ (decision)' })
+  purpose: MemoPurpose;
 
   @ApiProperty({ enum: MEMO_STATUSES })
   status: MemoStatus;

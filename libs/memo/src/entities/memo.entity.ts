@@ -3,6 +3,12 @@ import type { MemoBlock } from '../memo-block';
 
 export type Urgency = 'normal' | 'urgent' | 'very_urgent' | 'most_urgent';
 export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'very_urgent', 'most_urgent'];
+/**
+ * What the writer asks of the decision maker: to take note (เพื่อทราบ), where "ทราบ" is the
+ * expected order, or to consider and approve (เพื่อพิจารณา/อนุมัติ), where no order is assumed.
+ */
+export type MemoPurpose = 'information' | 'decision';
+export const MEMO_PURPOSES: readonly MemoPurpose[] = ['information', 'decision'];
 export type Secrecy = 'normal' | 'confidential' | 'secret' | 'top_secret';
 export const SECRECIES: readonly Secrecy[] = ['normal', 'confidential', 'secret', 'top_secret'];
 
@@ -58,6 +64,10 @@ export class Memo {
 
   @Column({ type: 'text', default: 'normal' })
   secrecy: Secrecy;
+
+  /** เพื่อทราบ or เพื่อพิจารณา/อนุมัติ: what order the decision maker is offered first. */
+  @Column({ type: 'text', default: 'decision' })
+  purpose: MemoPurpose;
 
   /** The post printed under the author's signature. */
   @Column({ type: 'uuid' })

@@ -14,6 +14,7 @@ export function contentOf(memo: Memo): MemoContent {
     closing: memo.closing,
     urgency: memo.urgency,
     secrecy: memo.secrecy,
+    purpose: memo.purpose,
     signerPositionId: memo.signerPositionId,
     publish: memo.publish,
     oitItem: memo.oitItem,

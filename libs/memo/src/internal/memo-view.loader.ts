@@ -29,6 +29,7 @@ export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<
     signerPosition: { id: memo.signerPositionId, title: position?.title ?? '' },
     publish: memo.publish,
     oitItem: memo.oitItem,
+    purpose: memo.purpose,
     status: memo.status,
     version: memo.version,
     createdAt: memo.createdAt,

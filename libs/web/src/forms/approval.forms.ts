@@ -31,6 +31,8 @@ export class DecideForm extends VersionForm {
 export class AcknowledgeForm {
   @Allow() memoIds?: unknown;
   @IsOptional() @IsUUID() only?: string;
+  /** "yes" once the list of what will be signed was shown (several memos at once). */
+  @IsOptional() @IsIn(['yes']) confirmed?: 'yes';
 }
 
 export class RerouteForm extends VersionForm {

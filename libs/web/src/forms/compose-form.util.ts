@@ -1,10 +1,12 @@
 import {
   MEMO_LIMITS,
+  MEMO_PURPOSES,
   SECRECIES,
   URGENCIES,
   missingParts,
   withoutTypedNumber,
   type MemoBlock,
+  type MemoPurpose,
   type Secrecy,
   type Urgency,
 } from '@saraban/memo';
@@ -29,6 +31,7 @@ export interface ComposeValues {
   closing?: string;
   urgency: Urgency;
   secrecy: Secrecy;
+  purpose: MemoPurpose;
   signerPositionId?: string;
   publish: boolean;
   oitItem: string | null;
@@ -159,6 +162,7 @@ export function readComposeForm(
   limit(errors, 'closing', closing, MEMO_LIMITS.closing, 'ข้อความปิดท้าย');
   const urgency = URGENCIES.find((u) => u === form.urgency) ?? 'normal';
   const secrecy = SECRECIES.find((s) => s === form.secrecy) ?? 'normal';
+  const purpose = MEMO_PURPOSES.find((s) => s === form.purpose) ?? 'decision';
   const signer = oneLine(form.signerPositionId);
   const oit = oneLine(form.oitItem);
   if (oit && (!OIT.test(oit) || oit.length > MEMO_LIMITS.oitItem)) {
@@ -211,6 +215,7 @@ export function readComposeForm(
       closing: closing || undefined,
       urgency,
       secrecy,
+      purpose,
       signerPositionId: UUID.test(signer) ? signer : undefined,
       publish: form.publish === 'true',
       oitItem: oit || null,

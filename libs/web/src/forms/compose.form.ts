@@ -12,6 +12,7 @@ export class ComposeForm {
   @IsOptional() @IsString() closing?: string;
   @IsOptional() @IsString() urgency?: string;
   @IsOptional() @IsString() secrecy?: string;
+  @IsOptional() @IsString() purpose?: string;
   @IsOptional() @IsString() signerPositionId?: string;
   @IsOptional() @IsString() publish?: string;
   @IsOptional() @IsString() oitItem?: string;
