@@ -97,3 +97,13 @@ export async function samplePdf(pages = 1): Promise<Buffer> {
     doc.addPage([595, 842]).drawText(`Attachment page ${i + 1}`, { x: 72, y: 770, font, size: 14 });
   return Buffer.from(await doc.save());
 }
+
+/** The number a page shows, in Thai or Arabic digits ("๑๒" → 12); NaN when there is none. */
+export function shownNumber(text: string | null): number {
+  return Number((text ?? '').trim().replace(/[๐-๙]/g, (d) => String('๐๑๒๓๔๕๖๗๘๙'.indexOf(d))));
+}
+
+/** A number as the demo organisation (Thai digits) shows it. */
+export function thaiNumber(n: number): string {
+  return String(n).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
+}

@@ -58,7 +58,7 @@ describe('web: clerk and administrator', () => {
       page.waitForURL('**done=next-number'),
       page.getByRole('button', { name: 'ตั้งเลขถัดไป' }).click(),
     ]);
-    await expect(page.locator('#next-number').textContent()).resolves.toBe('936');
+    await expect(page.locator('#next-number').textContent()).resolves.toBe('๙๓๖');
 
     const csvHref = await page.getByRole('link', { name: 'ส่งออก CSV' }).getAttribute('href');
     const csv = await clerk.context.request.get(csvHref ?? '');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { PHONE, launchBrowser, seriousViolations, signedIn } from './browser';
+import { PHONE, launchBrowser, seriousViolations, shownNumber, signedIn, thaiNumber } from './browser';
 import { startWebServer, type WebServer } from './web-server';
 
 /** Marks the page so that a full reload (which would lose the mark) can be told from an in-place update. */
@@ -165,23 +165,23 @@ describe('web: from draft to decision in the browser', () => {
     await expect(mayor.page.locator('[data-memo-row] .memo-title').first().textContent()).resolves.toBe(
       'แจ้งกำหนดการตรวจติดตาม',
     );
-    const before = Number(await mayor.page.locator('#inbox-total').textContent());
+    const before = shownNumber(await mayor.page.locator('#inbox-total').textContent());
     expect(before).toBeGreaterThanOrEqual(3);
     await markPage(mayor.page);
     await mayor.page.getByLabel('เลือก รายงานการประชุมประจำเดือน').check();
     await mayor.page.getByLabel('เลือก รายงานสถิติการให้บริการ').check();
     const bulk = mayor.page.locator('[data-bulk-ack]');
-    await expect(bulk.textContent()).resolves.toBe('ลงนาม "ทราบ" เรื่องที่เลือก (2)');
+    await expect(bulk.textContent()).resolves.toBe('ลงนาม "ทราบ" เรื่องที่เลือก (๒)');
     mayor.page.once('dialog', (dialog) => void dialog.accept());
     await bulk.click();
-    await mayor.page.getByText('ลงนาม "ทราบ" แล้ว 2 เรื่อง').waitFor();
+    await mayor.page.getByText('ลงนาม "ทราบ" แล้ว ๒ เรื่อง').waitFor();
     expect(await stillSamePage(mayor.page)).toBe(true);
-    await expect(mayor.page.locator('#inbox-total').textContent()).resolves.toBe(String(before - 2));
+    await expect(mayor.page.locator('#inbox-total').textContent()).resolves.toBe(thaiNumber(before - 2));
     // One more from its own row.
     const urgentRow = mayor.page.locator('[data-memo-row]', { hasText: 'แจ้งกำหนดการตรวจติดตาม' });
     await urgentRow.getByRole('button', { name: /^ทราบ/ }).click();
     await urgentRow.getByText('ทราบแล้ว').waitFor();
-    await expect(mayor.page.locator('#inbox-total').textContent()).resolves.toBe(String(before - 3));
+    await expect(mayor.page.locator('#inbox-total').textContent()).resolves.toBe(thaiNumber(before - 3));
     for (const id of ids) {
       const state = await api.call<{ status: string; decision: { printed: string } }>(
         'GET',

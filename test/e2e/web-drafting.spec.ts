@@ -67,7 +67,7 @@ describe('web: drafting in the browser', () => {
       await page
         .locator('[data-blocks] > li')
         .nth(1)
-        .getByRole('button', { name: /เลื่อนส่วนที่ 2 ขึ้น/ })
+        .getByRole('button', { name: /เลื่อนส่วนที่ ๒ ขึ้น/ })
         .click();
       await expect(texts.nth(0).inputValue()).resolves.toBe('ข้อเท็จจริง');
       await page.getByRole('button', { name: '+ ย่อหน้า' }).click();
@@ -106,8 +106,8 @@ describe('web: drafting in the browser', () => {
       ]);
       const attachments = page.locator('.attach-list > li');
       await expect(attachments.count()).resolves.toBe(2);
-      await expect(attachments.nth(0).textContent()).resolves.toContain('PDF 2 หน้า');
-      await expect(attachments.nth(1).textContent()).resolves.toContain('ตาราง 3 คอลัมน์ × 2 แถว');
+      await expect(attachments.nth(0).textContent()).resolves.toContain('PDF ๒ หน้า');
+      await expect(attachments.nth(1).textContent()).resolves.toContain('ตาราง ๓ คอลัมน์ × ๒ แถว');
       // A file that is not a PDF is refused on the page, in Thai.
       await page
         .getByLabel('ไฟล์ PDF')

@@ -1,6 +1,6 @@
 import type { Browser, Locator } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn } from './browser';
+import { DESKTOP, PHONE, launchBrowser, seriousViolations, shownNumber, signedIn } from './browser';
 import { startWebServer, type WebServer } from './web-server';
 
 function onScreen(locator: Locator): Promise<boolean> {
@@ -100,9 +100,9 @@ describe.each([
     try {
       await mayor.page.goto('/app');
       const counts = async (): Promise<number[]> => [
-        Number(await mayor.page.locator('#inbox-total').textContent()),
-        Number(await mayor.page.locator('[data-count-all]').textContent()),
-        Number(await mayor.page.locator('[data-capacity-count]').first().textContent()),
+        shownNumber(await mayor.page.locator('#inbox-total').textContent()),
+        shownNumber(await mayor.page.locator('[data-count-all]').textContent()),
+        shownNumber(await mayor.page.locator('[data-capacity-count]').first().textContent()),
       ];
       const [before] = await counts();
       expect(await counts()).toEqual([before, before, before]);
@@ -121,14 +121,14 @@ describe.each([
         void d.dismiss();
       });
       await bulk.click();
-      expect(message).toContain('2 เรื่อง');
+      expect(message).toContain('๒ เรื่อง');
       expect(message).toContain(subjects[0]);
       expect(message).toContain(subjects[1]);
       expect(await counts()).toEqual([before, before, before]);
 
       mayor.page.once('dialog', (d) => void d.accept());
       await bulk.click();
-      await mayor.page.getByText('ลงนาม "ทราบ" แล้ว 2 เรื่อง').waitFor();
+      await mayor.page.getByText('ลงนาม "ทราบ" แล้ว ๒ เรื่อง').waitFor();
       expect(await counts()).toEqual([before - 2, before - 2, before - 2]);
       // A fresh page counts the same.
       await mayor.page.reload();
@@ -154,9 +154,9 @@ describe.each([
       expect(await seriousViolations(mayor.page)).toEqual([]);
       await Promise.all([
         mayor.page.waitForURL('**/app?done=acknowledged**'),
-        mayor.page.getByRole('button', { name: 'ยืนยันลงนาม "ทราบ" 2 เรื่อง' }).click(),
+        mayor.page.getByRole('button', { name: 'ยืนยันลงนาม "ทราบ" ๒ เรื่อง' }).click(),
       ]);
-      await expect(mayor.page.locator('.flash').first().textContent()).resolves.toContain('2 จาก 2 เรื่อง');
+      await expect(mayor.page.locator('.flash').first().textContent()).resolves.toContain('๒ จาก ๒ เรื่อง');
     } finally {
       await mayor.context.close();
     }

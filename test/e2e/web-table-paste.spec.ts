@@ -102,7 +102,7 @@ describe.each([
       await page.getByRole('button', { name: 'ดูตัวอย่างตาราง' }).click();
       const preview = page.locator('#table-preview');
       await preview.waitFor();
-      await expect(preview.locator('[data-table-shape]').textContent()).resolves.toBe('3 คอลัมน์ × 2 แถว');
+      await expect(preview.locator('[data-table-shape]').textContent()).resolves.toBe('๓ คอลัมน์ × ๒ แถว');
       await expect(preview.locator('th').allTextContents()).resolves.toEqual(['ลำดับ', 'มาตรการ', 'ผล']);
       await expect(preview.locator('tbody tr').nth(0).locator('td').nth(2).textContent()).resolves.toBe(
         'ดำเนินการ\nครบถ้วน',
@@ -115,7 +115,7 @@ describe.each([
         page.getByRole('button', { name: 'เพิ่มตาราง' }).click(),
       ]);
       await expect(page.locator('.attach-list > li').textContent()).resolves.toContain(
-        'ตาราง 3 คอลัมน์ × 2 แถว',
+        'ตาราง ๓ คอลัมน์ × ๒ แถว',
       );
       expect(scriptErrors).toEqual([]);
     } finally {

@@ -242,7 +242,12 @@ describe('register API', () => {
         })
         .expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="register-outgoing-${year}.csv"`);
+      // Named by the Buddhist-era year (issue 14 item 5), with a Thai name beside the ASCII one.
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="register-outgoing-${year + 543}.csv"; filename*=UTF-8''${encodeURIComponent(
+          `ทะเบียน-หนังสือส่ง-พ.ศ.${year + 543}.csv`,
+        )}`,
+      );
       const bytes = res.body as Buffer;
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const rows: string[][] = parse(bytes.toString('utf8'), { bom: true });

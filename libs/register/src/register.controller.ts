@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { BUDDHIST_ERA_OFFSET } from '@saraban/thai-format';
 import { CancelRegisterEntryDto } from './dto/cancel-register-entry.dto';
 import { RegisterDocumentDto } from './dto/register-document.dto';
 import { RegisterEntryPathDto } from './dto/register-entry-path.dto';
@@ -23,6 +24,7 @@ import { RegisterYearQueryDto } from './dto/register-year-query.dto';
 import { RegisterYearSummaryResponse } from './dto/register-year-summary.response';
 import { SetNextNumberDto } from './dto/set-next-number.dto';
 import type { RegisterEntry } from './entities/register-entry.entity';
+import { OUTGOING_REGISTER } from './register-name';
 import type { RegisterPage } from './register-page';
 import type { RegisterYearSummary } from './register-year-summary';
 import { RegisterService } from './register.service';
@@ -62,7 +64,10 @@ export class RegisterController {
     });
     return new StreamableFile(Buffer.from(csv, 'utf8'), {
       type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="register-${path.register}-${year}.csv"`,
+      // Named by the Buddhist-era year the office files it under; the Thai name for browsers that read it.
+      disposition: `attachment; filename="register-${path.register}-${year + BUDDHIST_ERA_OFFSET}.csv"; filename*=UTF-8''${encodeURIComponent(
+        `ทะเบียน-${path.register === OUTGOING_REGISTER ? 'หนังสือส่ง' : path.register}-พ.ศ.${year + BUDDHIST_ERA_OFFSET}.csv`,
+      )}`,
     });
   }
 

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { MemoDraftService, URGENCIES, type Urgency } from '@saraban/memo';
+import { applyDigits } from '@saraban/thai-format';
 import { WebApproval, capacityLabel } from './web-approval.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { PURPOSE_LABELS, URGENCY_LABELS } from './web-labels';
@@ -61,7 +62,10 @@ export class WebHomeController {
     let flash: unknown = query.done;
     const shell = await this.shell.context(user, 'inbox', 'งานรอดำเนินการ', flash);
     if (query.done === 'acknowledged' && typeof query.n === 'string' && typeof query.of === 'string') {
-      flash = `ลงนาม "ทราบ" แล้ว ${Number(query.n) || 0} จาก ${Number(query.of) || 0} เรื่อง`;
+      flash = applyDigits(
+        `ลงนาม "ทราบ" แล้ว ${Number(query.n) || 0} จาก ${Number(query.of) || 0} เรื่อง`,
+        shell.digits,
+      );
       shell.flash = String(flash);
     }
     this.views.send(res, 'inbox', {

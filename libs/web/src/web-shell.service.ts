@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@saraban/auth';
 import { NotificationInboxService } from '@saraban/notification';
 import { OrganisationDirectoryService } from '@saraban/organisation';
+import type { DigitStyle } from '@saraban/thai-format';
 import { WebAssets } from './web-assets.service';
 
 export type NavKey = 'inbox' | 'compose' | 'mine' | 'notifications' | 'register' | 'admin' | 'none';
@@ -19,6 +20,8 @@ export interface ShellContext {
   title: string;
   assetVersion: string;
   organisationName: string;
+  /** How the organisation writes numbers: the pages follow it (see the `num` and date helpers). */
+  digits: DigitStyle;
   user: { prefix: string; fullName: string; roles: string[] };
   nav: NavItem[];
   flash: string | null;
@@ -97,6 +100,7 @@ export class WebShell {
       unread,
       assetVersion: this.assets.assetVersion(),
       organisationName: org.name,
+      digits: org.digits,
       user: { prefix: user.prefix, fullName: user.fullName, roles: user.roles },
       nav: items
         .filter((i) => i.show)

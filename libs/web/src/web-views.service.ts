@@ -4,7 +4,13 @@ import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import Handlebars from 'handlebars';
 import { CsrfService } from '@saraban/auth';
-import { formatThaiDate, formatThaiDateTime, formatThaiShortDate } from '@saraban/thai-format';
+import {
+  applyDigits,
+  formatThaiDate,
+  formatThaiDateTime,
+  formatThaiShortDate,
+  type DigitStyle,
+} from '@saraban/thai-format';
 import {
   ORDER_LABELS,
   SECRECY_LABELS,
@@ -30,12 +36,21 @@ function asDate(value: unknown): Date | null {
   return null;
 }
 
-function dateHelper(format: (d: Date, style: 'thai' | 'arabic') => string) {
-  // Screens use Arabic digits: easier to scan and to type back into a search box. Documents
-  // follow the organisation's setting; that is the renderer's business, not the screen's.
-  return (value: unknown): string => {
+/**
+ * The digits of the page: the organisation's (`digits` in the page's context, from the shell),
+ * so that an office that prints ๑๒๓ in its memos reads ๑๒๓ on its screens too; Arabic where the
+ * page has no organisation.
+ */
+function digitsOf(options: unknown): DigitStyle {
+  const root = (options as { data?: { root?: { digits?: unknown } } } | undefined)?.data?.root;
+  return root?.digits === 'thai' ? 'thai' : 'arabic';
+}
+
+function dateHelper(format: (d: Date, style: DigitStyle) => string) {
+  // Buddhist-era years always; the digits as the organisation prints them.
+  return (value: unknown, options: unknown): string => {
     const d = asDate(value);
-    return d ? format(d, 'arabic') : '';
+    return d ? format(d, digitsOf(options)) : '';
   };
 }
 
@@ -76,16 +91,25 @@ function registerHelpers(hbs: HandlebarsRuntime): void {
   hbs.registerHelper('actingKindLabel', label(ACTING_KIND_LABELS));
   hbs.registerHelper('documentStateLabel', label(DOCUMENT_STATE_LABELS));
   hbs.registerHelper('documentStageLabel', label(DOCUMENT_STAGE_LABELS));
-  hbs.registerHelper('workingHours', (hours: unknown) => {
+  hbs.registerHelper('workingHours', (hours: unknown, options: unknown) => {
     if (typeof hours !== 'number') return '';
     const minutes = Math.round(Math.abs(hours) * 60);
     const h = Math.floor(minutes / 60);
-    return h > 0 ? `${h} ชม. ${minutes % 60} นาที` : `${minutes} นาที`;
+    return applyDigits(h > 0 ? `${h} ชม. ${minutes % 60} นาที` : `${minutes} นาที`, digitsOf(options));
   });
-  hbs.registerHelper('fileSize', (bytes: unknown) => {
+  // A number as the page's digits: {{num count}}.
+  hbs.registerHelper('num', (value: unknown, options: unknown) =>
+    typeof value === 'number' || typeof value === 'string'
+      ? applyDigits(String(value), digitsOf(options))
+      : '',
+  );
+  hbs.registerHelper('fileSize', (bytes: unknown, options: unknown) => {
     if (typeof bytes !== 'number') return '';
-    if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    const text =
+      bytes < 1024 * 1024
+        ? `${Math.max(1, Math.round(bytes / 1024))} กิโลไบต์`
+        : `${(bytes / (1024 * 1024)).toFixed(1)} เมกะไบต์`;
+    return applyDigits(text, digitsOf(options));
   });
 }
 

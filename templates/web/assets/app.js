@@ -21,6 +21,30 @@
     return event.submitter || lastSubmitter;
   }
 
+  /* ---- numbers as the organisation writes them ---- */
+  var THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+  function pageDigits() {
+    var meta = document.querySelector('meta[name="digits"]');
+    return meta && meta.getAttribute('content') === 'thai' ? 'thai' : 'arabic';
+  }
+  /** A number (or text with numbers) in the page's digits. */
+  function digits(value) {
+    var s = String(value);
+    if (pageDigits() !== 'thai') return s;
+    return s.replace(/[0-9]/g, function (d) {
+      return THAI_DIGITS.charAt(Number(d));
+    });
+  }
+  /** The number a counter shows, whatever its digits. */
+  function readNumber(text) {
+    return parseInt(
+      String(text).replace(/[๐-๙]/g, function (d) {
+        return String(THAI_DIGITS.indexOf(d));
+      }),
+      10,
+    );
+  }
+
   /* ---- messages ---- */
   /** A visible status (or error) message; `quiet` ones only reach screen readers. */
   function announce(message, isError, quiet) {
@@ -124,8 +148,8 @@
 
   function adjustCount(el, delta) {
     if (!el) return;
-    var n = parseInt(el.textContent, 10);
-    if (!isNaN(n)) el.textContent = String(Math.max(0, n + delta));
+    var n = readNumber(el.textContent);
+    if (!isNaN(n)) el.textContent = digits(Math.max(0, n + delta));
   }
 
   /** An inbox row is done: strike it, drop its controls and lower the counts. */
@@ -229,7 +253,7 @@
     if (!bar) return;
     var n = selectedRows().length;
     var count = $('[data-bulk-count]', bar);
-    if (count) count.textContent = String(n);
+    if (count) count.textContent = digits(n);
     var button = $('[data-bulk-ack]', bar);
     if (button) button.disabled = n === 0;
   }
@@ -250,7 +274,7 @@
       var list = rows.map(function (row) {
         return '• ' + (row.getAttribute('data-subject') || '');
       });
-      if (!window.confirm('ลงนาม "ทราบ" ' + rows.length + ' เรื่องต่อไปนี้?\n' + list.join('\n'))) return;
+      if (!window.confirm('ลงนาม "ทราบ" ' + digits(rows.length) + ' เรื่องต่อไปนี้?\n' + list.join('\n'))) return;
     }
     var button = quick || $('[data-bulk-ack]', form);
     setBusy(button, true);
@@ -280,10 +304,15 @@
       updateBulkBar();
       if (failed.length)
         announce(
-          'ลงนาม "ทราบ" แล้ว ' + done + ' เรื่อง ไม่สำเร็จ ' + failed.length + ' เรื่อง: ' + failed.join(' | '),
+          'ลงนาม "ทราบ" แล้ว ' +
+            digits(done) +
+            ' เรื่อง ไม่สำเร็จ ' +
+            digits(failed.length) +
+            ' เรื่อง: ' +
+            failed.join(' | '),
           true,
         );
-      else announce('ลงนาม "ทราบ" แล้ว ' + done + ' เรื่อง', false);
+      else announce('ลงนาม "ทราบ" แล้ว ' + digits(done) + ' เรื่อง', false);
     });
   }
 
@@ -336,7 +365,7 @@
         label.htmlFor = 'block-' + i + '-' + label.getAttribute('data-block-label');
       });
       $all('[data-block-number]', block).forEach(function (number) {
-        number.textContent = String(i + 1);
+        number.textContent = digits(i + 1);
       });
       var up = $('[data-move="up"]', block);
       var down = $('[data-move="down"]', block);
@@ -388,7 +417,7 @@
       button.disabled
         ? $('[data-move="' + (move === 'up' ? 'down' : 'up') + '"]', block2).focus()
         : button.focus();
-      announce('ย้ายเป็นลำดับที่ ' + (Array.prototype.indexOf.call(list.children, block2) + 1), false, true);
+      announce('ย้ายเป็นลำดับที่ ' + digits(Array.prototype.indexOf.call(list.children, block2) + 1), false, true);
       return;
     }
     if (button.hasAttribute('data-remove-block')) {
