@@ -37,7 +37,8 @@ describe('web: clerk and administrator', () => {
       page.getByRole('button', { name: 'ออกเลขและลงทะเบียน' }).click(),
     ]);
     const paperRow = page.locator('tr', { hasText: 'ขอส่งแผนพัฒนาท้องถิ่น' });
-    await expect(paperRow.locator('td').first().textContent()).resolves.toBe('2');
+    // The organisation prints Thai digits: the register page writes its numbers the same way (issue 14 item 5).
+    await expect(paperRow.locator('td').first().textContent()).resolves.toBe('๒');
 
     page.once('dialog', (d) => void d.accept());
     await paperRow.getByText('ยกเลิกเลข').click();
@@ -63,6 +64,12 @@ describe('web: clerk and administrator', () => {
     const csvHref = await page.getByRole('link', { name: 'ส่งออก CSV' }).getAttribute('href');
     const csv = await clerk.context.request.get(csvHref ?? '');
     expect(csv.status()).toBe(200);
+    // Named by the Buddhist-era year.
+    const yearBE =
+      Number(
+        new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Bangkok' }).format(new Date()),
+      ) + 543;
+    expect(csv.headers()['content-disposition']).toContain(`register-outgoing-${yearBE}.csv`);
     const text = (await csv.body()).toString('utf8');
     expect(text).toContain('วันที่ลงทะเบียน');
     expect(text).toContain('ขอส่งแผนพัฒนาท้องถิ่น');

@@ -69,13 +69,13 @@ describe('web: from draft to decision in the browser', () => {
     expect(await seriousViolations(head.page)).toEqual([]);
     await markPage(head.page);
     await head.page.getByRole('button', { name: 'เห็นควรอนุมัติ' }).click();
-    await expect(head.page.getByLabel('ความเห็น').inputValue()).resolves.toBe('เห็นควรอนุมัติ');
+    await expect(head.page.getByLabel('ความเห็น', { exact: true }).inputValue()).resolves.toBe('เห็นควรอนุมัติ');
     await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
     // The page updates in place: the next step is his again, now as acting chief administrator.
     await head.page.getByText('รักษาราชการแทน').first().waitFor();
     await expect(head.page.locator('#actions').textContent()).resolves.toContain('ปลัดองค์การบริหารส่วนตำบลคำพี่');
     expect(await stillSamePage(head.page)).toBe(true);
-    await head.page.getByLabel('ความเห็น').fill('เห็นควรอนุมัติและเผยแพร่บนเว็บไซต์ของหน่วยงาน');
+    await head.page.getByLabel('ความเห็น', { exact: true }).fill('เห็นควรอนุมัติและเผยแพร่บนเว็บไซต์ของหน่วยงาน');
     await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
     await head.page.locator('#memo-side').getByText('นายกองค์การบริหารส่วนตำบลคำพี่ (รอดำเนินการ)').waitFor();
     expect(await stillSamePage(head.page)).toBe(true);

@@ -72,7 +72,7 @@ describe.each([
       );
       await expect(card.locator('[data-acting-note]').count()).resolves.toBe(0);
       await reachActions(head.page);
-      await head.page.getByLabel('ความเห็น').fill('เห็นควรอนุมัติ');
+      await head.page.getByLabel('ความเห็น', { exact: true }).fill('เห็นควรอนุมัติ');
       await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
       // The next step is his again, acting for the chief administrator: a different card.
       await card.locator('[data-acting-note]').waitFor();
@@ -86,7 +86,7 @@ describe.each([
       );
       // "รอ:" names the post and its holder, and the acting person as acting.
       await expect(head.page.locator('#memo-status').textContent()).resolves.toContain(
-        'รอ: ปลัดองค์การบริหารส่วนตำบลคำพี่ (นายวิชัย ศรีสุข) หรือผู้รักษาราชการแทน (นายสมประสงค์ วีระวัฒน์)',
+        'รอ: ปลัดองค์การบริหารส่วนตำบลคำพี่ (นายวิชัย ศรีสุข) หรือ ผู้รักษาราชการแทน (นายสมประสงค์ วีระวัฒน์)',
       );
       expect(await seriousViolations(head.page)).toEqual([]);
       expect(head.scriptErrors).toEqual([]);

@@ -35,7 +35,10 @@ export class WebApprovalController {
     @Body() form: SubmitForm,
     @Res() res: Response,
   ): Promise<void> {
-    await this.command(res, user, id, { kind: 'submit' }, form, 'submitted', form.idempotencyKey);
+    // A returned memo goes up again with the number it already has: the page says "ส่งเสนอใหม่แล้ว".
+    const before = await this.approval.state(user, id);
+    const done = before.status === 'returned' ? 'resubmitted' : 'submitted';
+    await this.command(res, user, id, { kind: 'submit' }, form, done, form.idempotencyKey);
   }
 
   @Post('memos/:id/endorse')
