@@ -278,7 +278,7 @@ describe('document status: the memo page, the failures and the overdue documents
 
   it('the memo page shows the document’s state in Thai', async () => {
     const memoPage = (m: Decided) => page(`/app/memos/${m.memoId}`, tokens.author);
-    const at = formatThaiDateTime(retryAt, 'arabic');
+    const at = formatThaiDateTime(retryAt, 'thai');
     const auto = await memoPage(memos.failedAuto);
     expect(auto).toContain('จัดทำเอกสารไม่สำเร็จ: สร้างไฟล์ PDF ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง');
     expect(auto).toContain(`ระบบจะลองใหม่อัตโนมัติในวันที่ <time datetime="${retryAt.toISOString()}">${at}</time>`);
@@ -310,11 +310,11 @@ describe('document status: the memo page, the failures and the overdue documents
     expect(html).toContain('เอกสารมีตารางใหญ่เกินกว่าจะพิมพ์ได้');
     expect(html).toContain('tableCells 250000 over the limit 200000');
     expect(html).toContain('render timed out after 30000 ms');
-    expect(html).toContain('พยายามแล้ว 5 ครั้ง');
+    expect(html).toContain('พยายามแล้ว ๕ ครั้ง');
     expect(html).toContain(
       `action="/app/admin/documents/${memos.failedAdmin.memoId}/v/${memos.failedAdmin.version}/retry"`,
     );
-    expect(html).toContain(`ระบบจะลองใหม่อัตโนมัติในวันที่ ${formatThaiDateTime(retryAt, 'arabic')}`);
+    expect(html).toContain(`ระบบจะลองใหม่อัตโนมัติในวันที่ ${formatThaiDateTime(retryAt, 'thai')}`);
 
     const theirs = await page('/app/admin/documents', otherAdmin);
     expect(theirs).not.toContain(memos.failedAdmin.subject);
