@@ -107,8 +107,7 @@ export function inkInBottomMargin(gray: GrayPage[], pages: BboxPage[]): InkDefec
     const bandTop = page.height - BOTTOM_MARGIN_PT - 0.4 * CM;
     const allowed = page.blocks
       .flat()
-      .flatMap((l) => l.words)
-      .filter((w) => w.yMax > bandTop - 30)
+      .filter((l) => l.yMax > bandTop - 30)
       .map((w) => ({ x0: w.xMin - 1.5, x1: w.xMax + 1.5, y0: w.yMin - 1.5, y1: w.yMax + 1.5 }));
     const longRun = Math.round(0.5 * (72 / 2.54) * scale);
     let ink = 0;
@@ -257,7 +256,7 @@ export function wrongContinuations(pages: BboxPage[]): string[] {
   const words = (p: BboxPage) => p.blocks.flat().flatMap((l) => l.words);
   const defects: string[] = [];
   for (let i = 0; i < count; i++) {
-    const foot = words(pages[i]).filter((w) => /…$/u.test(w.text));
+    const foot = pages[i].blocks.flat().filter((l) => /…$/u.test(l.text));
     if (i === count - 1) {
       if (foot.length > 0) defects.push(`page ${i + 1}: a continuation word on the memo's last page`);
       continue;

@@ -15,6 +15,13 @@ describe('continuation words', () => {
     ]);
   });
 
+  it('takes an item number with the word after it', () => {
+    const pages = parseBbox(
+      `<doc>${page(595, 842, ['ก'])}${page(595, 842, ['-๒-', '๑.', 'แผนแม่บทภายใต้'])}</doc>`,
+    );
+    expect([...continuationWords(pages)]).toEqual([[0, '๑. แผนแม่บท…']]);
+  });
+
   it('gives none on the memo’s last page, nor on the landscape attachments after it', () => {
     const pages = parseBbox(
       `<doc>${page(595, 842, ['ก'])}${page(595, 842, ['-๒-', 'ข'])}${page(842, 595, ['สิ่งที่ส่งมาด้วย'])}${page(842, 595, ['ตาราง'])}</doc>`,

@@ -12,6 +12,7 @@ export interface PrintedPageWords {
 
 const execFileAsync = promisify(execFile);
 const PAGE_NUMBER = /^-[๐-๙0-9]+-$/u;
+const ITEM_MARKER = /^[๐-๙0-9]+(?:\.[๐-๙0-9]+)*[.)]$/u;
 
 /**
  * The first word of every page of a printed PDF, read from the PDF itself by poppler
@@ -44,18 +45,26 @@ export function parseBbox(xhtml: string): PrintedPageWords[] {
   const pages: PrintedPageWords[] = [];
   for (const m of xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     let firstWord: string | null = null;
+    let marker = '';
     for (const w of m[3].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)) {
       // Fonts that draw ำ as ํ + า give it back decomposed: composed again, as typed.
       const text = unescapeXml(w[1])
         .trim()
         .replace(/\u0E4D\u0E32/gu, '\u0E33');
       if (!text || PAGE_NUMBER.test(text)) continue;
+      // An item's number ("๑.") is not a word: the continuation is the number and its first word.
+      if (ITEM_MARKER.test(text)) {
+        marker += `${text} `;
+        continue;
+      }
       // A name in parentheses (a signature block) is not a dictionary word: taken whole.
       firstWord = text.startsWith('(')
         ? text
         : (thaiWords(text).find((piece) => piece.trim().length > 0) ?? text);
+      firstWord = marker + firstWord;
       break;
     }
+    if (firstWord === null && marker) firstWord = marker.trim();
     pages.push({ width: Number(m[1]), height: Number(m[2]), firstWord });
   }
   return pages;
