@@ -103,6 +103,10 @@ describe('preview of a memo before it is submitted', () => {
     expect(activeContentNames(await scanPdfForActiveContent(preview))).toEqual([]);
     const text = squash(await pdfText(preview));
     expect(text.split(squash(hostilePageText(2))).length - 1).toBe(2);
+    // The memo lists its attachments by their titles under สิ่งที่ส่งมาด้วย.
+    expect(text).toContain(squash('สิ่งที่ส่งมาด้วย'));
+    expect(text).toContain(squash('แนบตอนนี้'));
+    expect(text).toContain(squash('แนบก่อนมีการตรวจไฟล์'));
     // Each attachment's own link from its first page to its second still leads there.
     const pages = (await PDFDocument.load(preview)).getPageCount();
     expect(await internalLinks(preview)).toEqual(

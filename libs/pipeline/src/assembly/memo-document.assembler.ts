@@ -128,8 +128,8 @@ export class MemoDocumentAssembler {
     // Uploaded PDFs are appended whole: read only for the memos that have them.
     const pdfAttachments =
       memo.pdf_attachments > 0
-        ? await this.db.query<{ content: Buffer }[]>(
-            `SELECT content FROM memo_attachments
+        ? await this.db.query<{ content: Buffer; title: string }[]>(
+            `SELECT content, title FROM memo_attachments
               WHERE organisation_id = $1 AND memo_id = $2 AND kind = 'pdf' AND content IS NOT NULL
               ORDER BY seq`,
             [organisationId, memoId],
@@ -169,6 +169,7 @@ export class MemoDocumentAssembler {
         rows: a.table.rows,
       })),
       pdfAttachments: pdfAttachments.map((a) => a.content),
+      pdfAttachmentTitles: pdfAttachments.map((a) => a.title),
       verification: verification ?? undefined,
       layout: { justify: memo.print_justify, continuationWord: memo.print_continuation_word },
     };
