@@ -25,7 +25,7 @@ import {
 } from './dto/approval-command.dto';
 import { ApprovalStateView, SentListView, TimelineView } from './dto/approval-views';
 import { SentQuery } from './dto/inbox.query';
-import { requestHash } from './idempotency/idempotency.service';
+import { commandRequestHash } from './idempotency/idempotency.service';
 import { ApprovalQueryService } from './queries/approval-query.service';
 
 const IDEMPOTENCY_HEADER = {
@@ -206,9 +206,7 @@ export class ApprovalController {
     return this.commands.execute(user, id, command, {
       expectedVersion: dto.version,
       // Hashed only when there is a key to compare it with.
-      idempotency: key
-        ? { key, requestHash: requestHash('POST', `/memos/${id}/${name}`, { ...dto }) }
-        : undefined,
+      idempotency: key ? { key, requestHash: commandRequestHash(id, command, dto.version) } : undefined,
     });
   }
 }

@@ -22,3 +22,4 @@ export * from './commands/approval-reader';
 export * from './staffing/staffing.reader';
 export * from './queries/memo-number.repository';
 export * from './queries/step-deadline.repository';
+export { commandRequestHash, IDEMPOTENCY_KEY_PATTERN } from './idempotency/idempotency.service';

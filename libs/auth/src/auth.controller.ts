@@ -14,7 +14,7 @@ import { CurrentUser, Public } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { SignInDto } from './dto/sign-in.dto';
 import { CurrentUserResponse, SessionResponse } from './dto/session.response';
-import { SESSION_COOKIE, clearedSessionCookieOptions, sessionCookieOptions } from './session-cookie';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
 import { sessionClientOf, setRetryAfter } from './throttling/client-address.util';
@@ -53,7 +53,7 @@ export class AuthController {
       throw err;
     }
     const { token, expiresAt, user } = session;
-    res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
+    setSessionCookie(res, this.config, token, expiresAt);
     const { sessionId: _sessionId, ...visible } = user;
     return { token, expiresAt, user: visible };
   }
@@ -65,7 +65,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the current session' })
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.sessions.signOut(user.sessionId);
-    res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
+    clearSessionCookie(res, this.config);
   }
 
   @Get('me')

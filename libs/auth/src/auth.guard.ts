@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { Role } from '@saraban/organisation';
 import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './auth.decorators';
-import { SESSION_COOKIE } from './session-cookie';
+import { sessionTokenOf } from './session-cookie';
 import { SessionService } from './session.service';
 
 /** Global guard: every route needs a session unless marked @Public(); @Roles() narrows further. */
@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = this.tokenOf(request);
+    const token = sessionTokenOf(request);
     const user = token ? await this.sessions.resolve(token) : null;
     if (!user) throw new AppException(ErrorCode.Unauthenticated);
     request.user = user;
@@ -29,12 +29,5 @@ export class AuthGuard implements CanActivate {
       throw new AppException(ErrorCode.Forbidden, { requiredRoles: roles });
     }
     return true;
-  }
-
-  private tokenOf(request: AuthenticatedRequest): string | undefined {
-    const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-    const cookies = request.cookies as Record<string, string> | undefined;
-    return cookies?.[SESSION_COOKIE];
   }
 }

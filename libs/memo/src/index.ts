@@ -17,3 +17,4 @@ export * from './dto/memo-person.view';
 export * from './dto/memo-position.view';
 export * from './dto/report-table.view';
 export * from './memo-summary.repository';
+export * from './memo-labels';

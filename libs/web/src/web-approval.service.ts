@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   CAPACITY_WORDS,
   ApprovalCommandService,
   ApprovalQueryService,
+  commandRequestHash,
   type ApprovalCommand,
   type ApprovalStateView,
   type CapacityView,
@@ -37,14 +37,6 @@ function printedOrder(e: TimelineEntryView): string {
   if (typeof e.details?.printed === 'string') return e.details.printed;
   if (!e.orderKind || e.orderKind === 'custom') return e.text ?? '';
   return [ORDER_LABELS[e.orderKind], e.text].filter(Boolean).join(' ');
-}
-
-/** The hash the idempotency store compares for a command: method, path and body, as the API hashes them. */
-export function commandHash(memoId: string, command: ApprovalCommand): string {
-  const { kind, ...body } = command;
-  return createHash('sha256')
-    .update(`POST /memos/${memoId}/${kind} ${JSON.stringify(body)}`)
-    .digest('hex');
 }
 
 export interface MemoPage {
@@ -113,7 +105,7 @@ export class WebApproval {
   ): Promise<ApprovalStateView> {
     return this.commands.execute(user, memoId, command, {
       expectedVersion: version,
-      idempotency: key ? { key, requestHash: commandHash(memoId, command) } : undefined,
+      idempotency: key ? { key, requestHash: commandRequestHash(memoId, command, version) } : undefined,
     });
   }
 

@@ -5,14 +5,14 @@ import {
   CurrentUser,
   Public,
   RequiresCsrfToken,
-  SESSION_COOKIE,
   SessionService,
   SignInService,
-  clearedSessionCookieOptions,
+  clearSessionCookie,
+  cookieSessionToken,
   retryAfterOf,
   sessionClientOf,
-  sessionCookieOptions,
   setRetryAfter,
+  setSessionCookie,
   type AuthUser,
 } from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
@@ -82,7 +82,7 @@ export class WebAuthController {
         password: form.password,
         client: sessionClientOf(req),
       });
-      res.cookie(SESSION_COOKIE, token, sessionCookieOptions(this.config, expiresAt));
+      setSessionCookie(res, this.config, token, expiresAt);
       res.redirect(303, safeNext(form.next));
     } catch (err) {
       if (err instanceof AppException && err.code === ErrorCode.InvalidCredentials) {
@@ -109,17 +109,17 @@ export class WebAuthController {
   @Public()
   @Get('app/logout')
   async logoutLink(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = cookieSessionToken(req);
     const user = token ? await this.sessions.resolve(token) : null;
     if (token) await this.sessions.signOutToken(token);
-    res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
+    clearSessionCookie(res, this.config);
     res.redirect(303, user ? `/app/login?org=${encodeURIComponent(user.organisationCode)}` : '/app/login');
   }
 
   @Post('app/logout')
   async logout(@CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     await this.sessions.signOut(user.sessionId);
-    res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
+    clearSessionCookie(res, this.config);
     res.redirect(303, `/app/login?org=${encodeURIComponent(user.organisationCode)}`);
   }
 

@@ -1,17 +1,14 @@
-/** Thai words for the codes the API uses, as shown on screen. */
-export const URGENCY_LABELS: Record<string, string> = {
-  normal: 'ปกติ',
-  urgent: 'ด่วน',
-  very_urgent: 'ด่วนมาก',
-  most_urgent: 'ด่วนที่สุด',
-};
+import { ORDER_CHOICE_LABELS } from '@saraban/approval';
+import { SECRECY_LABELS, URGENCY_LABELS } from '@saraban/memo';
+import { ACTING_KIND_LABELS } from '@saraban/organisation';
 
-export const SECRECY_LABELS: Record<string, string> = {
-  normal: 'ปกติ',
-  confidential: 'ลับ',
-  secret: 'ลับมาก',
-  top_secret: 'ลับที่สุด',
-};
+/*
+ * Thai words for the codes the API uses, as shown on screen. Urgency, secrecy, orders and acting
+ * kinds are their libraries' words (one place each); the rest are the pages' own.
+ */
+export { ACTING_KIND_LABELS, SECRECY_LABELS, URGENCY_LABELS };
+
+export const ORDER_LABELS: Record<string, string> = ORDER_CHOICE_LABELS;
 
 export const STATUS_LABELS: Record<string, string> = {
   draft: 'ร่าง',
@@ -20,15 +17,6 @@ export const STATUS_LABELS: Record<string, string> = {
   decided: 'สั่งการแล้ว',
   withdrawn: 'ถอนเรื่องแล้ว',
   cancelled: 'ยกเลิกแล้ว',
-};
-
-export const ORDER_LABELS: Record<string, string> = {
-  noted: 'ทราบ',
-  approved: 'อนุมัติ',
-  agreed: 'เห็นชอบ',
-  permitted: 'อนุญาต',
-  not_approved: 'ไม่อนุมัติ',
-  custom: 'สั่งการเป็นข้อความ',
 };
 
 /** Where a decided memo's document stands (DocumentStatusService's states). */
@@ -51,12 +39,6 @@ export const ROLE_LABELS: Record<string, string> = {
   officer: 'เจ้าหน้าที่',
   clerk: 'งานสารบรรณ',
   admin: 'ผู้ดูแลระบบ',
-};
-
-export const ACTING_KIND_LABELS: Record<string, string> = {
-  acting: 'รักษาราชการแทน',
-  delegated: 'ปฏิบัติราชการแทน',
-  acting_in_position: 'รักษาการในตำแหน่ง',
 };
 
 /** What the writer asks of the decision maker (MemoPurpose). */

@@ -14,13 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  CurrentUser,
-  SESSION_COOKIE,
-  SessionService,
-  clearedSessionCookieOptions,
-  type AuthUser,
-} from '@saraban/auth';
+import { CurrentUser, SessionService, clearSessionCookie, type AuthUser } from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { IMAGE_MAX_BYTES, OrganisationImagesService } from '@saraban/organisation';
@@ -89,7 +83,7 @@ export class WebProfileController {
   ): Promise<void> {
     if (!(await this.sessions.endOwn(user.personId, id))) throw new AppException(ErrorCode.NotFound);
     if (id === user.sessionId) {
-      res.clearCookie(SESSION_COOKIE, clearedSessionCookieOptions(this.config));
+      clearSessionCookie(res, this.config);
       res.redirect(303, `/app/login?org=${encodeURIComponent(user.organisationCode)}`);
       return;
     }

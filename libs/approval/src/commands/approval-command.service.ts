@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { MemoDraftService, type Urgency } from '@saraban/memo';
+import { MemoDraftService, urgencyRank } from '@saraban/memo';
 import {
   Position,
   readWorkingTime,
@@ -39,8 +39,6 @@ import type { ApprovalCommand, CommandOptions } from './approval-command';
 import { COMMAND_EVENT, permission } from './approval-permissions.util';
 import { ApprovalReader, resolutionOf, type LoadedApproval } from './approval-reader';
 import { ApprovalViewBuilder, STATUS_OF_STATE } from './approval-view.builder';
-
-const URGENCY_ORDER: Record<Urgency, number> = { most_urgent: 0, very_urgent: 1, urgent: 2, normal: 3 };
 
 /** What a command wrote, for its answer and its history. */
 interface Written {
@@ -402,7 +400,7 @@ export class ApprovalCommandService {
       memo.subject,
       documentNo,
       registerEntryId,
-      URGENCY_ORDER[memo.urgency],
+      urgencyRank(memo.urgency),
       now,
       version,
     ];

@@ -26,6 +26,12 @@ export const ORDER_KIND_LABELS: Record<Exclude<OrderKind, 'custom'>, string> = {
   not_approved: 'ไม่อนุมัติ',
 };
 
+/** The orders as offered to the decision maker: the printed words, and the choice to write one's own. */
+export const ORDER_CHOICE_LABELS: Record<OrderKind, string> = {
+  ...ORDER_KIND_LABELS,
+  custom: 'สั่งการเป็นข้อความ',
+};
+
 export interface Decision {
   order: OrderKind;
   /** Required for `custom`; for the others an optional addition ("อนุมัติ ให้ดำเนินการต่อไป"). */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
+import type { ApprovalCommand } from '../commands/approval-command';
 import { canonicalJson } from '../history/canonical-json.util';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -11,6 +12,18 @@ export function requestHash(method: string, path: string, body: unknown): string
   return createHash('sha256')
     .update(`${method} ${path}\n${canonicalJson(body ?? null)}`, 'utf8')
     .digest('hex');
+}
+
+/**
+ * The one idempotency hash of an approval command, whichever door it came in by (the JSON API
+ * or a web form): what `POST /memos/:id/<kind>` with the command's fields and `version` as its
+ * body hashes to. A decision without words leaves `text` out, as the API's body does.
+ */
+export function commandRequestHash(memoId: string, command: ApprovalCommand, version?: number): string {
+  const { kind, ...fields } = command;
+  const body: Record<string, unknown> = { ...fields, version };
+  if (body.text === null) delete body.text;
+  return requestHash('POST', `/memos/${memoId}/${kind}`, body);
 }
 
 /**

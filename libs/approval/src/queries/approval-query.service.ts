@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { URGENCIES, type MemoStatus, type Urgency } from '@saraban/memo';
+import { URGENCIES, URGENCIES_MOST_URGENT_FIRST, type MemoStatus } from '@saraban/memo';
 import { readWorkingTime, workingCalendarOf } from '@saraban/organisation';
 import { bangkokDateString, toArabicDigits, toThaiDigits } from '@saraban/thai-format';
 import { approvalStateName, currentRouteStep, loadApproval } from '../core/approval-snapshot.util';
@@ -23,8 +23,7 @@ import type { HistoryAction } from '../entities/approval-history-entry.entity';
 import { StaffingReader } from '../staffing/staffing.reader';
 import { INBOX_COUNTS_SQL, INBOX_ITEMS_SQL, RETURNED_TO_ME_SQL } from './inbox-sql';
 
-/** ด่วนที่สุด first: the inverse of URGENCIES' order. */
-const URGENCY_BY_ORDER: Urgency[] = ['most_urgent', 'very_urgent', 'urgent', 'normal'];
+const URGENCY_BY_ORDER = URGENCIES_MOST_URGENT_FIRST;
 
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -2,7 +2,7 @@ import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { SESSION_COOKIE } from '../session-cookie';
+import { cookieSessionToken, hasBearerToken } from '../session-cookie';
 import { CSRF_FIELD, CsrfService } from './csrf.service';
 
 export const CSRF_FORM_KEY = 'saraban:csrf-form';
@@ -29,9 +29,9 @@ export class CsrfGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     try {
       if (SAFE_METHODS.has(req.method)) return true;
-      if (req.headers.authorization?.startsWith('Bearer ')) return true;
+      if (hasBearerToken(req)) return true;
       if (!this.csrf.sameOrigin(req)) throw new AppException(ErrorCode.CsrfRejected, { reason: 'origin' });
-      const cookieSession = Boolean((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
+      const cookieSession = Boolean(cookieSessionToken(req));
       const form = this.reflector.getAllAndOverride<boolean>(CSRF_FORM_KEY, [
         context.getHandler(),
         context.getClass(),

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { SESSION_COOKIE, secureCookies } from '../session-cookie';
+import { baseCookieOptions, cookieSessionToken, secureCookies } from '../session-cookie';
 
 /** The form field and header a token travels in (multipart forms: the field in their action's query). */
 export const CSRF_FIELD = '_csrf';
@@ -43,10 +43,9 @@ export class CsrfService {
     ).toString('hex');
     this.csrf = doubleCsrf({
       getSecret: () => secret,
-      getSessionIdentifier: (req) =>
-        (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '',
+      getSessionIdentifier: (req) => cookieSessionToken(req) ?? '',
       cookieName: this.cookieName,
-      cookieOptions: { sameSite: 'strict', path: '/', secure, httpOnly: true },
+      cookieOptions: baseCookieOptions(config),
       getCsrfTokenFromRequest: tokenFrom,
     });
   }
