@@ -30,7 +30,8 @@ function statementName(text: string): string {
  * connection instead of on every call (TypeORM only sends unnamed statements; for a hot, short
  * statement parsing and planning are most of its cost). With a transaction's manager it runs
  * on that transaction's connection; with a DataSource (or a manager without a connection of its
- * own) on any pooled connection, as `query()` would. Answers the rows, also for
+ * own) on a pooled connection it takes and releases, as `query()` does. Public APIs only: the
+ * QueryRunner's `connect()` answers its pg client; TypeORM's driver internals are not touched. Answers the rows, also for
  * INSERT/UPDATE … RETURNING (where TypeORM's `query()` answers [rows, count]).
  *
  * Only for statements whose text is a constant: every distinct text is a statement kept by
@@ -49,12 +50,19 @@ export async function queryPrepared<T>(
   const config = { name: statementName(text), text, values };
   if (manager.dataSource.options.type !== 'postgres') return manager.query<T[]>(text, values);
   if (runner && !runner.isReleased) {
+    // QueryRunner.connect() is public: it answers the transaction's own pg client.
     const client: unknown = await runner.connect();
     if (isPreparingClient(client)) return (await client.query(config)).rows as T[];
-  } else if (!runner) {
-    // No transaction: the pool itself (pg's Pool.query takes a named statement like a client's).
-    const pool: unknown = (manager.dataSource.driver as unknown as { master?: unknown }).master;
-    if (isPreparingClient(pool)) return (await pool.query(config)).rows as T[];
+    return manager.query<T[]>(text, values);
   }
-  return manager.query<T[]>(text, values);
+  if (runner) return manager.query<T[]>(text, values);
+  // No transaction: a pooled connection of our own, as query() would take one, released after.
+  const own = manager.dataSource.createQueryRunner();
+  try {
+    const client: unknown = await own.connect();
+    if (isPreparingClient(client)) return (await client.query(config)).rows as T[];
+    return own.query(text, values) as Promise<T[]>;
+  } finally {
+    await own.release();
+  }
 }
