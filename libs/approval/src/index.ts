@@ -23,3 +23,4 @@ export * from './staffing/staffing.reader';
 export * from './queries/memo-number.repository';
 export * from './queries/step-deadline.repository';
 export { commandRequestHash, IDEMPOTENCY_KEY_PATTERN } from './idempotency/idempotency.service';
+export * from './decisions/decided-versions.repository';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { queryPrepared } from '@saraban/postgres';
-import type { Role } from '@saraban/organisation';
+import { activeAccountsSql, type Role } from '@saraban/organisation';
 import type { AuthUser } from './auth-user';
 import { Session } from './entities/session.entity';
 
@@ -43,12 +43,21 @@ interface SessionRow {
 /** A live session: not past its absolute end, used within the idle timeout ($2 minutes). */
 const LIVE = `s.expires_at > now() AND s.last_used_at > now() - make_interval(mins => $2::int)`;
 
-const RESOLVE_SQL = `SELECT s.id AS session_id, p.id AS person_id, p.organisation_id, o.code AS organisation_code,
+let resolveSqlText: string | undefined;
+
+/**
+ * The statement, built on first use: the accounts relation comes from @saraban/organisation,
+ * which imports this library too (its controllers use the guards), so it is not ready while
+ * this module loads.
+ */
+function resolveSql(): string {
+  resolveSqlText ??= `SELECT s.id AS session_id, p.id AS person_id, p.organisation_id, p.organisation_code,
     p.username, p.prefix, p.full_name, p.roles, s.last_used_at < now() - interval '1 minute' AS stale
   FROM sessions s
-  JOIN people p ON p.id = s.person_id AND p.active
-  JOIN organisations o ON o.id = p.organisation_id
+  JOIN (${activeAccountsSql()}) p ON p.id = s.person_id
  WHERE s.token_hash = $1 AND ${LIVE}`;
+  return resolveSqlText;
+}
 
 /** Written at most once a minute per session: the idle timeout needs no more precision than that. */
 const TOUCH_SQL = `UPDATE sessions SET last_used_at = now() WHERE id = $1 AND last_used_at < now() - interval '1 minute'`;
@@ -88,7 +97,7 @@ export class SessionService {
   /** The user behind a token, or null when it is unknown, ended (idle or expired) or the person is inactive. */
   async resolve(token: string): Promise<AuthUser | null> {
     // Every authenticated request runs this: prepared, so PostgreSQL plans it once per connection.
-    const rows = await queryPrepared<SessionRow>(this.db, RESOLVE_SQL, [
+    const rows = await queryPrepared<SessionRow>(this.db, resolveSql(), [
       tokenHash(token),
       this.config.SESSION_IDLE_MINUTES,
     ]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { activeAccountsSql } from '@saraban/organisation';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { AuthUser } from './auth-user';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.util';
@@ -48,8 +49,8 @@ export class SignInService {
   ): Promise<{ id: string; organisationId: string } | null> {
     const rows: { id: string; organisation_id: string; password_hash: string | null }[] = await this.db.query(
       `SELECT p.id, p.organisation_id, p.password_hash
-         FROM people p JOIN organisations o ON o.id = p.organisation_id
-        WHERE o.code = $1 AND p.username = $2 AND p.active`,
+         FROM (${activeAccountsSql()}) p
+        WHERE p.organisation_code = $1 AND p.username = $2`,
       [organisationCode, username],
     );
     const person = rows[0];

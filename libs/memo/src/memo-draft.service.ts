@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeo
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { ApprovalChainStep, Person, PersonPosition, Position, Unit } from '@saraban/organisation';
+import { memoHasRegisterEntry } from '@saraban/register';
 import type { CreateMemoDto } from './dto/create-memo.dto';
 import type { ListMemosQuery } from './dto/list-memos.query';
 import type { MemoBlockDto } from './dto/memo-block.dto';
@@ -218,16 +219,11 @@ export class MemoDraftService {
           }
           throw error;
         });
-      // Raw SQL on the register's table rather than its entity: the register library may come to
-      // depend on this one, and a cycle between the two would be worse than naming a table.
-      const numbered = await manager.query<unknown[]>(
-        'SELECT 1 FROM register_entries WHERE memo_id = $1 AND organisation_id = $2 LIMIT 1',
-        [memo.id, memo.organisationId],
-      );
-      if (memo.status !== 'draft' || numbered.length > 0) {
+      const numbered = await memoHasRegisterEntry(manager, memo.organisationId, memo.id);
+      if (memo.status !== 'draft' || numbered) {
         throw new AppException(ErrorCode.MemoNotDeletable, {
           status: memo.status,
-          numbered: numbered.length > 0,
+          numbered,
         });
       }
       const version = expectedVersion ?? memo.version;

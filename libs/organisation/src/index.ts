@@ -15,3 +15,5 @@ export * from './working-time/step-deadline.util';
 export * from './working-time/working-time-settings';
 export * from './working-time/working-time.repository';
 export * from './away/away-acting-orders.repository';
+export * from './staffing/staffing.repository';
+export * from './organisation.repository';

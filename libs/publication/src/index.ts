@@ -5,3 +5,5 @@ export * from './oit/oit-catalogue.service';
 export * from './publication.module';
 export * from './publication.service';
 export * from './verification.service';
+export * from './document-relations.repository';
+export * from './signed-document.repository';

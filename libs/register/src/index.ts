@@ -7,3 +7,4 @@ export * from './register-page';
 export * from './register-year-summary';
 export * from './register.module';
 export * from './register.service';
+export * from './register-entry.repository';

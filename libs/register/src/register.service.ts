@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { Organisation } from '@saraban/organisation';
+import { findOrganisationSummary } from '@saraban/organisation';
 import {
   applyDigits,
   assertSupportedYear,
@@ -13,7 +13,14 @@ import {
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterNumberChange } from './entities/register-number-change.entity';
 import type { IssueNumberInput } from './issue-number-input';
-import { queryPrepared } from '@saraban/postgres';
+import {
+  cancelIssuedEntry,
+  counterNext,
+  insertIssuedEntry,
+  lockCounter,
+  setCounterNext,
+  yearCounts,
+} from './register-entry.repository';
 import { registerCsv } from './register-csv.util';
 import { OUTGOING_REGISTER, REGISTER_NAME_PATTERN } from './register-name';
 import type { RegisterCsvExport } from './register-csv-export';
@@ -23,58 +30,6 @@ import type { RegisterYearSummary } from './register-year-summary';
 const ALL_DIGITS = '0123456789๐๑๒๓๔๕๖๗๘๙';
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 const ARABIC_DIGITS = '0123456789';
-
-/** Columns of register_entries under the entity's property names (raw queries return them). */
-const ENTRY_COLUMNS = `id, organisation_id AS "organisationId", register, year, number, document_no AS "documentNo",
-  registered_at AS "registeredAt", dated_on::text AS "datedOn", from_text AS "fromText", to_text AS "toText",
-  subject, action, remarks, memo_id AS "memoId", issued_by_id AS "issuedById", status,
-  cancelled_at AS "cancelledAt", cancel_reason AS "cancelReason", cancelled_by_id AS "cancelledById"`;
-
-/**
- * Issuers of one counter queue on this advisory lock (class, hash of the counter's key)
- * before they touch the counter row. The row lock alone would be correct too, but every
- * waiter on a row held by INSERT … ON CONFLICT waits on the holder's transaction id, so each
- * commit wakes them all to race for the row again: CPU spent on a two-core machine, and an
- * unfair order that lengthens the slowest waits. Lock-manager waiters are woken one at a
- * time in arrival order. A hash collision only makes two counters share a queue.
- */
-const REGISTER_LOCK_CLASS = 0x5247;
-
-/*
- * One statement, so the counter is locked as late as possible and nothing but the caller's
- * COMMIT (or ROLLBACK) separates that from the release:
- * - `serial` takes the queue lock above; `org` reads from it, and the upsert from `org`, so
- *   the lock is held before the counter is touched (and not at all for an unknown
- *   organisation, which then touches no counter either).
- * - the upsert creates the year's counter on its first number (next = 2, so this issue gets
- *   1) or bumps it. It works on the latest committed row whatever the statement's snapshot,
- *   and the row stays locked until the caller's transaction ends: a rolled-back number is
- *   handed out again (no gap), a committed one never is (no reuse).
- * - the ที่ is rendered here in the organisation's digits; the translation tables come from
- *   applyDigits, so the rule stays in @saraban/thai-format.
- */
-const ISSUE_SQL = `
-WITH serial AS (
-  SELECT pg_advisory_xact_lock(${REGISTER_LOCK_CLASS}, hashtext($1::text || '/' || $2::text || '/' || $3::text))
-), org AS (
-  SELECT id, register_code, digits FROM organisations, serial WHERE id = $1::uuid
-), counter AS (
-  INSERT INTO register_counters AS c (organisation_id, register, year, next_number)
-  SELECT org.id, $2::text, $3::int, 2 FROM org
-  ON CONFLICT (organisation_id, register, year) DO UPDATE SET next_number = c.next_number + 1
-  RETURNING c.next_number - 1 AS number
-)
-INSERT INTO register_entries (organisation_id, register, year, number, document_no, registered_at, dated_on,
-  from_text, to_text, subject, action, remarks, memo_id, issued_by_id)
-SELECT org.id, $2::text, $3::int, counter.number,
-  translate(org.register_code || '/' || counter.number::text, $4::text,
-    CASE WHEN org.digits = 'arabic' THEN $5::text ELSE $6::text END),
-  $7::timestamptz, $8::date, $9::text, $10::text, $11::text, $12::text, $13::text, $14::uuid, $15::uuid
-FROM org CROSS JOIN counter
-RETURNING ${ENTRY_COLUMNS}`;
-
-/** The same queue lock, for the clerk's change of the next number. */
-const SERIAL_SQL = `SELECT pg_advisory_xact_lock(${REGISTER_LOCK_CLASS}, hashtext($1::text || '/' || $2::text || '/' || $3::text))`;
 
 const DEFAULT_PAGE_SIZE = 50;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,26 +66,25 @@ export class RegisterService {
     if (!DATE_ONLY.test(datedOn)) {
       throw new AppException(ErrorCode.ValidationFailed, { field: 'datedOn', value: datedOn });
     }
-    const rows = await queryPrepared<Record<string, unknown>>(manager, ISSUE_SQL, [
-      input.organisationId,
+    const entry = await insertIssuedEntry(manager, {
+      organisationId: input.organisationId,
       register,
       year,
-      ALL_DIGITS,
-      applyDigits(ALL_DIGITS, 'arabic'),
-      applyDigits(ALL_DIGITS, 'thai'),
-      input.at,
+      allDigits: ALL_DIGITS,
+      arabicDigits: applyDigits(ALL_DIGITS, 'arabic'),
+      thaiDigits: applyDigits(ALL_DIGITS, 'thai'),
+      at: input.at,
       datedOn,
-      input.fromText,
-      input.toText,
-      input.subject,
-      input.action ?? null,
-      input.remarks ?? null,
-      input.memoId ?? null,
-      input.issuedById ?? null,
-    ]);
-    if (rows.length !== 1)
-      throw new AppException(ErrorCode.NotFound, { organisationId: input.organisationId });
-    return Object.assign(new RegisterEntry(), rows[0]);
+      fromText: input.fromText,
+      toText: input.toText,
+      subject: input.subject,
+      action: input.action ?? null,
+      remarks: input.remarks ?? null,
+      memoId: input.memoId ?? null,
+      issuedById: input.issuedById ?? null,
+    });
+    if (!entry) throw new AppException(ErrorCode.NotFound, { organisationId: input.organisationId });
+    return entry;
   }
 
   /**
@@ -180,32 +134,18 @@ export class RegisterService {
     await this.db.transaction(async (m) => {
       // Queues with the issuers, creates the year's counter if need be and locks it, so the
       // highest number read below cannot move before this transaction ends.
-      await m.query(SERIAL_SQL, [organisationId, register, year]);
-      const created = await m.query<unknown[]>(
-        `INSERT INTO register_counters (organisation_id, register, year, next_number)
-         SELECT id, $2, $3, 1 FROM organisations WHERE id = $1
-         ON CONFLICT (organisation_id, register, year) DO NOTHING RETURNING next_number`,
-        [organisationId, register, year],
-      );
-      const locked = await m.query<{ next_number: number }[]>(
-        `SELECT next_number FROM register_counters
-         WHERE organisation_id = $1 AND register = $2 AND year = $3 FOR UPDATE`,
-        [organisationId, register, year],
-      );
-      if (locked.length !== 1) throw new AppException(ErrorCode.NotFound);
-      const lastIssuedNumber = await this.lastIssuedNumber(m, organisationId, register, year);
+      const counter = await lockCounter(m, organisationId, register, year);
+      if (!counter) throw new AppException(ErrorCode.NotFound);
+      const { last: lastIssuedNumber } = await yearCounts(m, organisationId, register, year);
       if (nextNumber <= lastIssuedNumber) {
         throw new AppException(ErrorCode.RegisterNumberTaken, { year, nextNumber, lastIssuedNumber });
       }
-      await m.query(
-        `UPDATE register_counters SET next_number = $4 WHERE organisation_id = $1 AND register = $2 AND year = $3`,
-        [organisationId, register, year, nextNumber],
-      );
+      await setCounterNext(m, organisationId, register, year, nextNumber);
       await m.getRepository(RegisterNumberChange).insert({
         organisationId,
         register,
         year,
-        previousNextNumber: created.length === 1 ? null : locked[0].next_number,
+        previousNextNumber: counter.created ? null : counter.nextNumber,
         nextNumber,
         lastIssuedNumber,
         note,
@@ -218,18 +158,9 @@ export class RegisterService {
   /** Where the register stands in `year`: the next number, the last one issued, the clerk's changes. */
   async yearSummary(organisationId: string, register: string, year: number): Promise<RegisterYearSummary> {
     assertRegisterName(register);
-    const [counter, counts, changes] = await Promise.all([
-      this.db.query<{ next_number: number }[]>(
-        `SELECT next_number FROM register_counters WHERE organisation_id = $1 AND register = $2 AND year = $3`,
-        [organisationId, register, year],
-      ),
-      this.db.query<{ last: number; issued: number; cancelled: number }[]>(
-        `SELECT coalesce(max(number), 0)::int AS last,
-                count(*) FILTER (WHERE status = 'issued')::int AS issued,
-                count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
-         FROM register_entries WHERE organisation_id = $1 AND register = $2 AND year = $3`,
-        [organisationId, register, year],
-      ),
+    const [next, counts, changes] = await Promise.all([
+      counterNext(this.db.manager, organisationId, register, year),
+      yearCounts(this.db.manager, organisationId, register, year),
       this.db.getRepository(RegisterNumberChange).find({
         where: { organisationId, register, year },
         order: { changedAt: 'ASC' },
@@ -238,10 +169,10 @@ export class RegisterService {
     return {
       register,
       year,
-      nextNumber: counter[0]?.next_number ?? 1,
-      lastIssuedNumber: counts[0].last,
-      issuedCount: counts[0].issued,
-      cancelledCount: counts[0].cancelled,
+      nextNumber: next ?? 1,
+      lastIssuedNumber: counts.last,
+      issuedCount: counts.issued,
+      cancelledCount: counts.cancelled,
       changes,
     };
   }
@@ -254,14 +185,15 @@ export class RegisterService {
     cancelledById: string | null,
     register?: string,
   ): Promise<RegisterEntry> {
-    const [rows] = await this.db.query<[Record<string, unknown>[], number]>(
-      `UPDATE register_entries
-       SET status = 'cancelled', cancelled_at = now(), cancel_reason = $3, cancelled_by_id = $4
-       WHERE id = $1 AND organisation_id = $2 AND status = 'issued' AND ($5::text IS NULL OR register = $5)
-       RETURNING ${ENTRY_COLUMNS}`,
-      [entryId, organisationId, reason, cancelledById, register ?? null],
-    );
-    if (rows.length === 1) return Object.assign(new RegisterEntry(), rows[0]);
+    const cancelled = await cancelIssuedEntry(this.db.manager, {
+      organisationId,
+      entryId,
+      reason,
+      cancelledById,
+      at: null,
+      register,
+    });
+    if (cancelled) return cancelled;
     // Tells "already cancelled" from "not yours / not there" (the latter is always 404).
     const existing = await this.get(organisationId, entryId, register);
     throw new AppException(ErrorCode.RegisterEntryCancelled, {
@@ -317,26 +249,12 @@ export class RegisterService {
   ): Promise<RegisterCsvExport> {
     assertRegisterName(query.register);
     const year = query.year ?? bangkokCalendarYear(new Date());
-    const organisation = await this.db.getRepository(Organisation).findOne({ where: { id: organisationId } });
+    const organisation = await findOrganisationSummary(this.db.manager, organisationId);
     if (!organisation) throw new AppException(ErrorCode.NotFound);
     const entries = await this.db.getRepository(RegisterEntry).find({
       where: { organisationId, register: query.register, year },
       order: { number: 'ASC' },
     });
     return { year, csv: registerCsv(entries, organisation.digits) };
-  }
-
-  private async lastIssuedNumber(
-    manager: EntityManager,
-    organisationId: string,
-    register: string,
-    year: number,
-  ): Promise<number> {
-    const rows = await manager.query<{ last: number }[]>(
-      `SELECT coalesce(max(number), 0)::int AS last FROM register_entries
-       WHERE organisation_id = $1 AND register = $2 AND year = $3`,
-      [organisationId, register, year],
-    );
-    return rows[0].last;
   }
 }

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { MemoDraftService, urgencyRank } from '@saraban/memo';
+import { guardedMemoStatusUpdateSql, MemoDraftService, urgencyRank } from '@saraban/memo';
 import {
-  Position,
+  findActivePosition,
   readWorkingTime,
   stepDeadline,
   workingCalendarOf,
   type StepDeadline,
 } from '@saraban/organisation';
 import { queryPrepared } from '@saraban/postgres';
-import { RegisterService } from '@saraban/register';
+import { cancelIssuedEntry, RegisterService } from '@saraban/register';
 import type { ApprovalEvent } from '../core/approval-event';
 import type { ApprovalIntent } from '../core/approval-intent';
 import {
@@ -164,35 +164,39 @@ const OUTBOX_TYPE: Record<HistoryAction, string> = {
 };
 
 /** The first submission's guarded memo update (the workflow row does not exist yet). */
-const FIRST_MEMO_UPDATE_SQL = `UPDATE memos SET status = $3, version = version + 1, updated_at = now()
-  WHERE id = $1 AND organisation_id = $2 AND version = $4 RETURNING version`;
+const FIRST_MEMO_UPDATE_SQL = guardedMemoStatusUpdateSql({
+  id: '$1',
+  organisationId: '$2',
+  status: '$3',
+  version: '$4',
+});
 
 /**
- * The workflow row of a first submission ($1–$16, the step's due and reminder times $18–$19),
- * and its history ($17). No row answered: a
+ * The workflow row of a first submission ($1–$16, the step's due and reminder times $18–$19,
+ * the decision's order $20), and its history ($17). No row answered: a
  * racing first submission got there first (the memo row's lock let this one through with the
  * workflow it read before waiting), which is a 409, not a duplicate key.
  */
 const WORKFLOW_INSERT_SQL = `WITH ${pendingHistoryCte('$17')}
 INSERT INTO memo_workflows (memo_id, organisation_id, machine_version, snapshot, route, state, round, current_seq,
   current_position_id, subject, document_no, register_entry_id, urgency_order, waiting_since, version,
-  author_id, submitted_at, updated_at, due_at, remind_at)
-VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14, $18, $19)
+  author_id, submitted_at, updated_at, due_at, remind_at, decision_order)
+VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, $14, $18, $19, $20)
 ON CONFLICT (memo_id) DO NOTHING
 RETURNING version`;
 
 /**
- * Every later command: the memo (guarded by its version, $17), the workflow (guarded by its
- * own, $15, with the waiting step's due and reminder times $19–$20) and the history ($18), in
- * one statement.
+ * Every later command: the memo (guarded by its version, $17: the memo library's statement), the
+ * workflow (guarded by its own, $15, with the waiting step's due and reminder times $19–$20 and
+ * the decision's order $21) and the history ($18), in one statement.
  */
 const LATER_WRITE_SQL = `WITH memo AS (
-  UPDATE memos SET status = $16, version = version + 1, updated_at = now()
-   WHERE id = $1 AND organisation_id = $2 AND version = $17 RETURNING version
+  ${guardedMemoStatusUpdateSql({ id: '$1', organisationId: '$2', status: '$16', version: '$17' })}
 ), ${pendingHistoryCte('$18')}
 UPDATE memo_workflows w SET machine_version = $3, snapshot = $4::jsonb, route = $5::jsonb, state = $6, round = $7,
   current_seq = $8, current_position_id = $9, subject = $10, document_no = $11, register_entry_id = $12,
-  urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14, due_at = $19, remind_at = $20
+  urgency_order = $13, waiting_since = $14, version = memo.version, updated_at = $14, due_at = $19, remind_at = $20,
+  decision_order = $21
   FROM memo
  WHERE w.memo_id = $1 AND w.organisation_id = $2 AND w.version = $15
  RETURNING w.version`;
@@ -319,9 +323,7 @@ export class ApprovalCommandService {
     loaded: LoadedApproval,
     positionId: string,
   ): Promise<{ title: string; heading: string }> {
-    const position = await m.findOne(Position, {
-      where: { id: positionId, organisationId: loaded.memo.organisationId, active: true },
-    });
+    const position = await findActivePosition(m, loaded.memo.organisationId, positionId);
     if (!position) {
       throw new AppException(ErrorCode.ValidationFailed, [
         { field: 'positionId', problems: ['ไม่พบตำแหน่งนี้'] },
@@ -363,6 +365,7 @@ export class ApprovalCommandService {
     const final = applied[applied.length - 1].snapshot;
     const stored = persistApproval(final);
     const step = currentRouteStep(final);
+    const decisionOrder = final.context.decision?.order ?? null;
     let registerEntryId = loaded.workflow?.registerEntryId ?? null;
     let documentNo = loaded.workflow?.documentNo ?? null;
     let datedOn = loaded.datedOn;
@@ -372,18 +375,15 @@ export class ApprovalCommandService {
 
     const cancellation = intents.find((i) => i.type === 'recordCancellation');
     if (intents.some((i) => i.type === 'cancelRegisterEntry') && registerEntryId) {
-      // The register's own cancel() runs in its own transaction; this must commit with the command.
-      await m.query(
-        `UPDATE register_entries SET status = 'cancelled', cancelled_at = $3, cancel_reason = $4, cancelled_by_id = $5
-          WHERE id = $1 AND organisation_id = $2 AND status = 'issued'`,
-        [
-          registerEntryId,
-          memo.organisationId,
-          now,
+      // In the command's transaction: the cancellation commits (or rolls back) with it.
+      await cancelIssuedEntry(m, {
+        organisationId: memo.organisationId,
+        entryId: registerEntryId,
+        reason:
           cancellation?.type === 'recordCancellation' ? cancellation.params.reason : 'ถอนเรื่องโดยเจ้าของเรื่อง',
-          user.personId,
-        ],
-      );
+        cancelledById: user.personId,
+        at: now,
+      });
     }
 
     const deadline = step ? await this.deadlineOf(m, loaded) : null;
@@ -435,6 +435,7 @@ export class ApprovalCommandService {
         history(version),
         deadline?.dueAt ?? null,
         deadline?.remindAt ?? null,
+        decisionOrder,
       ]);
       // The rollback that follows the 409 also returns the register number taken above.
       if (inserted.length === 0) return null;
@@ -451,6 +452,7 @@ export class ApprovalCommandService {
       history(version),
       deadline?.dueAt ?? null,
       deadline?.remindAt ?? null,
+      decisionOrder,
     ]);
     return row === undefined ? null : { version: row.version, registerEntryId, documentNo, datedOn };
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
-import { Memo, MemoAccessPolicy } from '@saraban/memo';
-import { ApprovalChainStep, Position } from '@saraban/organisation';
+import { Memo, MemoAccessPolicy, memoFromHeaderRow, memoHeaderSql, type MemoHeaderRow } from '@saraban/memo';
+import { readApprovalChain, staffingRowsSql, type StaffingRow } from '@saraban/organisation';
 import { queryPrepared } from '@saraban/postgres';
+import { registerDatedOnSql } from '@saraban/register';
 import { bangkokDateString } from '@saraban/thai-format';
 import {
   currentRouteStep,
@@ -15,32 +16,25 @@ import { buildRoute } from '../core/build-route.util';
 import type { RouteStep } from '../core/route-step';
 import { resolveStep, type StepResolution, type Staffing } from '../core/who-may-act.util';
 import { MemoWorkflow } from '../entities/memo-workflow.entity';
-import {
-  StaffingReader,
-  staffingOf,
-  staffingRowsSql,
-  type StaffingRow,
-  type StaffingWithNames,
-} from '../staffing/staffing.reader';
+import { StaffingReader, staffingOf, type StaffingWithNames } from '../staffing/staffing.reader';
+
+/** The workflow's columns, named (a prepared `w.*` breaks when a migration adds one). */
+const WORKFLOW_COLUMNS = `w.memo_id, w.organisation_id, w.machine_version, w.snapshot, w.route, w.state, w.round,
+    w.current_seq, w.current_position_id, w.author_id, w.subject, w.document_no, w.register_entry_id, w.urgency_order,
+    w.waiting_since, w.submitted_at, w.version, w.updated_at, w.decision_order`;
 
 /**
  * One statement for the memo, its workflow, the register date and — once submitted — the
  * staffing of its frozen route for the day ($3, plus the posts in $4): everything a command
- * reads, in one round trip. A command locks the memo row (FOR UPDATE OF m): separate reads in
+ * reads, in one round trip; the memo, register and
+ * organisation parts come from their owners. A command locks the memo row (the memo library's FOR UPDATE): separate reads in
  * READ COMMITTED could straddle another's commit.
  */
 function loadSql(lock: boolean): string {
   return `WITH memo_row AS (
-  SELECT m.id AS m_id, m.organisation_id AS m_organisation_id, m.author_id AS m_author_id,
-      m.unit_id AS m_unit_id, m.unit_line AS m_unit_line, m.subject AS m_subject, m.addressee AS m_addressee,
-      m.urgency AS m_urgency, m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id,
-      m.status AS m_status, m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at,
-      w.*, r.dated_on::text AS dated_on
-    FROM memos m
-    LEFT JOIN memo_workflows w ON w.memo_id = m.id
-    LEFT JOIN register_entries r ON r.id = w.register_entry_id
-   WHERE m.id = $1 AND m.organisation_id = $2
-   ${lock ? 'FOR UPDATE OF m' : ''}
+  SELECT m.*, ${WORKFLOW_COLUMNS}, ${registerDatedOnSql('w.register_entry_id')} AS dated_on
+    FROM (${memoHeaderSql('$1', '$2', lock)}) m
+    LEFT JOIN memo_workflows w ON w.memo_id = m.m_id
 ), wanted AS (
   SELECT ARRAY(
     SELECT (step->>'positionId')::uuid FROM memo_row, jsonb_array_elements(memo_row.route) step
@@ -87,7 +81,7 @@ export class ApprovalReader {
     const now = options.now ?? new Date();
     const day = bangkokDateString(now);
     const rows = await queryPrepared<
-      WorkflowRow & MemoRow & { dated_on: string | null; staffing_rows: StaffingRow[] | null }
+      WorkflowRow & MemoHeaderRow & { dated_on: string | null; staffing_rows: StaffingRow[] | null }
     >(manager, options.lock ? LOAD_FOR_UPDATE_SQL : LOAD_SQL, [
       memoId,
       organisationId,
@@ -96,7 +90,7 @@ export class ApprovalReader {
     ]);
     const row = rows[0];
     if (!row) return null;
-    const memo = memoOf(row);
+    const memo = memoFromHeaderRow(row);
     const workflow = row.memo_id ? workflowOf(row) : null;
     // A draft's route is the chain as it is now; it is frozen into the snapshot at submission.
     const snapshot = workflow
@@ -127,16 +121,9 @@ export class ApprovalReader {
   }
 
   async currentRoute(manager: EntityManager, organisationId: string, unitId: string): Promise<RouteStep[]> {
-    const chain = await manager.find(ApprovalChainStep, { where: { organisationId, unitId } });
-    if (chain.length === 0) return [];
-    const positions = await manager
-      .createQueryBuilder(Position, 'p')
-      .where('p.organisationId = :organisationId AND p.id IN (:...ids)', {
-        organisationId,
-        ids: chain.map((c) => c.positionId),
-      })
-      .getMany();
-    return buildRoute(chain, positions);
+    const { steps, positions } = await readApprovalChain(manager, organisationId, unitId);
+    if (steps.length === 0) return [];
+    return buildRoute(steps, positions);
   }
 
   /**
@@ -169,43 +156,6 @@ export class ApprovalReader {
   }
 }
 
-interface MemoRow {
-  m_id: string;
-  m_organisation_id: string;
-  m_author_id: string;
-  m_unit_id: string;
-  m_unit_line: string;
-  m_subject: string;
-  m_addressee: string;
-  m_urgency: Memo['urgency'];
-  m_secrecy: Memo['secrecy'];
-  m_signer_position_id: string;
-  m_status: Memo['status'];
-  m_version: number;
-  m_created_at: Date;
-  m_updated_at: Date;
-}
-
-/** The memo's header fields (what the approval reads); body, closing and the rest stay unread. */
-function memoOf(r: MemoRow): Memo {
-  return Object.assign(new Memo(), {
-    id: r.m_id,
-    organisationId: r.m_organisation_id,
-    authorId: r.m_author_id,
-    unitId: r.m_unit_id,
-    unitLine: r.m_unit_line,
-    subject: r.m_subject,
-    addressee: r.m_addressee,
-    urgency: r.m_urgency,
-    secrecy: r.m_secrecy,
-    signerPositionId: r.m_signer_position_id,
-    status: r.m_status,
-    version: r.m_version,
-    createdAt: r.m_created_at,
-    updatedAt: r.m_updated_at,
-  });
-}
-
 interface WorkflowRow {
   memo_id: string;
   organisation_id: string;
@@ -225,6 +175,7 @@ interface WorkflowRow {
   submitted_at: Date;
   version: number;
   updated_at: Date;
+  decision_order: string | null;
 }
 
 /** One round trip for the workflow and its register date: mapped by hand from the raw row. */
@@ -248,6 +199,7 @@ function workflowOf(r: WorkflowRow): MemoWorkflow {
     submittedAt: r.submitted_at,
     version: r.version,
     updatedAt: r.updated_at,
+    decisionOrder: r.decision_order,
   });
 }
 

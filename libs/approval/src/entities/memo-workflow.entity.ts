@@ -78,6 +78,13 @@ export class MemoWorkflow {
   @Column({ type: 'timestamptz', nullable: true })
   remindAt: Date | null;
 
+  /**
+   * The executive's order once decided (ทราบ, อนุมัติ, …: an OrderKind), null before: what other
+   * libraries need of the decision, published as a column so that nobody reads the snapshot.
+   */
+  @Column({ type: 'text', nullable: true })
+  decisionOrder: string | null;
+
   /** Equal to the memo's version after the last command; the guarded UPDATE compares it. */
   @Column({ type: 'int' })
   version: number;

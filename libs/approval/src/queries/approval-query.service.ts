@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { URGENCIES, URGENCIES_MOST_URGENT_FIRST, type MemoStatus } from '@saraban/memo';
-import { readWorkingTime, workingCalendarOf } from '@saraban/organisation';
+import { memoStatusSql, URGENCIES, URGENCIES_MOST_URGENT_FIRST, type MemoStatus } from '@saraban/memo';
+import { readWorkingTime, staffedPostsSql, workingCalendarOf } from '@saraban/organisation';
 import { bangkokDateString, toArabicDigits, toThaiDigits } from '@saraban/thai-format';
 import { approvalStateName, currentRouteStep, loadApproval } from '../core/approval-snapshot.util';
 import type { Capacity } from '../core/capacity';
@@ -163,9 +163,9 @@ export class ApprovalQueryService {
           updated_at: Date;
         }[]
       >(
-        `SELECT w.memo_id, w.subject, w.document_no, m.status, w.machine_version, w.snapshot, w.waiting_since,
-                w.submitted_at, w.updated_at
-           FROM memo_workflows w JOIN memos m ON m.id = w.memo_id
+        `SELECT w.memo_id, w.subject, w.document_no, ${memoStatusSql('w.memo_id')} AS status, w.machine_version,
+                w.snapshot, w.waiting_since, w.submitted_at, w.updated_at
+           FROM memo_workflows w
           WHERE w.organisation_id = $1 AND w.author_id = $2
           ORDER BY w.updated_at DESC, w.memo_id LIMIT $3 OFFSET $4`,
         [user.organisationId, user.personId, limit, offset],
@@ -252,11 +252,7 @@ export class ApprovalQueryService {
       version: number;
     }[] = await this.db.query(
       `WITH acting AS (
-         SELECT ao.position_id, ao.person_id FROM acting_orders ao JOIN people p ON p.id = ao.person_id AND p.active
-          WHERE ao.organisation_id = $1 AND ao.from_date <= $2::date AND (ao.to_date IS NULL OR ao.to_date >= $2::date)
-         UNION
-         SELECT pp.position_id, pp.person_id FROM person_positions pp JOIN people p ON p.id = pp.person_id AND p.active
-          WHERE pp.organisation_id = $1
+         ${staffedPostsSql('$1', '$2::date')}
        )
        SELECT w.memo_id, w.subject, w.document_no, w.route -> w.current_seq AS step, w.waiting_since, w.version,
               EXISTS (SELECT 1 FROM acting a WHERE a.position_id = w.current_position_id) AS author_only

@@ -1,3 +1,5 @@
+import { heldOrCoveredPostsSql, personNameSql } from '@saraban/organisation';
+
 /**
  * The inbox statements, exported for EXPLAIN in the benchmark. Parameters: $1 organisation,
  * $2 the caller (their own memos never wait for them), $3 the Bangkok day, $4 one post to
@@ -12,10 +14,7 @@
  * Each scan reads at most offset+limit entries, whatever the backlog of the post.
  */
 const CAPS = `caps AS (
-  SELECT position_id FROM person_positions WHERE organisation_id = $1 AND person_id = $2
-  UNION
-  SELECT position_id FROM acting_orders
-   WHERE organisation_id = $1 AND person_id = $2 AND from_date <= $3::date AND (to_date IS NULL OR to_date >= $3::date)
+  ${heldOrCoveredPostsSql('$1', '$2', '$3::date')}
 )`;
 
 const MATCHES = `($5::smallint IS NULL OR w.urgency_order = $5::smallint)
@@ -24,7 +23,7 @@ const MATCHES = `($5::smallint IS NULL OR w.urgency_order = $5::smallint)
 export const INBOX_ITEMS_SQL = `
 WITH ${CAPS}
 SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.submitted_at, w.version,
-       w.current_position_id, w.route -> w.current_seq AS step, p.prefix || p.full_name AS author_name,
+       w.current_position_id, w.route -> w.current_seq AS step, ${personNameSql('w.author_id')} AS author_name,
        w.due_at, w.remind_at
   FROM caps
   CROSS JOIN LATERAL (
@@ -37,7 +36,6 @@ SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.
      ORDER BY w.urgency_order, w.waiting_since, w.memo_id
      LIMIT $8
   ) w
-  JOIN people p ON p.id = w.author_id
  WHERE $4::uuid IS NULL OR caps.position_id = $4::uuid
  ORDER BY w.urgency_order, w.waiting_since, w.memo_id
  LIMIT $9 OFFSET $10`;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { memoSignerSql } from '@saraban/memo';
+import { personNameSql, positionTitleSql } from '@saraban/organisation';
 import { capacityLines, type Capacity } from '../core/capacity';
 import { orderText, type OrderKind } from '../core/order-kind';
 import type { RouteStep } from '../core/route-step';
@@ -42,12 +44,11 @@ export class PrintedChainService {
       submitted_at: Date | null;
       created_at: Date;
     }[] = await this.db.query(
-      `SELECT m.author_id, p.prefix || p.full_name AS author_name, pos.title AS signer_title, w.state, w.round, w.route,
+      `SELECT m.author_id, ${personNameSql('m.author_id')} AS author_name,
+                ${positionTitleSql('m.signer_position_id')} AS signer_title, w.state, w.round, w.route,
                 w.submitted_at, m.created_at
-           FROM memos m JOIN people p ON p.id = m.author_id
-           LEFT JOIN positions pos ON pos.id = m.signer_position_id
-           LEFT JOIN memo_workflows w ON w.memo_id = m.id
-          WHERE m.id = $1 AND m.organisation_id = $2`,
+           FROM (${memoSignerSql('$1', '$2')}) m
+           LEFT JOIN memo_workflows w ON w.memo_id = m.id`,
       [memoId, organisationId],
     );
     const memo = memos[0];

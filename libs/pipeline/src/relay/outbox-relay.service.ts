@@ -10,17 +10,10 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { NotificationQueueService } from '@saraban/notification';
+import { claimOutboxBatch, markOutboxProcessed } from '@saraban/outbox';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 import { documentPayloadOf } from './outbox-event.util';
-
-interface OutboxRow {
-  id: string;
-  organisation_id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
 
 const BATCH = 100;
 
@@ -94,10 +87,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   private relayBatch(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows: OutboxRow[] = await m.query(
-        `SELECT id, organisation_id, type, payload, created_at FROM outbox
-          WHERE processed_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
+      const rows = await claimOutboxBatch(m, BATCH);
       const payloads: DocumentJobPayload[] = [];
       for (const row of rows) {
         try {
@@ -122,9 +112,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
           })),
         ),
       ]);
-      if (rows.length > 0) {
-        await m.query('UPDATE outbox SET processed_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
-      }
+      await markOutboxProcessed(
+        m,
+        rows.map((r) => r.id),
+      );
       return rows.length;
     });
   }

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GO_AHEAD_ORDERS } from '@saraban/approval';
+import { decidedVersionsSql, GO_AHEAD_ORDERS } from '@saraban/approval';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { PdfRenderer } from '@saraban/document-render';
+import { memoPublicationSql } from '@saraban/memo';
+import { publicationsSql, signedDocumentsSql } from '@saraban/publication';
 import { DocumentFailureRepository } from '../failures/document-failure.repository';
 import { DocumentRetryService } from '../failures/document-retry.service';
 import { DocumentQueueService } from '../jobs/document-queue.service';
@@ -57,18 +59,16 @@ export class PipelineReconcilerService {
     const result: ReconcileResult = { added: 0, retried: 0 };
     const rows: Unfinished[] = await this.db.query(
       `SELECT w.organisation_id, w.memo_id, w.version
-         FROM memo_workflows w
-         JOIN memos m ON m.id = w.memo_id
-         LEFT JOIN signed_documents d ON d.memo_id = w.memo_id AND d.memo_version = w.version
-         LEFT JOIN publications p ON p.memo_id = w.memo_id AND p.memo_version = w.version
-        WHERE w.state = 'decided'
-          AND w.updated_at < now() - make_interval(secs => $1::double precision / 1000)
+         FROM (${decidedVersionsSql()}) w
+         JOIN (${memoPublicationSql()}) m ON m.id = w.memo_id
+         LEFT JOIN (${signedDocumentsSql()}) d ON d.memo_id = w.memo_id AND d.memo_version = w.version
+         LEFT JOIN (${publicationsSql()}) p ON p.memo_id = w.memo_id AND p.memo_version = w.version
+        WHERE w.decided_at < now() - make_interval(secs => $1::double precision / 1000)
           -- A bounded scan; a document that failed is followed by document_failures, however old.
-          AND w.updated_at > now() - interval '7 days'
+          AND w.decided_at > now() - interval '7 days'
           AND (d.stage IS DISTINCT FROM 'signed'
-               OR (m.publish AND p.id IS NULL
-                   AND (w.snapshot #>> '{context,decision,order}') = ANY($2::text[])))
-        ORDER BY w.updated_at
+               OR (m.publish AND p.id IS NULL AND w.decision_order = ANY($2::text[])))
+        ORDER BY w.decided_at
         LIMIT 500`,
       [graceMs, GO_AHEAD_ORDERS],
     );

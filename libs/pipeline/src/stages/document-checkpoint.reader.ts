@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ApprovalChainLine, SignedDocumentStage } from '@saraban/publication';
+import {
+  readDocumentCheckpoint,
+  readUnsignedPdf,
+  type ApprovalChainLine,
+  type SignedDocumentStage,
+} from '@saraban/publication';
 import type { DocumentJobPayload } from '../jobs/document-job';
 
 /**
@@ -20,32 +25,13 @@ export interface DocumentCheckpoint {
   publicationId: string | null;
 }
 
-interface CheckpointRow {
-  id: string;
-  stage: SignedDocumentStage;
-  sha256: string | null;
-  subject: string;
-  document_no: string;
-  dated_on: string | null;
-  approval_chain: ApprovalChainLine[];
-  publication_id: string | null;
-}
-
-/** Reads a memo version's checkpoints in one statement: what a retried job can skip. */
+/** Reads a memo version's checkpoints (the publication library's statement): what a retried job can skip. */
 @Injectable()
 export class DocumentCheckpointReader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async read(p: DocumentJobPayload): Promise<DocumentCheckpoint | null> {
-    const rows: CheckpointRow[] = await this.db.query(
-      `SELECT d.id, d.stage, d.sha256, d.subject, d.document_no, d.dated_on::text AS dated_on, d.approval_chain,
-              p.id AS publication_id
-         FROM signed_documents d
-         LEFT JOIN publications p ON p.memo_id = d.memo_id AND p.memo_version = d.memo_version
-        WHERE d.memo_id = $1 AND d.memo_version = $2 AND d.organisation_id = $3`,
-      [p.memoId, p.memoVersion, p.organisationId],
-    );
-    const row = rows[0];
+    const row = await readDocumentCheckpoint(this.db.manager, p);
     if (!row) return null;
     return {
       documentId: row.id,
@@ -61,10 +47,6 @@ export class DocumentCheckpointReader {
 
   /** The unsigned print a render stored, while it waits for its signature. */
   async unsignedPdf(p: DocumentJobPayload, documentId: string): Promise<Buffer | null> {
-    const rows: { unsigned_pdf: Buffer | null }[] = await this.db.query(
-      'SELECT unsigned_pdf FROM signed_documents WHERE id = $1 AND organisation_id = $2',
-      [documentId, p.organisationId],
-    );
-    return rows[0]?.unsigned_pdf ?? null;
+    return readUnsignedPdf(this.db.manager, p.organisationId, documentId);
   }
 }

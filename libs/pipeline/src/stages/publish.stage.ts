@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isGoAhead } from '@saraban/approval';
+import { decisionOf, isGoAhead } from '@saraban/approval';
+import { publicationWishOf } from '@saraban/memo';
 import { appendOutboxEvents } from '@saraban/outbox';
 import { PublicationService } from '@saraban/publication';
 import type { DocumentJobPayload } from '../jobs/document-job';
@@ -11,14 +12,6 @@ export interface PublishResult {
   documentId: string;
   published: boolean;
   publicationId: string | null;
-}
-
-/** What the memo asks of the portal: marked for publication, and the order it was decided with. */
-interface MemoPublicationRow {
-  publish: boolean;
-  oit_item: string | null;
-  decided: boolean;
-  order_kind: string | null;
 }
 
 /**
@@ -37,23 +30,17 @@ export class PublishStage {
 
   /** `stored`: the document's checkpoint when the caller has just read or written it. */
   async run(p: DocumentJobPayload, stored?: DocumentCheckpoint): Promise<PublishResult> {
-    const [doc, rows] = await Promise.all([
+    const [doc, wish, decided] = await Promise.all([
       stored ?? this.checkpoints.read(p),
-      this.db.query<MemoPublicationRow[]>(
-        `SELECT m.publish, m.oit_item, w.state = 'decided' AS decided,
-                w.snapshot #>> '{context,decision,order}' AS order_kind
-           FROM memos m JOIN memo_workflows w ON w.memo_id = m.id
-          WHERE m.id = $1 AND m.organisation_id = $2`,
-        [p.memoId, p.organisationId],
-      ),
+      publicationWishOf(this.db.manager, p.organisationId, p.memoId),
+      decisionOf(this.db.manager, p.organisationId, p.memoId),
     ]);
     if (!doc || doc.stage !== 'signed') {
       throw new Error(`memo ${p.memoId} v${p.memoVersion} is not signed yet`);
     }
     if (doc.publicationId)
       return { documentId: doc.documentId, published: true, publicationId: doc.publicationId };
-    const memo = rows[0];
-    if (!memo?.publish || !memo.decided || !isGoAhead(memo.order_kind)) {
+    if (!wish?.publish || !decided?.decided || !isGoAhead(decided.order)) {
       return { documentId: doc.documentId, published: false, publicationId: null };
     }
     if (!doc.datedOn) throw new Error(`memo ${p.memoId} v${p.memoVersion}: the print has no date`);
@@ -69,7 +56,7 @@ export class PublishStage {
         documentNo: doc.documentNo,
         datedOn,
         orderText: decision?.text ?? '',
-        oitItem: memo.oit_item,
+        oitItem: wish.oitItem,
         at: new Date(),
       });
       // With the publication: the writer is told, integrators get document.published.

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
 import { appendOutboxEvents } from '@saraban/outbox';
-import { queryPrepared } from '@saraban/postgres';
+import { insertSignedDocument, storeSignature } from '@saraban/publication';
 import { signPdf, type SignedPdf, type SigningIdentity } from '@saraban/signing';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import type { DocumentCheckpoint } from './document-checkpoint.reader';
@@ -16,9 +16,6 @@ export interface SignResult {
   /** False when an earlier run (or a racing worker) had already signed it. */
   signed: boolean;
 }
-
-/** Who signed, kept as they are now: verification shows that, whatever the organisation is called later. */
-const SIGNER_COLUMNS = `organisation_name = o.name, organisation_code = o.code`;
 
 /**
  * The second step: a PAdES signature with the organisation's certificate over the print, and
@@ -36,33 +33,21 @@ export class SignStage {
   /** Signs a fresh print and stores it. */
   async run(p: DocumentJobPayload, printed: PrintedMemo): Promise<SignResult> {
     const { signed, identity, signedAt } = await this.sign(p, printed.pdf);
-    const inserted = await this.storedOnce(p, signed.sha256, (m) =>
-      m.query<{ id: string }[]>(
-        `INSERT INTO signed_documents (organisation_id, memo_id, memo_version, verification_code, stage,
-                                     subject, document_no, dated_on, approval_chain,
-                                     signed_pdf, sha256, signed_at, signer_subject, certificate_fingerprint,
-                                     organisation_name, organisation_code)
-       SELECT $1, $2, $3, $4, 'signed', $5, $6, $7, $8, $9, $10, $11, $12, $13, o.name, o.code
-         FROM organisations o WHERE o.id = $1
-       ON CONFLICT (memo_id, memo_version) DO NOTHING
-       RETURNING id`,
-        [
-          p.organisationId,
-          p.memoId,
-          p.memoVersion,
-          printed.verificationCode,
-          printed.subject,
-          printed.documentNo,
-          printed.datedOn,
-          JSON.stringify(printed.chain),
-          signed.pdf,
-          signed.sha256,
-          signedAt,
-          identity.certificate.subject,
-          identity.certificate.fingerprint256,
-        ],
-      ),
-    );
+    const inserted = await this.storedOnce(p, signed.sha256, async (m) => {
+      const id = await insertSignedDocument(m, p, {
+        verificationCode: printed.verificationCode,
+        subject: printed.subject,
+        documentNo: printed.documentNo,
+        datedOn: printed.datedOn,
+        chain: printed.chain,
+        pdf: signed.pdf,
+        sha256: signed.sha256,
+        signedAt,
+        signerSubject: identity.certificate.subject,
+        certificateFingerprint: identity.certificate.fingerprint256,
+      });
+      return id ? [{ id }] : [];
+    });
     if (inserted.length > 0) return { documentId: inserted[0].id, sha256: signed.sha256, signed: true };
     return this.winner(p);
   }
@@ -76,26 +61,16 @@ export class SignStage {
     // Gone: a racing worker signed it since the checkpoint was read (its signature stands).
     if (!unsigned) return this.winner(p);
     const { signed, identity, signedAt } = await this.sign(p, unsigned);
-    // queryPrepared answers the rows (TypeORM's query() answers [rows, count] for an UPDATE).
-    const updated = await this.storedOnce(p, signed.sha256, (m) =>
-      queryPrepared<{ id: string }>(
-        m,
-        `UPDATE signed_documents d
-          SET stage = 'signed', signed_pdf = $2, sha256 = $3, signed_at = $4, signer_subject = $5, unsigned_pdf = NULL,
-              certificate_fingerprint = $6, ${SIGNER_COLUMNS}
-         FROM organisations o
-        WHERE d.id = $1 AND d.stage = 'rendered' AND o.id = d.organisation_id
-        RETURNING d.id`,
-        [
-          doc.documentId,
-          signed.pdf,
-          signed.sha256,
-          signedAt,
-          identity.certificate.subject,
-          identity.certificate.fingerprint256,
-        ],
-      ),
-    );
+    const updated = await this.storedOnce(p, signed.sha256, async (m) => {
+      const stored = await storeSignature(m, doc.documentId, {
+        pdf: signed.pdf,
+        sha256: signed.sha256,
+        signedAt,
+        signerSubject: identity.certificate.subject,
+        certificateFingerprint: identity.certificate.fingerprint256,
+      });
+      return stored ? [{ id: doc.documentId }] : [];
+    });
     if (updated.length > 0) return { documentId: doc.documentId, sha256: signed.sha256, signed: true };
     return this.winner(p);
   }

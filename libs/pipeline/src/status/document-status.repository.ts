@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GO_AHEAD_ORDERS } from '@saraban/approval';
-import type { PublicationStatus, SignedDocumentStage } from '@saraban/publication';
+import { decidedVersionsSql, GO_AHEAD_ORDERS, workflowSummariesSql } from '@saraban/approval';
+import { memoPublicationSql } from '@saraban/memo';
+import { organisationCodesSql } from '@saraban/organisation';
+import {
+  publicationsSql,
+  signedDocumentsSql,
+  type PublicationStatus,
+  type SignedDocumentStage,
+} from '@saraban/publication';
 
 /** A decided memo version with everything its document has reached: the print, the portal, a failure. */
 export interface DecidedDocumentRow {
@@ -58,22 +65,22 @@ export interface FailureListRow {
  * "Should be published", as the reconciler and the publish stage decide it: the memo is marked for
  * publication and its order is a go-ahead ($2 is GO_AHEAD_ORDERS in every statement below).
  */
-const SHOULD_PUBLISH = `(m.publish AND (w.snapshot #>> '{context,decision,order}') = ANY($2::text[]))`;
+const SHOULD_PUBLISH = `(m.publish AND w.decision_order = ANY($2::text[]))`;
 
 const DECIDED = `
   SELECT w.memo_id AS "memoId", w.version AS "memoVersion", w.subject, w.document_no AS "documentNo",
-         w.updated_at AS "decidedAt", ${SHOULD_PUBLISH} AS "shouldPublish", o.code AS "organisationCode",
+         w.decided_at AS "decidedAt", ${SHOULD_PUBLISH} AS "shouldPublish", o.code AS "organisationCode",
          d.stage AS "documentStage", d.verification_code AS "verificationCode", d.signed_at AS "signedAt",
          p.id AS "publicationId", p.status AS "publicationStatus", p.published_at AS "publishedAt",
          f.reason AS "failureReason", f.attempts AS "failureAttempts", f.set_aside_at AS "failureSetAsideAt",
          f.next_retry_at AS "failureNextRetryAt", f.last_failed_at AS "failureLastFailedAt"
-    FROM memo_workflows w
-    JOIN memos m ON m.id = w.memo_id
-    JOIN organisations o ON o.id = w.organisation_id
-    LEFT JOIN signed_documents d ON d.memo_id = w.memo_id AND d.memo_version = w.version
-    LEFT JOIN publications p ON p.memo_id = w.memo_id AND p.memo_version = w.version
+    FROM (${decidedVersionsSql()}) w
+    JOIN (${memoPublicationSql()}) m ON m.id = w.memo_id
+    JOIN (${organisationCodesSql()}) o ON o.id = w.organisation_id
+    LEFT JOIN (${signedDocumentsSql()}) d ON d.memo_id = w.memo_id AND d.memo_version = w.version
+    LEFT JOIN (${publicationsSql()}) p ON p.memo_id = w.memo_id AND p.memo_version = w.version
     LEFT JOIN document_failures f ON f.memo_id = w.memo_id AND f.memo_version = w.version
-   WHERE w.organisation_id = $1 AND w.state = 'decided'`;
+   WHERE w.organisation_id = $1`;
 
 /** Where decided memos' documents stand: read-only statements over the pipeline's checkpoints, per organisation. */
 @Injectable()
@@ -97,10 +104,10 @@ export class DocumentStatusRepository {
   async overdue(organisationId: string, overdueMs: number, limit = 200): Promise<DecidedDocumentRow[]> {
     return this.db.query(
       `${DECIDED}
-         AND w.updated_at < now() - make_interval(secs => $3::double precision / 1000)
-         AND w.updated_at > now() - interval '7 days'
+         AND w.decided_at < now() - make_interval(secs => $3::double precision / 1000)
+         AND w.decided_at > now() - interval '7 days'
          AND (d.stage IS DISTINCT FROM 'signed' OR (${SHOULD_PUBLISH} AND p.id IS NULL))
-       ORDER BY w.updated_at, w.memo_id
+       ORDER BY w.decided_at, w.memo_id
        LIMIT $4`,
       [organisationId, GO_AHEAD_ORDERS, overdueMs, limit],
     );
@@ -114,13 +121,13 @@ export class DocumentStatusRepository {
     return this.db.query(
       `SELECT COALESCE(d.stage = 'signed', false) AS signed, (p.id IS NOT NULL) AS published,
               (f.set_aside_at IS NOT NULL) AS "setAside", ${SHOULD_PUBLISH} AS "shouldPublish", count(*)::int AS count
-         FROM memo_workflows w
-         JOIN memos m ON m.id = w.memo_id
-         LEFT JOIN signed_documents d ON d.memo_id = w.memo_id AND d.memo_version = w.version
-         LEFT JOIN publications p ON p.memo_id = w.memo_id AND p.memo_version = w.version
+         FROM (${decidedVersionsSql()}) w
+         JOIN (${memoPublicationSql()}) m ON m.id = w.memo_id
+         LEFT JOIN (${signedDocumentsSql()}) d ON d.memo_id = w.memo_id AND d.memo_version = w.version
+         LEFT JOIN (${publicationsSql()}) p ON p.memo_id = w.memo_id AND p.memo_version = w.version
          LEFT JOIN document_failures f ON f.memo_id = w.memo_id AND f.memo_version = w.version
-        WHERE w.organisation_id = $1 AND w.state = 'decided'
-          AND w.updated_at > now() - make_interval(days => $3::int)
+        WHERE w.organisation_id = $1
+          AND w.decided_at > now() - make_interval(days => $3::int)
         GROUP BY 1, 2, 3, 4`,
       [organisationId, GO_AHEAD_ORDERS, days],
     );
@@ -133,7 +140,7 @@ export class DocumentStatusRepository {
               f.stage, f.error_code AS "errorCode", f.reason, f.cause, f.attempts, f.set_aside_at AS "setAsideAt",
               f.next_retry_at AS "nextRetryAt", f.first_failed_at AS "firstFailedAt", f.last_failed_at AS "lastFailedAt"
          FROM document_failures f
-         LEFT JOIN memo_workflows w ON w.memo_id = f.memo_id AND w.organisation_id = f.organisation_id
+         LEFT JOIN (${workflowSummariesSql()}) w ON w.memo_id = f.memo_id AND w.organisation_id = f.organisation_id
         WHERE f.organisation_id = $1
         ORDER BY f.last_failed_at DESC, f.memo_id
         LIMIT $2`,

@@ -1,0 +1,106 @@
+import type { EntityManager } from 'typeorm';
+import { Memo } from './entities/memo.entity';
+
+/*
+ * The memo's rows as other libraries' statements need them, in one round trip with their own
+ * work: each function answers SQL text to embed (arguments are SQL expressions, e.g. `$1`), so
+ * the caller never names the memo's table and the memo library keeps its columns to itself.
+ */
+
+/**
+ * The version-guarded status change of an approval command: answers `version` (the new one)
+ * when the memo was still at `version`, no row when someone changed it first (a 409).
+ */
+export function guardedMemoStatusUpdateSql(p: {
+  id: string;
+  organisationId: string;
+  status: string;
+  version: string;
+}): string {
+  return `UPDATE memos SET status = ${p.status}, version = version + 1, updated_at = now()
+  WHERE id = ${p.id} AND organisation_id = ${p.organisationId} AND version = ${p.version} RETURNING version`;
+}
+
+/** The memo's header columns (`m_id`, `m_subject`, …) one approval command or view reads. */
+export const MEMO_HEADER_COLUMNS = `m.id AS m_id, m.organisation_id AS m_organisation_id, m.author_id AS m_author_id,
+      m.unit_id AS m_unit_id, m.unit_line AS m_unit_line, m.subject AS m_subject, m.addressee AS m_addressee,
+      m.urgency AS m_urgency, m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id,
+      m.status AS m_status, m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at`;
+
+/**
+ * A sub-select of one memo's header columns (see MEMO_HEADER_COLUMNS), optionally locking its row
+ * (FOR UPDATE: a command's reads must not straddle another's commit).
+ */
+export function memoHeaderSql(id: string, organisationId: string, lock: boolean): string {
+  return `SELECT ${MEMO_HEADER_COLUMNS}
+    FROM memos m
+   WHERE m.id = ${id} AND m.organisation_id = ${organisationId}
+   ${lock ? 'FOR UPDATE' : ''}`;
+}
+
+/** A scalar subquery: the memo's status, for a memo id expression. */
+export function memoStatusSql(memoId: string): string {
+  return `(SELECT ms.status FROM memos ms WHERE ms.id = ${memoId})`;
+}
+
+/** A sub-select of the columns the printed chain needs of one memo (author, signer's post, created). */
+export function memoSignerSql(id: string, organisationId: string): string {
+  return `SELECT m.id, m.author_id, m.signer_position_id, m.created_at FROM memos m
+   WHERE m.id = ${id} AND m.organisation_id = ${organisationId}`;
+}
+
+/** The row `memoHeaderSql` answers (prefixed `m_`). */
+export interface MemoHeaderRow {
+  m_id: string;
+  m_organisation_id: string;
+  m_author_id: string;
+  m_unit_id: string;
+  m_unit_line: string;
+  m_subject: string;
+  m_addressee: string;
+  m_urgency: string;
+  m_secrecy: string;
+  m_signer_position_id: string;
+  m_status: string;
+  m_version: number;
+  m_created_at: Date;
+  m_updated_at: Date;
+}
+
+/** The memo `memoHeaderSql` read: header fields only (body, closing and the rest stay unread). */
+export function memoFromHeaderRow(r: MemoHeaderRow): Memo {
+  return Object.assign(new Memo(), {
+    id: r.m_id,
+    organisationId: r.m_organisation_id,
+    authorId: r.m_author_id,
+    unitId: r.m_unit_id,
+    unitLine: r.m_unit_line,
+    subject: r.m_subject,
+    addressee: r.m_addressee,
+    urgency: r.m_urgency as Memo['urgency'],
+    secrecy: r.m_secrecy as Memo['secrecy'],
+    signerPositionId: r.m_signer_position_id,
+    status: r.m_status as Memo['status'],
+    version: r.m_version,
+    createdAt: r.m_created_at,
+    updatedAt: r.m_updated_at,
+  });
+}
+
+/** A relation (for `JOIN (…) m`) of memos' publication wishes: id, publish, oit_item. */
+export function memoPublicationSql(): string {
+  return `SELECT id, publish, oit_item FROM memos`;
+}
+
+/** Whether the memo is marked for publication, and under which OIT item; null when it is not there. */
+export async function publicationWishOf(
+  manager: EntityManager,
+  organisationId: string,
+  memoId: string,
+): Promise<{ publish: boolean; oitItem: string | null } | null> {
+  const rows = await manager.query<{ publish: boolean; oit_item: string | null }[]>(
+    'SELECT publish, oit_item FROM memos WHERE id = $1 AND organisation_id = $2',
+    [memoId, organisationId],
+  );
+  return rows[0] ? { publish: rows[0].publish, oitItem: rows[0].oit_item } : null;
+}
