@@ -37,7 +37,13 @@ import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
 import { BenchHttpClient } from './lib/http-client';
 import { percentile } from './lib/percentile.util';
-import { processCpuMs, processTreeCpuMs, processTreeRssBytes, processesCpuMs } from './lib/process-stats';
+import {
+  cpuSinceMs,
+  processCpuMs,
+  processTreeCpuMs,
+  processTreeRssBytes,
+  processesCpuMs,
+} from './lib/process-stats';
 import { seedMemo } from '../test/document/memo-fixtures';
 
 const PARAGRAPH =
@@ -230,14 +236,13 @@ export async function run(): Promise<BenchRow[]> {
         )
       ).map((r) => r.pid);
     const measure = async (ids: string[], offer: () => Promise<void>): Promise<PhaseResult> => {
-      const pids = await backends();
+      const postgres0 = processesCpuMs(await backends());
       const cpuNow = () => {
         const node = processCpuMs(worker.pid);
         return {
           api: processTreeCpuMs(api.pid),
           worker: node,
           chromium: processTreeCpuMs(worker.pid) - node,
-          postgres: processesCpuMs(pids),
         };
       };
       const cpu0 = cpuNow();
@@ -248,7 +253,8 @@ export async function run(): Promise<BenchRow[]> {
         api: (cpu1.api - cpu0.api) / ids.length,
         worker: (cpu1.worker - cpu0.worker) / ids.length,
         chromium: (cpu1.chromium - cpu0.chromium) / ids.length,
-        postgres: (cpu1.postgres - cpu0.postgres) / ids.length,
+        // Backends opened meanwhile are not counted: a lower bound when pools churn.
+        postgres: cpuSinceMs(postgres0) / ids.length,
       };
       const firstSent = Math.min(...ids.map((id) => sent.get(id)!));
       const times = [...at.values()];

@@ -66,9 +66,21 @@ export function processTreeCpuMs(pid: number | undefined): number {
   return total;
 }
 
-/** CPU time of these processes together, ms (those that ended count no more). */
-export function processesCpuMs(pids: readonly number[]): number {
-  return pids.reduce((total, pid) => total + cpuOfStat(readProc(pid, 'stat')), 0);
+/** CPU time of each of these processes, ms, by pid (a process that has ended is left out). */
+export function processesCpuMs(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const stat = readProc(pid, 'stat');
+    if (stat !== undefined) out.set(pid, cpuOfStat(stat));
+  }
+  return out;
+}
+
+/** CPU the processes of `before` used since, ms: those alive at both ends (a pool may replace a connection). */
+export function cpuSinceMs(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, now] of processesCpuMs([...before.keys()])) total += now - (before.get(pid) ?? now);
+  return total;
 }
 
 /** CPU time of every process whose command name starts with `name`, ms. */
