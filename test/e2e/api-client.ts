@@ -5,6 +5,11 @@ export class ApiClient {
     private readonly token: string,
   ) {}
 
+  /** A client for a token obtained elsewhere (a person of another organisation). */
+  static withToken(baseUrl: string, token: string): ApiClient {
+    return new ApiClient(baseUrl, token);
+  }
+
   static async signIn(baseUrl: string, username: string): Promise<ApiClient> {
     const res = await fetch(`${baseUrl}/auth/login`, {
       method: 'POST',

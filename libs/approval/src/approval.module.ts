@@ -11,6 +11,7 @@ import { ApprovalAuditService } from './history/approval-audit.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { InboxController } from './inbox.controller';
 import { ApprovalQueryService } from './queries/approval-query.service';
+import { MemoSearchService } from './queries/memo-search.service';
 import { PrintedChainService } from './queries/printed-chain.service';
 import { StaffingReader } from './staffing/staffing.reader';
 
@@ -24,12 +25,14 @@ import { StaffingReader } from './staffing/staffing.reader';
     IdempotencyService,
     ApprovalCommandService,
     ApprovalQueryService,
+    MemoSearchService,
     ApprovalAuditService,
     PrintedChainService,
   ],
   exports: [
     ApprovalCommandService,
     ApprovalQueryService,
+    MemoSearchService,
     ApprovalAuditService,
     PrintedChainService,
     StaffingReader,

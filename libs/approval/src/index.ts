@@ -16,6 +16,8 @@ export * from './commands/approval-command.service';
 export * from './dto/approval-views';
 export * from './history/approval-audit.service';
 export * from './queries/approval-query.service';
+export * from './queries/memo-search.service';
+export * from './dto/memo-search.query';
 export * from './queries/printed-chain.service';
 export * from './queries/inbox-sql';
 export * from './commands/approval-reader';

@@ -17,6 +17,7 @@ export * from './dto/memo-person.view';
 export * from './dto/memo-position.view';
 export * from './dto/report-table.view';
 export * from './memo-summary.repository';
+export * from './memo-search.repository';
 export * from './memo-labels';
 export * from './memo-status.repository';
 export * from './memo-print.repository';

@@ -1,1 +1,2 @@
 export * from './prepared-query.util';
+export * from './thai-search.util';

@@ -17,6 +17,7 @@ import { WebNotFoundController } from './web-not-found.controller';
 import { WebPortalController } from './web-portal.controller';
 import { WebProfileController } from './web-profile.controller';
 import { WebRegisterController } from './web-register.controller';
+import { WebSearchController } from './web-search.controller';
 import { WebStuckController } from './web-stuck.controller';
 
 /**
@@ -30,6 +31,8 @@ export const WEB_CONTROLLERS: Type[] = [
   WebAssetsController,
   WebAuthController,
   WebHomeController,
+  // /app/search, /app/acted
+  WebSearchController,
   // /app/memos/new, POST /app/memos, /app/memos/:id/edit, /app/memos/:id/delete
   WebComposeController,
   // /app/memos/:id/attachments/…

@@ -5,7 +5,8 @@ import { OrganisationDirectoryService } from '@saraban/organisation';
 import type { DigitStyle } from '@saraban/thai-format';
 import { WebAssets } from './web-assets.service';
 
-export type NavKey = 'inbox' | 'compose' | 'mine' | 'notifications' | 'register' | 'admin' | 'none';
+export type NavKey =
+  'inbox' | 'compose' | 'mine' | 'acted' | 'search' | 'notifications' | 'register' | 'admin' | 'none';
 
 interface NavItem {
   href: string;
@@ -91,6 +92,8 @@ export class WebShell {
       { key: 'inbox', href: '/app', label: 'งานรอดำเนินการ', show: true },
       { key: 'compose', href: '/app/memos/new', label: 'เขียนบันทึก', show: true },
       { key: 'mine', href: '/app/memos/mine', label: 'บันทึกของฉัน', show: true },
+      { key: 'acted', href: '/app/acted', label: 'พิจารณาแล้ว', show: true },
+      { key: 'search', href: '/app/search', label: 'ค้นหา', show: true },
       { key: 'notifications', href: '/app/notifications', label: 'การแจ้งเตือน', show: true },
       { key: 'register', href: '/app/register', label: 'ทะเบียนหนังสือส่ง', show: clerk },
       { key: 'admin', href: '/app/admin', label: 'ผู้ดูแลระบบ', show: user.roles.includes('admin') },

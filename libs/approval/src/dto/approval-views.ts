@@ -211,3 +211,31 @@ export class AuditVerificationView {
   @ApiProperty({ nullable: true, type: String }) lastSeq: string | null;
   @ApiProperty({ type: ChainBreakView, nullable: true }) firstBroken: ChainBreakView | null;
 }
+
+/** What I did on a memo I acted on (my latest endorsement, return or decision). */
+export class MyActionView {
+  @ApiProperty({ enum: ['endorsed', 'returned', 'decided'] }) action: 'endorsed' | 'returned' | 'decided';
+  @ApiProperty({ nullable: true, enum: ORDER_KINDS }) orderKind: OrderKind | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The opinion, reason or order as written' })
+  text: string | null;
+  @ApiProperty() at: Date;
+}
+
+export class MemoSearchItemView {
+  @ApiProperty() memoId: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: MEMO_STATUSES }) status: MemoStatus;
+  @ApiProperty({ enum: URGENCIES }) urgency: Urgency;
+  @ApiProperty() authorName: string;
+  @ApiProperty({ nullable: true, type: String }) documentNo: string | null;
+  @ApiProperty({ description: 'ลงวันที่ once numbered, else the day it was written (Bangkok, YYYY-MM-DD)' })
+  day: string;
+  @ApiProperty({ nullable: true, enum: ORDER_KINDS }) decisionOrder: OrderKind | null;
+  @ApiProperty({ type: MyActionView, nullable: true }) myAction: MyActionView | null;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class MemoSearchView {
+  @ApiProperty({ description: 'Memos matching, of those the caller may read' }) total: number;
+  @ApiProperty({ type: [MemoSearchItemView] }) items: MemoSearchItemView[];
+}

@@ -31,6 +31,8 @@ export const HISTORY_ACTIONS: readonly HistoryAction[] = [
  */
 @Entity('approval_history')
 @Index(['memoId', 'seq'])
+// One person's entries, latest first (partial; migration ThaiMemoSearch): "the memos I acted on".
+@Index('approval_history_actor_idx', { synchronize: false })
 export class ApprovalHistoryEntry {
   @PrimaryColumn({ type: 'uuid' })
   organisationId: string;

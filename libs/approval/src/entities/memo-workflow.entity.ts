@@ -16,6 +16,7 @@ export type WorkflowState = 'review' | 'returned' | 'decided' | 'withdrawn' | 'c
 @Index('approval_sent_idx', { synchronize: false })
 @Index('approval_due_idx', { synchronize: false })
 @Index('approval_remind_idx', { synchronize: false })
+@Index('approval_number_trgm_idx', { synchronize: false })
 export class MemoWorkflow {
   @PrimaryColumn({ type: 'uuid' })
   memoId: string;

@@ -28,6 +28,8 @@ export const EDITABLE_STATUSES: readonly MemoStatus[] = ['draft', 'returned'];
 /** A บันทึกข้อความ. Editable fields are copied into `memo_revisions` on every save. */
 @Entity('memos')
 @Index(['organisationId', 'authorId', 'updatedAt'])
+// Trigram index on the Thai-normalised subject, เรียน and body (migration ThaiMemoSearch).
+@Index('memos_search_trgm_idx', { synchronize: false })
 export class Memo {
   @PrimaryGeneratedColumn('uuid')
   id: string;

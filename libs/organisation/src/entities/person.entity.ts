@@ -6,6 +6,8 @@ export const ROLES: readonly Role[] = ['officer', 'clerk', 'admin'];
 /** Someone who signs in. "approver" is not stored: it follows from the positions held. */
 @Entity('people')
 @Index(['organisationId', 'username'], { unique: true })
+// Trigram index on the Thai-normalised name (migration ThaiMemoSearch), for the memo search.
+@Index('people_name_trgm_idx', { synchronize: false })
 export class Person {
   @PrimaryGeneratedColumn('uuid')
   id: string;

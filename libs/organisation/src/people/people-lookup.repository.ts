@@ -1,3 +1,4 @@
+import { thaiSearchNormSql, thaiSearchPatternSql } from '@saraban/postgres';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** "นายสมประสงค์ วีระวัฒน์" for each person id found. */
@@ -59,4 +60,15 @@ export async function organisationNameOf(
       ? await db.query('SELECT id, name FROM organisations WHERE id = $1', [by.id])
       : await db.query('SELECT id, name FROM organisations WHERE code = $1', [by.code]);
   return rows[0] ?? null;
+}
+
+/**
+ * A relation (SQL to embed) of the ids of the organisation's people whose name ("นายสมประสงค์
+ * วีระวัฒน์") contains the term (`term` holds the LIKE-escaped text as typed), Thai-normalised;
+ * served by people_name_trgm_idx. Former staff included: their memos are still found by name.
+ */
+export function peopleNamedSql(organisationId: string, term: string): string {
+  return `SELECT pn.id FROM people pn
+   WHERE pn.organisation_id = ${organisationId}
+     AND ${thaiSearchNormSql('pn.prefix || pn.full_name')} ILIKE ${thaiSearchPatternSql(term)}`;
 }

@@ -1,0 +1,41 @@
+import { thaiSearchPatternSql } from '@saraban/postgres';
+
+/*
+ * The memo's part of a search over memos (the approval library's search statement embeds these,
+ * so that the caller never names the memo's table). Arguments are SQL expressions, e.g. `$1`.
+ */
+
+/**
+ * A relation of the ids of the organisation's memos whose subject, เรียน or body contain the term
+ * (`term` holds the LIKE-escaped text as typed), Thai-normalised; served by memos_search_trgm_idx.
+ */
+export function memoTextMatchSql(organisationId: string, term: string): string {
+  return `SELECT mt.id FROM memos mt
+   WHERE mt.organisation_id = ${organisationId}
+     AND memo_search_text(mt.subject, mt.addressee, mt.body) ILIKE ${thaiSearchPatternSql(term)}`;
+}
+
+/** A relation of the ids of the organisation's memos written by any of the people in `authorIds` (a relation of ids). */
+export function memosByAuthorsSql(organisationId: string, authorIds: string): string {
+  return `SELECT ma.id FROM memos ma WHERE ma.organisation_id = ${organisationId} AND ma.author_id IN (${authorIds})`;
+}
+
+/**
+ * A relation of the organisation's memos as a search result lists them: id, subject, status,
+ * urgency, author_id, created_at, updated_at.
+ */
+export function memoListingSql(organisationId: string): string {
+  return `SELECT ml.id, ml.subject, ml.status, ml.urgency, ml.author_id, ml.created_at, ml.updated_at
+    FROM memos ml WHERE ml.organisation_id = ${organisationId}`;
+}
+
+/** A row of `memoListingSql`. */
+export interface MemoListingRow {
+  id: string;
+  subject: string;
+  status: string;
+  urgency: string;
+  author_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
