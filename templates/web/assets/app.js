@@ -448,6 +448,177 @@
     if (el.matches && el.matches('input[name="memoIds"], [data-select-all]')) updateBulkBar();
   }
 
+  /* ---- compose: what is typed is kept in this browser until the server has it ----
+     A session that ends while someone types (idle timeout, sign-out elsewhere) turns the next
+     บันทึกร่าง into the sign-in page, and the typed text used to be lost. The form's content is
+     written to localStorage as it changes, under the person and the memo (and the version the
+     page was built from); after the next page that is not the sign-in or an error page the copy
+     is dropped (the server has it), otherwise the compose page puts it back. Not a server-side
+     autosave: that needs the very session that has ended, and every save would bump the version
+     the form is guarded with and add a revision to the memo's history. */
+  var DRAFT_PREFIX = 'saraban.draft.';
+  var DRAFT_PENDING = 'saraban.draft.pending';
+  var DRAFT_MAX_AGE_MS = 14 * 24 * 3600 * 1000;
+  var draftTimer = null;
+
+  function storageOf(kind) {
+    try {
+      var store = window[kind];
+      var probe = DRAFT_PREFIX + 'probe';
+      store.setItem(probe, '1');
+      store.removeItem(probe);
+      return store;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function composeForm() {
+    return $('form[data-compose][data-draft-key]');
+  }
+
+  /** The form's content: its named fields (not the token, version or buttons) and the body blocks in order. */
+  function readDraft(form) {
+    var fields = {};
+    $all('input[name], select[name], textarea[name]', form).forEach(function (el) {
+      if (el.closest('.block') || /^(_csrf|version|op)$/.test(el.name) || el.type === 'hidden') return;
+      if (el.type === 'radio') {
+        if (el.checked) fields[el.name] = el.value;
+      } else if (el.type === 'checkbox') fields[el.name] = el.checked;
+      else fields[el.name] = el.value;
+    });
+    var blocks = $all('[data-blocks] > .block', form).map(function (block) {
+      var type = $('select[data-block-field="type"]', block);
+      var text = $('textarea[data-block-field="text"]', block);
+      return { type: type ? type.value : 'paragraph', text: text ? text.value : '' };
+    });
+    return { fields: fields, blocks: blocks };
+  }
+
+  function sameDraft(a, b) {
+    return (
+      JSON.stringify(a.fields) === JSON.stringify(b.fields) &&
+      JSON.stringify(a.blocks) === JSON.stringify(b.blocks)
+    );
+  }
+
+  function writeDraft(form, draft) {
+    Object.keys(draft.fields).forEach(function (name) {
+      $all('[name="' + name.replace(/"/g, '') + '"]', form).forEach(function (el) {
+        if (el.closest('.block')) return;
+        if (el.type === 'radio') el.checked = el.value === draft.fields[name];
+        else if (el.type === 'checkbox') el.checked = draft.fields[name] === true;
+        else el.value = draft.fields[name];
+      });
+    });
+    var list = $('[data-blocks]', form);
+    var template = document.getElementById('block-template');
+    if (!list || !template) return;
+    $all(':scope > .block', list).forEach(function (block) {
+      list.removeChild(block);
+    });
+    draft.blocks.forEach(function (b) {
+      var block = template.content.firstElementChild.cloneNode(true);
+      var select = $('select[data-block-field="type"]', block);
+      if (select) select.value = b.type;
+      setBlockType(block, b.type);
+      var text = $('textarea[data-block-field="text"]', block);
+      if (text) text.value = b.text;
+      list.appendChild(block);
+    });
+    renumberBlocks(list);
+  }
+
+  function saveDraftNow() {
+    var form = composeForm();
+    var store = storageOf('localStorage');
+    if (!form || !store) return;
+    clearTimeout(draftTimer);
+    draftTimer = null;
+    var draft = readDraft(form);
+    draft.version = form.getAttribute('data-draft-version');
+    draft.savedAt = Date.now();
+    try {
+      store.setItem(DRAFT_PREFIX + form.getAttribute('data-draft-key'), JSON.stringify(draft));
+    } catch (e) {
+      // A full storage only loses the browser's copy; the form still works.
+    }
+  }
+
+  function scheduleDraftSave(event) {
+    if (!composeForm() || (event && event.target && !event.target.closest('form[data-compose]'))) return;
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(saveDraftNow, 400);
+  }
+
+  /** After a round trip: the copy the last compose submit left is dropped unless the server did not take it. */
+  function settlePendingDraft() {
+    var session = storageOf('sessionStorage');
+    var store = storageOf('localStorage');
+    if (!session || !store) return;
+    var pending = session.getItem(DRAFT_PENDING);
+    if (!pending) return;
+    session.removeItem(DRAFT_PENDING);
+    // The sign-in page (the session had ended) or an error: the server has not taken it; the copy
+    // stays for the compose page to put back. Any other page came after the server took it.
+    var body = document.body;
+    if (body.classList.contains('page-login') || body.classList.contains('page-error')) return;
+    store.removeItem(DRAFT_PREFIX + pending);
+  }
+
+  function restoreDraft() {
+    var form = composeForm();
+    var store = storageOf('localStorage');
+    if (!form || !store) return;
+    var key = DRAFT_PREFIX + form.getAttribute('data-draft-key');
+    var saved = null;
+    try {
+      saved = JSON.parse(store.getItem(key) || 'null');
+    } catch (e) {
+      saved = null;
+    }
+    if (!saved || !saved.fields || !Array.isArray(saved.blocks)) return;
+    // Built on another version (the server moved on since), or too old: not this page's draft.
+    if (
+      saved.version !== form.getAttribute('data-draft-version') ||
+      Date.now() - saved.savedAt > DRAFT_MAX_AGE_MS
+    ) {
+      store.removeItem(key);
+      return;
+    }
+    if (sameDraft(saved, readDraft(form))) return;
+    writeDraft(form, saved);
+    var notice = $('[data-draft-restored]');
+    if (notice) {
+      var at = $('[data-draft-restored-at]', notice);
+      if (at)
+        at.textContent = new Date(saved.savedAt).toLocaleString(
+          'th-TH-u-nu-' + (pageDigits() === 'thai' ? 'thai' : 'latn'),
+          { dateStyle: 'long', timeStyle: 'short' },
+        );
+      notice.hidden = false;
+    }
+  }
+
+  function onDraftDiscard(event) {
+    var button = event.target.closest ? event.target.closest('[data-draft-discard]') : null;
+    var form = composeForm();
+    var store = storageOf('localStorage');
+    if (!button || !form) return;
+    if (store) store.removeItem(DRAFT_PREFIX + form.getAttribute('data-draft-key'));
+    window.location.reload();
+  }
+
+  /** Signing out on purpose ends the browser's copies too (a shared office computer). */
+  function forgetDrafts() {
+    var store = storageOf('localStorage');
+    if (!store) return;
+    for (var i = store.length - 1; i >= 0; i--) {
+      var k = store.key(i);
+      if (k && k.indexOf(DRAFT_PREFIX) === 0) store.removeItem(k);
+    }
+  }
+
   /* ---- wiring ---- */
   function enhance(root) {
     // The server-side block buttons (no-JS fallback) become client-side ones.
@@ -462,6 +633,8 @@
       el.hidden = true;
     });
     updateBulkBar();
+    settlePendingDraft();
+    restoreDraft();
   }
 
   document.addEventListener('submit', function (event) {
@@ -469,8 +642,14 @@
     if (form.matches && form.matches('form[data-compose]')) {
       var list = $('[data-blocks]', form);
       if (list) renumberBlocks(list);
+      if (form.hasAttribute('data-draft-key')) {
+        saveDraftNow();
+        var session = storageOf('sessionStorage');
+        if (session) session.setItem(DRAFT_PENDING, form.getAttribute('data-draft-key'));
+      }
       return;
     }
+    if (form.matches && form.matches('form[action="/app/logout"]')) forgetDrafts();
     if (form.matches && form.matches('form[data-bulk-form]')) return onBulkAck(event);
     if (form.matches && form.matches('form[data-confirm]:not([data-api])')) {
       if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
@@ -486,10 +665,14 @@
     onPhrase(event);
     onBlockClick(event);
     onGotoLine(event);
+    onDraftDiscard(event);
+    scheduleDraftSave(event);
   });
+  document.addEventListener('input', scheduleDraftSave);
   document.addEventListener('change', function (event) {
     onBlockTypeChange(event);
     onSelectChange(event);
+    scheduleDraftSave(event);
   });
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () {

@@ -78,6 +78,9 @@ export class WebComposePage {
         memo,
         returnReason,
         action: memo ? `/app/memos/${memo.id}/edit` : '/app/memos',
+        // The browser keeps what is typed under this key until the server has it (app.js).
+        draftKey: `${user.personId}:${memo?.id ?? 'new'}`,
+        draftVersion: memo?.version ?? 0,
         canSubmit: true,
         canPreview: true,
         pdfError: attachment?.form === 'pdf' ? attachment.message : null,
