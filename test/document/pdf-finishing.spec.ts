@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { finishPdf } from '../../libs/document-render/src/pdf-finishing.util';
+import { finishPdf } from '../../libs/document-render/src/finishing/pdf-finishing.util';
 import { hostilePageText, hostilePdf, internalLinks } from '../utils/hostile-pdf';
 import { activeContentNames, scanPdfForActiveContent } from '../utils/pdf-active-content';
 import { pdfText, squash } from './poppler';

@@ -6,8 +6,10 @@ import { ASSET_ORIGIN, AssetServer, templateAssetPath } from './asset-server';
 import { BrowserHost } from './browser-host';
 import type { MemoDocument } from './memo-document';
 import { SECRECY_LABELS, buildMemoView } from './memo-view.util';
+import { PDFDocument } from 'pdf-lib';
 import { continuationWords, countPages, pageFirstWords } from './continuation/page-first-words.util';
-import { finishPdf, needsFinishing } from './pdf-finishing.util';
+import { finishPdf, needsFinishing } from './finishing/pdf-finishing.util';
+import { StampFont, labelRepertoire } from './finishing/stamp-font';
 import { resolvePdfRendererOptions } from './pdf-renderer-options';
 import type { PdfRendererOptions, ResolvedPdfRendererOptions } from './pdf-renderer-options';
 import { printBudget } from './print-budget';
@@ -87,6 +89,7 @@ export class PdfRenderer {
     private readonly options: ResolvedPdfRendererOptions,
     private readonly templates: TemplateLibrary,
     private readonly fonts: { regular: Buffer; bold: Buffer },
+    private readonly stampFonts: { regular: StampFont; bold: StampFont },
     private readonly host: BrowserHost,
     private readonly pool: Pool<RenderPage>,
   ) {
@@ -109,6 +112,11 @@ export class PdfRenderer {
   static async create(options: PdfRendererOptions = {}): Promise<PdfRenderer> {
     const o = resolvePdfRendererOptions(options);
     const [regular, bold] = await Promise.all([fs.readFile(o.fonts.regular), fs.readFile(o.fonts.bold)]);
+    // Built in the background: until they are, documents embed their own fonts.
+    const stampFonts = {
+      regular: StampFont.prepare(regular),
+      bold: StampFont.prepare(bold, labelRepertoire()),
+    };
     const templates = new TemplateLibrary(o.templatesDir);
     await templates.memo();
     const assets = new AssetServer(templates, { regular, bold });
@@ -132,7 +140,7 @@ export class PdfRenderer {
         autostart: false,
       },
     );
-    renderer = new PdfRenderer(o, templates, { regular, bold }, host, pool);
+    renderer = new PdfRenderer(o, templates, { regular, bold }, stampFonts, host, pool);
     try {
       await host.get();
       // Warm: open every tab now, so the first documents do not pay for it.
@@ -225,13 +233,6 @@ export class PdfRenderer {
   ): Promise<Buffer> {
     const html = await this.html(doc, options);
     const printed = await this.print(html, timeoutMs, tagged);
-    // The continuation words: pagination is known once Chromium has printed, so the printed
-    // PDF is read (its pages' first words) and the words are drawn at the feet of the pages
-    // in the finishing pass — one print, not two.
-    const continuation =
-      (doc.layout?.continuationWord ?? true) && countPages(printed) > 1
-        ? continuationWords(await pageFirstWords(printed, timeoutMs))
-        : new Map<number, string>();
     const finishing = {
       secrecyLabel: SECRECY_LABELS[doc.secrecy],
       title: doc.subject,
@@ -239,9 +240,21 @@ export class PdfRenderer {
       attachments: doc.pdfAttachments,
       boldFont: this.fonts.bold,
       regularFont: this.fonts.regular,
-      continuation,
+      stampFonts: this.stampFonts,
+      continuation: new Map<number, string>(),
     };
-    const pdf = needsFinishing(finishing) ? await finishPdf(printed, finishing) : Buffer.from(printed);
+    // The continuation words: pagination is known once Chromium has printed, so the printed
+    // PDF is read (its pages' first words) and the words are drawn at the feet of the pages
+    // in the finishing pass — one print, one parse of the PDF.
+    const paged = (doc.layout?.continuationWord ?? true) && countPages(printed) > 1;
+    let pdf: Buffer;
+    if (paged || needsFinishing(finishing)) {
+      const loaded = await PDFDocument.load(printed);
+      if (paged) finishing.continuation = continuationWords(pageFirstWords(loaded));
+      pdf = await finishPdf(loaded, finishing);
+    } else {
+      pdf = Buffer.from(printed);
+    }
     this.counters.renders += 1;
     return pdf;
   }

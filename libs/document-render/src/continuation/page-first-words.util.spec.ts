@@ -1,31 +1,55 @@
-import { continuationWords, parseBbox } from './page-first-words.util';
+import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { DEFAULT_DOCUMENT_FONTS } from '../pdf-renderer-options';
+import { StampFont, drawStamp } from '../finishing/stamp-font';
+import { thaiWords } from '../typesetting/thai-words.util';
+import { continuationWords, firstWordOf, pageFirstWords } from './page-first-words.util';
+import { pageLines, parseToUnicode } from './page-text.reader';
 
-const page = (w: number, h: number, words: string[]): string =>
-  `<page width="${w}" height="${h}">${words.map((x) => `<word xMin="1" yMin="1" xMax="2" yMax="2">${x}</word>`).join('')}</page>`;
+const portrait = (firstWord: string | null) => ({ width: 595, height: 842, firstWord });
+const landscape = (firstWord: string | null) => ({ width: 842, height: 595, firstWord });
 
 describe('continuation words', () => {
   it('takes the first Thai word of each page, page numbers aside', () => {
-    const pages = parseBbox(
-      `<doc>${page(595, 842, ['บันทึกข้อความ'])}${page(595, 842, ['-๒-', 'ดังนั้นเพื่อให้การดำเนินการ', 'เป็นไป'])}${page(595, 842, ['-๓-', '(นายกนก'])}</doc>`,
-    );
-    expect(pages.map((p) => p.firstWord)).toEqual(['บันทึกข้อความ', 'ดังนั้น', '(นายกนก']);
-    expect([...continuationWords(pages)]).toEqual([
+    expect(firstWordOf(['- ๒ -', 'ดังนั้นเพื่อให้การดำเนินการ เป็นไป'])).toBe('ดังนั้น');
+    expect(firstWordOf(['-๓-', '(นายกนก ธนากร)'])).toBe('(นายกนก');
+    expect([...continuationWords([portrait(null), portrait('ดังนั้น'), portrait('(นายกนก')])]).toEqual([
       [0, 'ดังนั้น…'],
       [1, '(นายกนก…'],
     ]);
   });
 
   it('takes an item number with the word after it', () => {
-    const pages = parseBbox(
-      `<doc>${page(595, 842, ['ก'])}${page(595, 842, ['-๒-', '๑.', 'แผนแม่บทภายใต้'])}</doc>`,
-    );
-    expect([...continuationWords(pages)]).toEqual([[0, '๑. แผนแม่บท…']]);
+    expect(firstWordOf(['-๒-', '๑. แผนแม่บทภายใต้'])).toBe('๑. แผนแม่บท');
   });
 
   it('gives none on the memo’s last page, nor on the landscape attachments after it', () => {
-    const pages = parseBbox(
-      `<doc>${page(595, 842, ['ก'])}${page(595, 842, ['-๒-', 'ข'])}${page(842, 595, ['สิ่งที่ส่งมาด้วย'])}${page(842, 595, ['ตาราง'])}</doc>`,
-    );
+    const pages = [portrait(null), portrait('ข'), landscape('สิ่งที่ส่งมาด้วย'), landscape('ตาราง')];
     expect([...continuationWords(pages)]).toEqual([[0, 'ข…']]);
+  });
+
+  it('reads a ToUnicode map’s chars and ranges', () => {
+    const map = parseToUnicode(
+      '2 beginbfchar\n<0003> <0020>\n<013b> <0e4d0e32>\nendbfchar\n1 beginbfrange\n<0100> <0102> <0e01>\nendbfrange',
+    );
+    expect([map.get(3), map.get(0x13b), map.get(0x100), map.get(0x102)]).toEqual([' ', 'ํา', 'ก', 'ฃ']);
+  });
+
+  it('reads back the first words of pages a PDF writer drew, line by line', async () => {
+    const stamp = await StampFont.create(readFileSync(DEFAULT_DOCUMENT_FONTS.regular));
+    const pdf = await PDFDocument.create();
+    const lines = [['บันทึกข้อความ'], ['- ๒ -', 'ข้อเท็จจริงที่ได้รับแจ้ง', 'บรรทัดที่สอง'], ['-๓-', '๑. ผู้อำนวยการกองช่าง']];
+    for (const texts of lines) {
+      const page = pdf.addPage([595, 842]);
+      const ref = stamp.copyInto(pdf);
+      texts.forEach((t, i) => drawStamp(page, ref, stamp.encode(t)!, { x: 72, y: 780 - 24 * i, size: 16 }));
+    }
+    const loaded = await PDFDocument.load(await pdf.save());
+    expect(pageLines(loaded, loaded.getPage(1))).toEqual(['- ๒ -', 'ข้อเท็จจริงที่ได้รับแจ้ง', 'บรรทัดที่สอง']);
+    expect(pageFirstWords(loaded).map((p) => p.firstWord)).toEqual([
+      null,
+      thaiWords('ข้อเท็จจริงที่')[0],
+      `๑. ${thaiWords('ผู้อำนวยการกองช่าง')[0]}`,
+    ]);
   });
 });

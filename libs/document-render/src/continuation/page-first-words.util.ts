@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import type { PDFDocument } from 'pdf-lib';
 import { thaiWords } from '../typesetting/thai-words.util';
+import { FontMapCache, pageLines } from './page-text.reader';
 
 export interface PrintedPageWords {
   /** Portrait or landscape, in points. */
@@ -10,64 +10,45 @@ export interface PrintedPageWords {
   firstWord: string | null;
 }
 
-const execFileAsync = promisify(execFile);
 const PAGE_NUMBER = /^-[๐-๙0-9]+-$/u;
 const ITEM_MARKER = /^[๐-๙0-9]+(?:\.[๐-๙0-9]+)*[.)]$/u;
 
 /**
- * The first word of every page of a printed PDF, read from the PDF itself by poppler
- * (`pdftotext -bbox`, the PDF on its standard input): pagination is Chromium's, known only once
- * it has printed. A Thai run without spaces is cut to its first word (thaiWords).
+ * The first word of every page of a printed PDF (pagination is Chromium's, known only once it
+ * has printed), read from the document itself (page-text.reader). Page 1's is not needed by
+ * anyone and is left null.
  */
-export async function pageFirstWords(pdf: Uint8Array, timeoutMs: number): Promise<PrintedPageWords[]> {
-  const reading = execFileAsync('pdftotext', ['-bbox', '-enc', 'UTF-8', 'fd://0', '-'], {
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: timeoutMs,
-    encoding: 'utf8',
+export function pageFirstWords(pdf: PDFDocument): PrintedPageWords[] {
+  const fonts = new FontMapCache();
+  return pdf.getPages().map((page, i) => {
+    const { width, height } = page.getSize();
+    return { width, height, firstWord: i === 0 ? null : firstWordOf(pageLines(pdf, page, fonts)) };
   });
-  reading.child.stdin?.on('error', () => undefined);
-  reading.child.stdin?.end(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
-  const { stdout } = await reading;
-  return parseBbox(stdout);
 }
 
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/** Pages of `pdftotext -bbox` output: words in content order, which is reading order here. */
-export function parseBbox(xhtml: string): PrintedPageWords[] {
-  const pages: PrintedPageWords[] = [];
-  for (const m of xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
-    let firstWord: string | null = null;
-    let marker = '';
-    for (const w of m[3].matchAll(/<word[^>]*>([\s\S]*?)<\/word>/g)) {
-      // Fonts that draw ำ as ํ + า give it back decomposed: composed again, as typed.
-      const text = unescapeXml(w[1])
-        .trim()
-        .replace(/\u0E4D\u0E32/gu, '\u0E33');
-      if (!text || PAGE_NUMBER.test(text)) continue;
-      // An item's number ("๑.") is not a word: the continuation is the number and its first word.
-      if (ITEM_MARKER.test(text)) {
-        marker += `${text} `;
-        continue;
-      }
-      // A name in parentheses (a signature block) is not a dictionary word: taken whole.
-      firstWord = text.startsWith('(')
-        ? text
-        : (thaiWords(text).find((piece) => piece.trim().length > 0) ?? text);
-      firstWord = marker + firstWord;
-      break;
+/**
+ * The first word of a page's first lines: page numbers aside; a Thai run without spaces cut
+ * to its first word (thaiWords); an item's number ("๑.") is not a word, so the continuation is
+ * the number and its first word; a name in parentheses (a signature block) is not a dictionary
+ * word and is taken whole.
+ */
+export function firstWordOf(lines: string[]): string | null {
+  let marker = '';
+  // A page number's glyphs are placed one by one ("- ๒ -"): recognised without its spaces.
+  const text = lines.filter((l) => !PAGE_NUMBER.test(l.replace(/\s+/gu, '')));
+  for (const token of text.flatMap((l) => l.split(/\s+/u))) {
+    const text = token.trim();
+    if (!text || PAGE_NUMBER.test(text)) continue;
+    if (ITEM_MARKER.test(text)) {
+      marker += `${text} `;
+      continue;
     }
-    if (firstWord === null && marker) firstWord = marker.trim();
-    pages.push({ width: Number(m[1]), height: Number(m[2]), firstWord });
+    const word = text.startsWith('(')
+      ? text
+      : (thaiWords(text).find((piece) => piece.trim().length > 0) ?? text);
+    return marker + word;
   }
-  return pages;
+  return marker ? marker.trim() : null;
 }
 
 /** Pages of a PDF as Chromium writes it (page objects are plain objects there), without parsing it. */

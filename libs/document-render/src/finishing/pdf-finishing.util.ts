@@ -1,8 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFObjectCopier, PDFPage, PDFPageLeaf, rgb } from 'pdf-lib';
-import type { PDFFont } from 'pdf-lib';
+import type { Color, PDFFont, PDFRef } from 'pdf-lib';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { PdfSanitiseError, sanitisePdf } from '@saraban/pdf-sanitiser';
+import { drawStamp, type StampFont } from './stamp-font';
 
 const CM = 72 / 2.54;
 
@@ -18,6 +19,8 @@ export interface PdfFinishing {
   continuation?: Map<number, string>;
   /** The regular document font (TrueType), for the continuation words. */
   regularFont?: Uint8Array;
+  /** The renderer's fonts for stamps, embedded once (StampFont); without them, each document embeds its own. */
+  stampFonts?: { regular: StampFont; bold: StampFont };
 }
 
 /** Whether the printed PDF needs a pass through finishPdf at all (most memos do not). */
@@ -34,13 +37,12 @@ export function needsFinishing(
  * Each attachment is made inert again (sanitisePdf) before it is appended: uploads are stored
  * inert, but rows stored before that are not.
  */
-export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<Buffer> {
-  const pdf = await PDFDocument.load(printed);
+export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishing): Promise<Buffer> {
+  const pdf = printed instanceof PDFDocument ? printed : await PDFDocument.load(printed);
+  const pen = new StampPen(pdf, f);
   if (f.continuation && f.continuation.size > 0 && f.regularFont) {
     // At the foot of the page, right-aligned on the text's right edge (2 cm), in the body's
     // font and size, inside the bottom margin (1.5 cm): the ink of its marks stays below the text.
-    pdf.registerFontkit(fontkit);
-    const regular = await pdf.embedFont(f.regularFont, { subset: true });
     const pages = pdf.getPages();
     for (const [index, word] of f.continuation) {
       const page = pages[index];
@@ -49,17 +51,22 @@ export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<B
       // ำ drawn as its parts ํ + า (the same picture): the font's ำ glyph would be read back
       // as "ำา" by text extraction, ํ + า is read as typed.
       const text = word.replace(/\u0E33/gu, '\u0E4D\u0E32');
-      const width = regular.widthOfTextAtSize(text, size);
-      page.drawText(text, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size, font: regular });
+      const width = await pen.width('regular', text, size);
+      await pen.draw(page, 'regular', text, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size });
     }
   }
   if (f.secrecyLabel) {
-    pdf.registerFontkit(fontkit);
-    const bold = await pdf.embedFont(f.boldFont, { subset: true });
     const red = rgb(0.82, 0, 0);
+    const width = await pen.width('bold', f.secrecyLabel, 20);
     for (const page of pdf.getPages()) {
-      drawCentred(page, bold, f.secrecyLabel, 20, page.getHeight() - 0.8 * CM, red);
-      drawCentred(page, bold, f.secrecyLabel, 20, 0.45 * CM, red);
+      const x = (page.getWidth() - width) / 2;
+      await pen.draw(page, 'bold', f.secrecyLabel, {
+        x,
+        y: page.getHeight() - 0.8 * CM,
+        size: 20,
+        color: red,
+      });
+      await pen.draw(page, 'bold', f.secrecyLabel, { x, y: 0.45 * CM, size: 20, color: red });
     }
   }
 
@@ -106,14 +113,55 @@ export async function finishPdf(printed: Uint8Array, f: PdfFinishing): Promise<B
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
-function drawCentred(
-  page: PDFPage,
-  font: PDFFont,
-  text: string,
-  size: number,
-  y: number,
-  color = rgb(0, 0, 0),
-): void {
-  const width = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color });
+type Face = 'regular' | 'bold';
+
+/**
+ * Draws the stamps' text: with the renderer's StampFonts when they hold every glyph (the font's
+ * objects copied into the document once), else with the font embedded in this document.
+ */
+class StampPen {
+  private readonly copied = new Map<Face, PDFRef>();
+  private readonly embedded = new Map<Face, PDFFont>();
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly f: PdfFinishing,
+  ) {}
+
+  async width(face: Face, text: string, size: number): Promise<number> {
+    const stamp = this.f.stampFonts?.[face];
+    if (stamp && stamp.encode(text)) return stamp.widthOfTextAtSize(text, size);
+    return (await this.embeddedFont(face)).widthOfTextAtSize(text, size);
+  }
+
+  async draw(
+    page: PDFPage,
+    face: Face,
+    text: string,
+    at: { x: number; y: number; size: number; color?: Color },
+  ): Promise<void> {
+    const stamp = this.f.stampFonts?.[face];
+    const encoded = stamp?.encode(text);
+    if (stamp && encoded) {
+      let ref = this.copied.get(face);
+      if (!ref) {
+        ref = stamp.copyInto(this.pdf);
+        this.copied.set(face, ref);
+      }
+      drawStamp(page, ref, encoded, at);
+      return;
+    }
+    page.drawText(text, { ...at, font: await this.embeddedFont(face), color: at.color ?? rgb(0, 0, 0) });
+  }
+
+  private async embeddedFont(face: Face): Promise<PDFFont> {
+    let font = this.embedded.get(face);
+    if (!font) {
+      const bytes = face === 'bold' ? this.f.boldFont : (this.f.regularFont ?? this.f.boldFont);
+      this.pdf.registerFontkit(fontkit);
+      font = await this.pdf.embedFont(bytes, { subset: true });
+      this.embedded.set(face, font);
+    }
+    return font;
+  }
 }
