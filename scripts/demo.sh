@@ -35,6 +35,8 @@ export MAIL_CATCHER_HTTP_PORT="${MAIL_CATCHER_HTTP_PORT:-1080}"
 export LINE_DOUBLE_PORT="${LINE_DOUBLE_PORT:-1081}"
 export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:$MAIL_CATCHER_SMTP_PORT}"
 export LINE_API_BASE_URL="${LINE_API_BASE_URL:-http://127.0.0.1:$LINE_DOUBLE_PORT}"
+# Webhooks to internal addresses are refused (SSRF) except these: the demo's receivers run on this machine.
+export WEBHOOK_ALLOWED_NETWORKS="${WEBHOOK_ALLOWED_NETWORKS:-127.0.0.1,::1}"
 
 demo_log() { printf '[demo] %s\n' "$*" >&2; }
 

@@ -47,7 +47,11 @@ describe('notification screenshots', () => {
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', () => r()));
     server = await startWebServer({
       worker: true,
-      env: { SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`, LINE_API_BASE_URL: line.baseUrl },
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+        LINE_API_BASE_URL: line.baseUrl,
+        WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
+      },
     });
     browser = await launchBrowser();
   });

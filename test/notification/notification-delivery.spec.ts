@@ -103,6 +103,8 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       LINE_API_BASE_URL: line.baseUrl,
       WEBHOOK_BACKOFF_MS: '100',
       WEBHOOK_ATTEMPTS: '12',
+      // The test's receiver listens on loopback: allowed by name, every other internal network refused.
+      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
     });
     db = t.app.get(DataSource);
     w = await createWorld(db);
@@ -138,6 +140,21 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       })
       .expect(201);
     hookSecret = (sub.body as { secret: string }).secret;
+    // Internal addresses other than the allowed receiver are refused (SSRF): the cloud metadata
+    // service, a private network, loopback by another spelling.
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.5/hook',
+      'http://[::1]:8080/x',
+    ]) {
+      const refused = await http()
+        .post('/admin/webhooks')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ url, events: ['memo.submitted'], description: 'ภายใน' })
+        .expect(400);
+      expect(refused.body as { code: string }).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(JSON.stringify(refused.body)).toContain('เครือข่ายภายใน');
+    }
     worker = await startTestWorker(t.env);
   });
 
@@ -249,10 +266,25 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       .get('/notifications')
       .set('Authorization', `Bearer ${tokens.author}`)
       .expect(200);
-    const decided = (mine.body as { items: { kind: string; memoId: string }[] }).items.find(
-      (i) => i.memoId === memoId && i.kind === 'decided',
-    );
-    expect(decided).toBeDefined();
+    const decided = (
+      mine.body as { items: { kind: string; memoId: string; readAt: string | null }[] }
+    ).items.find((i) => i.memoId === memoId && i.kind === 'decided');
+    expect(decided).toMatchObject({ readAt: null });
+
+    // Opening the memo's page reads its notifications: the unread count drops by them.
+    const unreadBefore = (mine.body as { unread: number }).unread;
+    const aboutMemo = (mine.body as { items: { memoId: string; readAt: string | null }[] }).items.filter(
+      (i) => i.memoId === memoId && i.readAt === null,
+    ).length;
+    await http().get(`/app/memos/${memoId}`).set('Authorization', `Bearer ${tokens.author}`).expect(200);
+    const after = await http()
+      .get('/notifications')
+      .set('Authorization', `Bearer ${tokens.author}`)
+      .expect(200);
+    const read = after.body as { unread: number; items: { memoId: string; readAt: string | null }[] };
+    expect(read.items.filter((i) => i.memoId === memoId).every((i) => i.readAt !== null)).toBe(true);
+    expect(aboutMemo).toBeGreaterThan(0);
+    expect(read.unread).toBe(unreadBefore - aboutMemo);
   });
 
   it('refuses a LINE webhook with a bad signature, and a person can unlink LINE', async () => {

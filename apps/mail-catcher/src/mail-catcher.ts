@@ -18,6 +18,8 @@ export interface MailCatcher {
   smtpPort: number;
   httpPort: number;
   mails: CaughtMail[];
+  /** Refuses the next `times` mails to this address with a temporary error (451), as a busy server does (tests of retries). */
+  refuseRecipient: (address: string, times: number) => void;
   close: () => Promise<void>;
 }
 
@@ -34,12 +36,20 @@ export async function startMailCatcher(
 ): Promise<MailCatcher> {
   const host = o.host ?? '127.0.0.1';
   const mails: CaughtMail[] = [];
+  const refusals = new Map<string, number>();
   let next = 1;
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 5 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const left = refusals.get(address.address.toLowerCase()) ?? 0;
+      if (left <= 0) return callback();
+      refusals.set(address.address.toLowerCase(), left - 1);
+      const error = Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 });
+      callback(error);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -104,6 +114,7 @@ export async function startMailCatcher(
     smtpPort: smtpAddress.port,
     httpPort: (http.address() as AddressInfo).port,
     mails,
+    refuseRecipient: (address, times) => void refusals.set(address.toLowerCase(), times),
     close: async () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));

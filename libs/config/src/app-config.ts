@@ -127,9 +127,30 @@ export const appConfigSchema = z.object({
   LINE_API_BASE_URL: z.url().default('https://api.line.me'),
   /** Notification jobs (fan-out, email, LINE, webhooks) a worker runs at once: they wait on the network. */
   NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  /**
+   * LINE recipients per batch job and per multicast request (the Messaging API takes at most 500
+   * user ids per multicast; a batch of one goes as a push).
+   */
+  LINE_MULTICAST_SIZE: z.coerce.number().int().min(1).max(500).default(500),
+  /** Emails per batch job (each its own message, sent over the SMTP pool's connections). */
+  EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /**
+   * How often the worker releases deliveries held for office hours that fell due, and re-queues
+   * batches whose job was lost (a job scheduler: once per tick across every worker).
+   */
+  NOTIFICATION_RELEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Attempts of one webhook delivery before it is logged as failed (backoff doubles from WEBHOOK_BACKOFF_MS). */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(18),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),
+  /**
+   * Internal networks outgoing webhooks may reach nonetheless (comma-separated addresses or CIDR
+   * blocks, e.g. "127.0.0.1" for the demo's and the tests' local receivers). Empty by default:
+   * a subscription to a loopback, private, link-local or other internal address is refused (SSRF).
+   */
+  WEBHOOK_ALLOWED_NETWORKS: z
+    .string()
+    .regex(/^[\s\d.:a-fA-F/,]*$/, 'must be comma-separated IP addresses or CIDR blocks')
+    .default(''),
   /** When the daily email digest goes out (cron, Bangkok time). */
   NOTIFICATION_DIGEST_CRON: z.string().min(9).default('0 8 * * 1-5'),
   /** Port of the worker's health endpoints (/health/live, /health/ready); 0 turns them off. */

@@ -12,5 +12,5 @@ export * from './line/line-link.service';
 export * from './webhooks/webhook-subscription.service';
 export * from './webhooks/webhook.repository';
 export * from './digest/digest.service';
-export { planDelivery, inOfficeHours, nextOfficeOpening } from './delivery/delivery-plan.util';
+export { planDelivery } from './delivery/delivery-plan.util';
 export * from './demo/demo-notification-setup';

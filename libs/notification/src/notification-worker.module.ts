@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalModule } from '@saraban/approval';
 import { OrganisationModule } from '@saraban/organisation';
+import { DeliveryReleaseService } from './delivery/delivery-release.service';
 import { DeliveryRepository } from './delivery/delivery.repository';
 import { DeliveryService } from './delivery/delivery.service';
 import { DigestService } from './digest/digest.service';
@@ -27,6 +28,7 @@ import { NotificationProcessor } from './worker/notification.processor';
     NotificationRepository,
     DeliveryRepository,
     DeliveryService,
+    DeliveryReleaseService,
     PreferenceRepository,
     MailTemplates,
     MailSender,

@@ -5,6 +5,7 @@ import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { OrganisationImagesService } from '@saraban/organisation';
 import { DocumentStatusService } from '@saraban/pipeline';
 import { MEMO_STATUSES, MemoDraftService } from '@saraban/memo';
+import { NotificationInboxService } from '@saraban/notification';
 import { WebApproval } from './web-approval.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
@@ -22,6 +23,7 @@ export class WebMemoPageController {
     private readonly shell: WebShell,
     private readonly views: WebViews,
     private readonly images: OrganisationImagesService,
+    private readonly notifications: NotificationInboxService,
   ) {}
 
   @Get('mine')
@@ -57,6 +59,8 @@ export class WebMemoPageController {
   ): Promise<void> {
     const page = await this.approval.memoPage(user, id);
     const { memo } = page;
+    // The reader has seen what their notifications about this memo told them (the page's unread count follows).
+    await this.notifications.markMemoRead(user.personId, memo.id);
     const shell = await this.shell.context(user, 'none', memo.subject, done);
     const editable =
       memo.author.id === user.personId && (memo.status === 'draft' || memo.status === 'returned');

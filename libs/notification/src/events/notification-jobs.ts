@@ -8,8 +8,10 @@ export const NOTIFICATION_QUEUE = 'notifications';
 export enum NotificationJob {
   /** One outbox event → in-app rows, delivery rows, webhook deliveries. */
   FanOut = 'fanout',
-  /** One delivery row (email or LINE) sent. */
+  /** One batch of delivery rows of one channel sent (emails over the SMTP pool, LINE by multicast). */
   Send = 'send',
+  /** Releases the deliveries held for office hours when they fall due, and re-queues lost batches (a job scheduler). */
+  Release = 'release',
   /** One webhook delivery posted. */
   Webhook = 'webhook',
   /** The daily digest of every person who chose it (a job scheduler). */
@@ -18,18 +20,20 @@ export enum NotificationJob {
 
 export interface NotificationJobData {
   [NotificationJob.FanOut]: NotifiableEvent;
-  [NotificationJob.Send]: { deliveryId: string };
+  /** `deliveryId`: a job queued before batches (its delivery's batch id is its own id). */
+  [NotificationJob.Send]: { batchId: string } | { deliveryId: string };
   [NotificationJob.Webhook]: { webhookDeliveryId: string };
   [NotificationJob.Digest]: Record<string, never>;
+  [NotificationJob.Release]: Record<string, never>;
 }
 
 /**
- * Deterministic ids: an event relayed twice, a delivery enqueued by a fan-out that ran twice,
- * are one job each. BullMQ forbids ":" in custom ids.
+ * Deterministic ids: an event relayed twice, a batch enqueued by a fan-out that ran twice or
+ * again by the release sweep, are one job each. BullMQ forbids ":" in custom ids.
  */
 export const notificationJobId = {
   fanOut: (eventId: string) => `fanout.${eventId}`,
-  send: (deliveryId: string) => `send.${deliveryId}`,
+  send: (batchId: string) => `send.${batchId}`,
   webhook: (deliveryId: string, replay: number) =>
     replay === 0 ? `webhook.${deliveryId}` : `webhook.${deliveryId}.r${replay}`,
 };

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { WorkingCalendar } from '@saraban/calendar';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { readWorkingTime, workingCalendarOf } from '@saraban/organisation';
 import { eventRule, isWebhookEventType, type NotifiableEvent } from '../events/notifiable-event';
 import { DELIVERY_CHANNELS } from '../events/notification-kind';
+import { assignBatches } from '../delivery/delivery-batch.util';
 import { planDelivery } from '../delivery/delivery-plan.util';
 import { DeliveryRepository, type NewDelivery } from '../delivery/delivery.repository';
 import { NotificationRepository } from '../inbox/notification.repository';
@@ -17,15 +22,22 @@ export interface FanOutResult {
   webhooks: number;
 }
 
+/** An organisation's calendar changes rarely (an import of its file); a fan-out reads it from here for a minute. */
+const CALENDAR_TTL_MS = 60_000;
+
 /**
  * One event → its in-app notifications, its email and LINE deliveries (as each person's
  * preferences and quiet hours say) and its webhook deliveries. Every write is keyed (event and
  * person; notification and channel; subscription and event) and every job id derived from those
- * keys: a fan-out that runs twice writes and enqueues nothing new.
+ * keys: a fan-out that runs twice writes and enqueues nothing new. Each write is one statement
+ * for all recipients; deliveries due now are grouped in batches, one send job each.
  */
 @Injectable()
 export class NotificationFanOutService {
+  private readonly calendars = new Map<string, { calendar: WorkingCalendar; at: number }>();
+
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly resolver: RecipientResolver,
     private readonly notifications: NotificationRepository,
     private readonly deliveries: DeliveryRepository,
@@ -74,8 +86,11 @@ export class NotificationFanOutService {
     );
     result.notifications = rows.length;
 
-    const prefs = await this.preferences.forPeople(rows.map((r) => r.personId));
-    const planned: NewDelivery[] = [];
+    const [prefs, calendar] = await Promise.all([
+      this.preferences.forPeople(rows.map((r) => r.personId)),
+      this.calendarOf(event.organisationId),
+    ]);
+    const planned: Omit<NewDelivery, 'batchId'>[] = [];
     for (const n of rows) {
       const p = prefs.get(n.personId)!;
       for (const channel of DELIVERY_CHANNELS) {
@@ -89,15 +104,38 @@ export class NotificationFanOutService {
             channel,
             urgency: memo.urgency,
             now,
+            calendar,
             quietHours: p.quietHours,
             emailDigest: p.emailDigest,
           }),
         });
       }
     }
-    const toSend = await this.deliveries.insertMany(planned);
-    await this.queue.enqueueSends(toSend);
-    result.deliveries = toSend.length;
+    const due = planned.filter((d) => d.status === 'pending');
+    const batched = new Map(
+      assignBatches(due, {
+        email: this.config.EMAIL_BATCH_SIZE,
+        line: this.config.LINE_MULTICAST_SIZE,
+      }).map((d) => [`${d.notificationId}.${d.channel}`, d.batchId]),
+    );
+    const written = await this.deliveries.insertMany(
+      planned.map((d) => ({ ...d, batchId: batched.get(`${d.notificationId}.${d.channel}`) ?? null })),
+    );
+    // Held deliveries wait in PostgreSQL for the release sweep; the batches due now are queued.
+    const batches = new Set(
+      written.filter((d) => d.status === 'pending' && d.batchId).map((d) => d.batchId!),
+    );
+    await this.queue.enqueueBatches([...batches]);
+    result.deliveries = written.length;
     return result;
+  }
+
+  private async calendarOf(organisationId: string): Promise<WorkingCalendar> {
+    const hit = this.calendars.get(organisationId);
+    if (hit && Date.now() - hit.at < CALENDAR_TTL_MS) return hit.calendar;
+    const settings = (await readWorkingTime(this.db.manager, [organisationId])).get(organisationId)?.settings;
+    const calendar = workingCalendarOf(settings ?? {});
+    this.calendars.set(organisationId, { calendar, at: Date.now() });
+    return calendar;
   }
 }

@@ -42,18 +42,17 @@ export class NotificationQueueService implements OnApplicationShutdown {
     );
   }
 
-  async enqueueSends(deliveries: readonly { id: string; dueAt: Date }[]): Promise<void> {
-    if (deliveries.length === 0) return;
-    const now = Date.now();
+  /**
+   * One send job per batch of deliveries, in one round trip. The batch id is the job id: a batch
+   * enqueued again (the fan-out run twice, the release sweep) while its job exists adds nothing.
+   */
+  async enqueueBatches(batchIds: readonly string[]): Promise<void> {
+    if (batchIds.length === 0) return;
     await this.queue.addBulk(
-      deliveries.map((d) => ({
+      batchIds.map((batchId) => ({
         name: NotificationJob.Send,
-        data: { deliveryId: d.id },
-        opts: {
-          ...SEND_JOB_OPTIONS,
-          jobId: notificationJobId.send(d.id),
-          delay: Math.max(0, d.dueAt.getTime() - now),
-        },
+        data: { batchId },
+        opts: { ...SEND_JOB_OPTIONS, jobId: notificationJobId.send(batchId) },
       })),
     );
   }
@@ -69,6 +68,18 @@ export class NotificationQueueService implements OnApplicationShutdown {
           jobId: notificationJobId.webhook(d.id, d.replays),
         },
       })),
+    );
+  }
+
+  /**
+   * The release sweep (held deliveries that fell due, batches whose job was lost), once per tick
+   * across every worker (a BullMQ job scheduler).
+   */
+  async scheduleRelease(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      'notification-release',
+      { every: this.config.NOTIFICATION_RELEASE_MS },
+      { name: NotificationJob.Release, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
   }
 

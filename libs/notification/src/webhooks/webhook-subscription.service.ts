@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { BlockList } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { seal, sealingKey, unseal } from '@saraban/certificates';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { NotificationQueueService } from '../queue/notification-queue.service';
+import { allowedNetworks, BlockedAddressError, checkHost } from './webhook-address.util';
 import {
   WebhookRepository,
   type WebhookDeliveryRow,
@@ -20,6 +22,7 @@ export interface NewSubscription {
 @Injectable()
 export class WebhookSubscriptionService {
   private readonly key: Buffer;
+  private readonly allowed: BlockList;
 
   constructor(
     private readonly repository: WebhookRepository,
@@ -27,6 +30,7 @@ export class WebhookSubscriptionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.key = sealingKey(config.SIGNING_KEY_SECRET, 'webhook-secrets');
+    this.allowed = allowedNetworks(config.WEBHOOK_ALLOWED_NETWORKS);
   }
 
   /** Creates a subscription; its secret (Standard Webhooks `whsec_…`) is shown this once. */
@@ -39,6 +43,7 @@ export class WebhookSubscriptionService {
     if (this.config.NODE_ENV === 'production' && url.protocol !== 'https:') {
       throw new AppException(ErrorCode.ValidationFailed, [{ field: 'url', problems: ['ต้องเป็นที่อยู่ https'] }]);
     }
+    await this.refuseInternal(url);
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
     const subscription = await this.repository.create(organisationId, {
       url: url.toString(),
@@ -48,6 +53,23 @@ export class WebhookSubscriptionService {
       createdBy: by,
     });
     return { subscription, secret };
+  }
+
+  /**
+   * A subscription may not point into the deployment's own networks (SSRF: the worker would post
+   * to this host, the cloud metadata service or an internal system on the admin's behalf),
+   * unless WEBHOOK_ALLOWED_NETWORKS allows that network. Checked again at every send.
+   */
+  private async refuseInternal(url: URL): Promise<void> {
+    try {
+      await checkHost(url.hostname, this.allowed);
+    } catch (error) {
+      const problem =
+        error instanceof BlockedAddressError
+          ? 'ที่อยู่นี้ชี้ไปยังเครือข่ายภายในของระบบ ไม่อนุญาตให้ส่ง webhook ไปยังที่อยู่นี้'
+          : 'ไม่พบชื่อโดเมนนี้ กรุณาตรวจสอบที่อยู่';
+      throw new AppException(ErrorCode.ValidationFailed, [{ field: 'url', problems: [problem] }]);
+    }
   }
 
   list(organisationId: string): Promise<WebhookSubscriptionRow[]> {

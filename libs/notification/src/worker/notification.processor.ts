@@ -8,6 +8,7 @@ import {
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { DeliveryReleaseService } from '../delivery/delivery-release.service';
 import { DeliveryService } from '../delivery/delivery.service';
 import { DigestService } from '../digest/digest.service';
 import { NOTIFICATION_QUEUE, NotificationJob, type NotificationJobData } from '../events/notification-jobs';
@@ -29,6 +30,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
     private readonly deliveries: DeliveryService,
     private readonly webhooks: WebhookSenderService,
     private readonly digest: DigestService,
+    private readonly release: DeliveryReleaseService,
     private readonly queue: NotificationQueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,6 +54,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
       }),
     );
     await this.queue.scheduleDigest();
+    await this.queue.scheduleRelease();
   }
 
   private async run(job: Job): Promise<unknown> {
@@ -59,11 +62,15 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
     switch (name) {
       case NotificationJob.FanOut:
         return this.fanOut.fanOut(job.data as NotificationJobData[NotificationJob.FanOut]);
-      case NotificationJob.Send:
-        return this.deliveries.send(
-          (job.data as NotificationJobData[NotificationJob.Send]).deliveryId,
+      case NotificationJob.Send: {
+        const data = job.data as NotificationJobData[NotificationJob.Send];
+        return this.deliveries.sendBatch(
+          'batchId' in data ? data.batchId : data.deliveryId,
           isLastAttempt(job),
         );
+      }
+      case NotificationJob.Release:
+        return this.release.release();
       case NotificationJob.Webhook:
         return this.webhooks.send(
           (job.data as NotificationJobData[NotificationJob.Webhook]).webhookDeliveryId,
