@@ -1,4 +1,5 @@
 export * from './certificate.service';
+export * from './certificate.repository';
 export * from './certificate.view';
 export * from './certificates.module';
 export * from './entities/organisation-certificate.entity';

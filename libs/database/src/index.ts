@@ -1,4 +1,3 @@
-export * from './all-entities';
 export * from './data-source-options';
 export * from './database.module';
 export * from './snake-naming.strategy';

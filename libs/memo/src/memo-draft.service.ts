@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { ApprovalChainStep, Person, PersonPosition, Position, Unit } from '@saraban/organisation';
+import { decisionMakerTitle, findAuthorUnit, heldPositionIds } from '@saraban/organisation';
 import { memoHasRegisterEntry } from '@saraban/register';
 import type { CreateMemoDto } from './dto/create-memo.dto';
 import type { ListMemosQuery } from './dto/list-memos.query';
@@ -54,16 +54,10 @@ export class MemoDraftService {
 
   async create(user: AuthUser, dto: CreateMemoDto): Promise<MemoView> {
     return this.db.transaction(async (manager) => {
-      const author = await manager.findOne(Person, {
-        where: { id: user.personId, organisationId: user.organisationId },
-      });
-      if (!author) throw new AppException(ErrorCode.NotFound);
-      const unit = author.unitId
-        ? await manager.findOne(Unit, { where: { id: author.unitId, organisationId: user.organisationId } })
-        : null;
+      const unit = await findAuthorUnit(manager, user.organisationId, user.personId);
+      if (unit === undefined) throw new AppException(ErrorCode.NotFound);
       if (!unit) throw fieldError('unitId', 'ผู้ใช้ยังไม่ได้สังกัดส่วนราชการ กรุณาติดต่อผู้ดูแลระบบ');
-      const addressee =
-        dto.addressee ?? (await this.decisionMakerTitle(manager, user.organisationId, unit.id));
+      const addressee = dto.addressee ?? (await decisionMakerTitle(manager, user.organisationId, unit.id));
       if (addressee === null) {
         throw fieldError('addressee', 'ส่วนราชการนี้ยังไม่มีสายการบังคับบัญชา กรุณาระบุ "เรียน"');
       }
@@ -258,38 +252,20 @@ export class MemoDraftService {
     }));
   }
 
-  /** The title of the highest step of the unit's approval chain, or null if the unit has no chain. */
-  private async decisionMakerTitle(
-    manager: EntityManager,
-    organisationId: string,
-    unitId: string,
-  ): Promise<string | null> {
-    const top = await manager.findOne(ApprovalChainStep, {
-      where: { organisationId, unitId },
-      order: { seq: 'DESC' },
-    });
-    if (!top) return null;
-    const position = await manager.findOne(Position, { where: { id: top.positionId, organisationId } });
-    return position?.title ?? null;
-  }
-
   /** The requested post if the author holds it, else their primary post; 400 when neither works. */
   private async signerPosition(
     manager: EntityManager,
     user: AuthUser,
     requested: string | undefined,
   ): Promise<string> {
-    const held = await manager.find(PersonPosition, {
-      where: { personId: user.personId, organisationId: user.organisationId },
-      order: { primary: 'DESC', positionId: 'ASC' },
-    });
+    const held = await heldPositionIds(manager, user.organisationId, user.personId);
     if (requested !== undefined) {
-      if (!held.some((h) => h.positionId === requested)) {
+      if (!held.includes(requested)) {
         throw fieldError('signerPositionId', 'ตำแหน่งผู้ลงนามต้องเป็นตำแหน่งที่ผู้เขียนบันทึกดำรงอยู่');
       }
       return requested;
     }
     if (held.length === 0) throw fieldError('signerPositionId', 'ผู้ใช้ยังไม่มีตำแหน่ง กรุณาติดต่อผู้ดูแลระบบ');
-    return held[0].positionId;
+    return held[0];
   }
 }

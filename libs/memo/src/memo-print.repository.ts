@@ -15,7 +15,7 @@ export interface MemoPrintContent {
   closing: string;
   /** Its report tables in order. */
   tables: { title: string; table: ReportTable }[];
-  /** How many uploaded PDFs it appends (their bytes: `readPdfAttachmentContents`). */
+  /** How many uploaded PDFs it appends (their bytes and titles: `readPdfAttachments`). */
   pdfAttachments: number;
 }
 
@@ -60,17 +60,16 @@ export async function readMemoPrintContent(
   };
 }
 
-/** The uploaded PDFs a memo appends, in order (bytes). */
-export async function readPdfAttachmentContents(
+/** The uploaded PDFs a memo appends, in order: their bytes and titles. */
+export async function readPdfAttachments(
   manager: EntityManager,
   organisationId: string,
   memoId: string,
-): Promise<Buffer[]> {
-  const rows = await manager.query<{ content: Buffer }[]>(
-    `SELECT content FROM memo_attachments
+): Promise<{ content: Buffer; title: string }[]> {
+  return manager.query<{ content: Buffer; title: string }[]>(
+    `SELECT content, title FROM memo_attachments
       WHERE organisation_id = $1 AND memo_id = $2 AND kind = 'pdf' AND content IS NOT NULL
       ORDER BY seq`,
     [organisationId, memoId],
   );
-  return rows.map((r) => r.content);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Memo } from './entities/memo.entity';
+import type { MemoStatus, Secrecy, Urgency } from './entities/memo.entity';
 
 /*
  * The memo's rows as other libraries' statements need them, in one round trip with their own
@@ -67,9 +67,27 @@ export interface MemoHeaderRow {
   m_updated_at: Date;
 }
 
-/** The memo `memoHeaderSql` read: header fields only (body, closing and the rest stay unread). */
-export function memoFromHeaderRow(r: MemoHeaderRow): Memo {
-  return Object.assign(new Memo(), {
+/** A memo's header as other libraries read it (body, closing and the rest stay unread). */
+export interface MemoHeader {
+  id: string;
+  organisationId: string;
+  authorId: string;
+  unitId: string;
+  unitLine: string;
+  subject: string;
+  addressee: string;
+  urgency: Urgency;
+  secrecy: Secrecy;
+  signerPositionId: string;
+  status: MemoStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The header `memoHeaderSql` read. */
+export function memoFromHeaderRow(r: MemoHeaderRow): MemoHeader {
+  return {
     id: r.m_id,
     organisationId: r.m_organisation_id,
     authorId: r.m_author_id,
@@ -77,14 +95,14 @@ export function memoFromHeaderRow(r: MemoHeaderRow): Memo {
     unitLine: r.m_unit_line,
     subject: r.m_subject,
     addressee: r.m_addressee,
-    urgency: r.m_urgency as Memo['urgency'],
-    secrecy: r.m_secrecy as Memo['secrecy'],
+    urgency: r.m_urgency as Urgency,
+    secrecy: r.m_secrecy as Secrecy,
     signerPositionId: r.m_signer_position_id,
-    status: r.m_status as Memo['status'],
+    status: r.m_status as MemoStatus,
     version: r.m_version,
     createdAt: r.m_created_at,
     updatedAt: r.m_updated_at,
-  });
+  };
 }
 
 /** A relation (for `JOIN (…) m`) of memos' publication wishes: id, publish, oit_item. */

@@ -17,3 +17,4 @@ export * from './working-time/working-time.repository';
 export * from './away/away-acting-orders.repository';
 export * from './staffing/staffing.repository';
 export * from './organisation.repository';
+export * from './drafting/author-defaults.repository';

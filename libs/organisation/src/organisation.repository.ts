@@ -33,6 +33,18 @@ export async function findOrganisationSummary(
   return o ? { id: o.id, code: o.code, name: o.name, registerCode: o.registerCode, digits: o.digits } : null;
 }
 
+/** The organisation's summary by its public code (the portal's address), or null. */
+export async function findOrganisationSummaryByCode(
+  manager: EntityManager,
+  code: string,
+): Promise<OrganisationSummary | null> {
+  const o = await manager.findOne(Organisation, {
+    where: { code },
+    select: { id: true, code: true, name: true, registerCode: true, digits: true },
+  });
+  return o ? { id: o.id, code: o.code, name: o.name, registerCode: o.registerCode, digits: o.digits } : null;
+}
+
 /** A post as other libraries see it. */
 export interface PositionSummary {
   id: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { Organisation } from '@saraban/organisation';
+import { findOrganisationSummaryByCode, type OrganisationSummary } from '@saraban/organisation';
 import { fiscalYearOf } from '@saraban/thai-format';
 import { Publication } from './entities/publication.entity';
 import { SignedDocument } from './entities/signed-document.entity';
@@ -86,8 +86,8 @@ export class PublicationService {
     return repo.findOneOrFail({ where: { id: publicationId } });
   }
 
-  async organisationByCode(code: string): Promise<Organisation> {
-    const org = await this.db.getRepository(Organisation).findOne({ where: { code } });
+  async organisationByCode(code: string): Promise<OrganisationSummary> {
+    const org = await findOrganisationSummaryByCode(this.db.manager, code);
     if (!org) throw new AppException(ErrorCode.NotFound);
     return org;
   }

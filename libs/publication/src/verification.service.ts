@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OrganisationCertificate } from '@saraban/certificates';
+import { installedCertificateFingerprint } from '@saraban/certificates';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { Organisation } from '@saraban/organisation';
+import { findOrganisationSummary } from '@saraban/organisation';
 import { verifySignedPdf, type SignedPdfVerification } from '@saraban/signing';
 import { Publication } from './entities/publication.entity';
 import { SignedDocument, type ApprovalChainLine } from './entities/signed-document.entity';
@@ -114,10 +114,7 @@ export class VerificationService {
   /** The certificate it was signed with; for a document signed before that was kept, the one installed now. */
   private async signingFingerprint(doc: SignedDocument): Promise<string | null> {
     if (doc.certificateFingerprint) return doc.certificateFingerprint;
-    const installed = await this.db
-      .getRepository(OrganisationCertificate)
-      .findOne({ where: { organisationId: doc.organisationId } });
-    return installed?.fingerprint ?? null;
+    return installedCertificateFingerprint(this.db.manager, doc.organisationId);
   }
 
   private async describe(doc: SignedDocument): Promise<VerifiedDocument> {
@@ -150,9 +147,8 @@ export class VerificationService {
     if (doc.organisationCode && doc.organisationName) {
       return { code: doc.organisationCode, name: doc.organisationName };
     }
-    const org = await this.db
-      .getRepository(Organisation)
-      .findOneOrFail({ where: { id: doc.organisationId } });
+    const org = await findOrganisationSummary(this.db.manager, doc.organisationId);
+    if (!org) throw new Error(`signed document ${doc.id}: organisation ${doc.organisationId} not found`);
     return { code: org.code, name: org.name };
   }
 }

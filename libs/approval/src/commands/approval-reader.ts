@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
-import { Memo, MemoAccessPolicy, memoFromHeaderRow, memoHeaderSql, type MemoHeaderRow } from '@saraban/memo';
+import {
+  MemoAccessPolicy,
+  memoFromHeaderRow,
+  memoHeaderSql,
+  type MemoHeader,
+  type MemoHeaderRow,
+} from '@saraban/memo';
 import { readApprovalChain, staffingRowsSql, type StaffingRow } from '@saraban/organisation';
 import { queryPrepared } from '@saraban/postgres';
 import { registerDatedOnSql } from '@saraban/register';
@@ -51,7 +57,7 @@ const LOAD_FOR_UPDATE_SQL = loadSql(true);
 
 /** A memo with its approval as one command or view sees it, at one moment. */
 export interface LoadedApproval {
-  memo: Memo;
+  memo: MemoHeader;
   workflow: MemoWorkflow | null;
   snapshot: ApprovalSnapshot;
   staffing: StaffingWithNames;

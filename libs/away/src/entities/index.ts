@@ -1,5 +1,2 @@
-import { AwayNotice } from './away-notice.entity';
-
-/** The tables this library owns, for the data source (the class stays inside the library). */
-export const AWAY_ENTITIES = [AwayNotice];
+// The entity class stays inside the library; the data source finds it by its file name.
 export { AWAY_STATUSES, type AwayStatus } from './away-notice.entity';

@@ -1,6 +1,2 @@
-import { DeadlineNotice } from './deadline-notice.entity';
-import { DeadlineSweep } from './deadline-sweep.entity';
-
-/** The tables this library owns, for the data source (the classes stay inside the library). */
-export const DEADLINE_ENTITIES = [DeadlineNotice, DeadlineSweep];
+// The entity classes stay inside the library; the data source finds them by their file names.
 export { DEADLINE_NOTICE_KINDS, type DeadlineNoticeKind } from './deadline-notice.entity';

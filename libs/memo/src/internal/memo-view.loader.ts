@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Person, Position } from '@saraban/organisation';
+import { authorAndPostNames } from '@saraban/organisation';
 import type { MemoView } from '../dto/memo.view';
 import type { Memo } from '../entities/memo.entity';
 import { listAttachmentViews } from './attachment-view';
@@ -7,12 +7,12 @@ import { listAttachmentViews } from './attachment-view';
 /** Completes a memo row into the read model: author and signer as printed, attachments in order. */
 export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<MemoView> {
   // One after the other: inside a transaction the manager holds a single connection.
-  const author = await manager.findOne(Person, {
-    where: { id: memo.authorId, organisationId: memo.organisationId },
-  });
-  const position = await manager.findOne(Position, {
-    where: { id: memo.signerPositionId, organisationId: memo.organisationId },
-  });
+  const { author, positionTitle } = await authorAndPostNames(
+    manager,
+    memo.organisationId,
+    memo.authorId,
+    memo.signerPositionId,
+  );
   const attachments = await listAttachmentViews(manager, memo.organisationId, memo.id);
   return {
     id: memo.id,
@@ -26,7 +26,7 @@ export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<
     closing: memo.closing,
     urgency: memo.urgency,
     secrecy: memo.secrecy,
-    signerPosition: { id: memo.signerPositionId, title: position?.title ?? '' },
+    signerPosition: { id: memo.signerPositionId, title: positionTitle ?? '' },
     publish: memo.publish,
     oitItem: memo.oitItem,
     purpose: memo.purpose,

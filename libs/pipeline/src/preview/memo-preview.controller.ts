@@ -3,9 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { MemoDraftService } from '@saraban/memo';
-import { Organisation } from '@saraban/organisation';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { MemoDocumentAssembler } from '../assembly/memo-document.assembler';
 import { PreviewRendererService } from './preview-renderer.service';
 
@@ -14,7 +11,6 @@ import { PreviewRendererService } from './preview-renderer.service';
 @Controller('memos')
 export class MemoPreviewController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly memos: MemoDraftService,
     private readonly assembler: MemoDocumentAssembler,
     private readonly renderer: PreviewRendererService,
@@ -32,9 +28,8 @@ export class MemoPreviewController {
     @Res() res: Response,
   ): Promise<void> {
     await this.memos.get(user, id);
-    const org = await this.db.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
     const assembled = await this.assembler.assemble(user.organisationId, id, null);
-    const pdf = await (await this.renderer.get()).render(assembled.document, { orgCode: org.code });
+    const pdf = await (await this.renderer.get()).render(assembled.document, { orgCode: assembled.orgCode });
     res.set({
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="preview-${id}.pdf"`,
