@@ -186,7 +186,7 @@ export async function run(): Promise<BenchRow[]> {
     const queries = new ApprovalQueryService(
       db,
       staffing,
-      new ApprovalReader(staffing, new MemoAccessPolicy()),
+      new ApprovalReader(staffing, new MemoAccessPolicy(db)),
     );
     const samples: Person[] = await db.query(
       `SELECT id, organisation_id, k FROM bench_people ORDER BY md5(id::text) LIMIT $1`,

@@ -59,6 +59,8 @@ describe.each([
       await writer.page.getByLabel('เพื่อทราบ').check();
       await writer.page.getByRole('button', { name: '+ ย่อหน้า' }).click();
       await writer.page.locator('[data-blocks] textarea').first().fill(paragraph);
+      await writer.page.getByText('เลือกหน่วยงานหรือบุคคล').click();
+      await writer.page.getByLabel('นายกนก ใจรักษ์', { exact: false }).check();
       await expireSession(writer);
 
       await writer.page.getByRole('button', { name: 'บันทึกร่าง', exact: true }).last().click();
@@ -70,6 +72,7 @@ describe.each([
       await expect(writer.page.locator('[data-blocks] textarea').first().inputValue()).resolves.toBe(
         paragraph,
       );
+      await expect(writer.page.getByLabel('นายกนก ใจรักษ์', { exact: false }).isChecked()).resolves.toBe(true);
       expect(await seriousViolations(writer.page)).toEqual([]);
 
       await writer.page.getByRole('button', { name: 'บันทึกร่าง', exact: true }).last().click();
@@ -83,6 +86,7 @@ describe.each([
         subject,
         purpose: 'information',
         body: [{ type: 'paragraph', text: paragraph }],
+        copies: [{ kind: 'person', name: 'นายกนก ใจรักษ์' }],
       });
       // The server has it: the browser's copy is gone, a fresh compose page starts empty.
       await writer.page.reload();

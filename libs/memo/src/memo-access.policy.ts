@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import type { Memo } from './entities/memo.entity';
+import { isCopyRecipient } from './memo-search.repository';
 
 /** What the caller may do with one memo of their own organisation. */
 export type MemoAccess = 'edit' | 'read' | 'none';
@@ -16,12 +18,15 @@ export type MemoReadGrant = (user: AuthUser, memo: Memo) => Promise<boolean> | b
  * caller's organisation (another organisation's memo is not found at all, answered 404).
  * - the author edits (the status decides separately whether the content can change);
  * - clerks and admins read every memo of their organisation;
+ * - once submitted, the people it is copied to (สำเนาเรียน, by name or unit) read it;
  * - a registered grant may let others read;
  * - anyone else may not even learn the memo exists (404).
  */
 @Injectable()
 export class MemoAccessPolicy {
   private readonly readGrants: MemoReadGrant[] = [];
+
+  constructor(private readonly db: DataSource) {}
 
   addReadGrant(grant: MemoReadGrant): void {
     this.readGrants.push(grant);
@@ -31,6 +36,11 @@ export class MemoAccessPolicy {
     if (memo.organisationId !== user.organisationId) return 'none';
     if (memo.authorId === user.personId) return 'edit';
     if (user.roles.includes('clerk') || user.roles.includes('admin')) return 'read';
+    if (
+      memo.status !== 'draft' &&
+      (await isCopyRecipient(this.db, memo.organisationId, memo.id, user.personId))
+    )
+      return 'read';
     for (const grant of this.readGrants) {
       if (await grant(user, memo)) return 'read';
     }

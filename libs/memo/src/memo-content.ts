@@ -1,6 +1,6 @@
 import type { MemoBlock } from './memo-block';
 import type { AttachmentKind } from './entities/memo-attachment.entity';
-import type { MemoPurpose, Secrecy, Urgency } from './entities/memo.entity';
+import type { MemoCopy, MemoPurpose, Secrecy, Urgency } from './entities/memo.entity';
 
 /** The editable part of a memo, as kept in each revision. */
 export interface MemoContent {
@@ -17,6 +17,8 @@ export interface MemoContent {
   signerPositionId: string;
   publish: boolean;
   oitItem: string | null;
+  /** สำเนาเรียน; absent in revisions saved before it existed (none then). */
+  copies: MemoCopy[];
 }
 
 /** An attachment as a revision remembers it (the bytes are not copied). */

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { decisionMakerTitle, findAuthorUnit, heldPositionIds } from '@saraban/organisation';
+import {
+  activePeopleAmong,
+  decisionMakerTitle,
+  findAuthorUnit,
+  heldPositionIds,
+  unitNamesAmong,
+} from '@saraban/organisation';
 import { memoHasRegisterEntry } from '@saraban/register';
 import type { CreateMemoDto } from './dto/create-memo.dto';
 import type { ListMemosQuery } from './dto/list-memos.query';
@@ -12,7 +18,14 @@ import type { MemoRevisionView } from './dto/memo-revision.view';
 import type { MemoView } from './dto/memo.view';
 import type { UpdateMemoDto } from './dto/update-memo.dto';
 import { MemoRevision } from './entities/memo-revision.entity';
-import { EDITABLE_STATUSES, Memo, type MemoPurpose, type MemoStatus } from './entities/memo.entity';
+import {
+  EDITABLE_STATUSES,
+  Memo,
+  type MemoCopy,
+  type MemoPurpose,
+  type MemoStatus,
+} from './entities/memo.entity';
+import type { MemoCopyDto } from './dto/memo-content-fields.dto';
 import { contentOf } from './internal/memo-snapshot';
 import { loadMemoView } from './internal/memo-view.loader';
 import { MemoWriter } from './internal/memo-writer.service';
@@ -78,6 +91,7 @@ export class MemoDraftService {
           signerPositionId,
           publish: dto.publish ?? false,
           oitItem: dto.oitItem ?? null,
+          copies: await this.checkedCopies(manager, user, dto.copies ?? []),
           status: 'draft',
           version: 1,
         }),
@@ -191,6 +205,8 @@ export class MemoDraftService {
             : await this.signerPosition(manager, user, dto.signerPositionId),
         publish: dto.publish ?? before.publish,
         oitItem: dto.oitItem === undefined ? before.oitItem : dto.oitItem,
+        copies:
+          dto.copies === undefined ? before.copies : await this.checkedCopies(manager, user, dto.copies),
       };
       // A save that changes nothing (an autosave, a double click) makes no new version.
       if (JSON.stringify(after) === JSON.stringify(before)) return loadMemoView(manager, memo);
@@ -250,6 +266,40 @@ export class MemoDraftService {
       savedById: r.savedById,
       content: r.content,
     }));
+  }
+
+  /**
+   * สำเนาเรียน as given, each once, in order: active people and units of the caller's organisation
+   * only (400 naming the ones that are not), never the writer themself.
+   */
+  private async checkedCopies(
+    manager: EntityManager,
+    user: AuthUser,
+    copies: readonly MemoCopyDto[],
+  ): Promise<MemoCopy[]> {
+    const unique = new Map<string, MemoCopy>();
+    for (const c of copies) {
+      if (c.kind === 'person' && c.id === user.personId) continue;
+      unique.set(`${c.kind}:${c.id.toLowerCase()}`, { kind: c.kind, id: c.id.toLowerCase() });
+    }
+    const list = [...unique.values()];
+    const people = new Set(
+      await activePeopleAmong(
+        manager,
+        user.organisationId,
+        list.filter((c) => c.kind === 'person').map((c) => c.id),
+      ),
+    );
+    const units = await unitNamesAmong(
+      manager,
+      user.organisationId,
+      list.filter((c) => c.kind === 'unit').map((c) => c.id),
+    );
+    const unknown = list.filter((c) => (c.kind === 'person' ? !people.has(c.id) : !units.has(c.id)));
+    if (unknown.length > 0) {
+      throw fieldError('copies', 'สำเนาเรียนต้องเป็นบุคคลหรือหน่วยงานในองค์กรนี้ที่ยังปฏิบัติงานอยู่');
+    }
+    return list;
   }
 
   /** The requested post if the author holds it, else their primary post; 400 when neither works. */

@@ -1,3 +1,5 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { unitsOfPersonSql } from '@saraban/organisation';
 import { thaiSearchPatternSql } from '@saraban/postgres';
 
 /*
@@ -38,4 +40,32 @@ export interface MemoListingRow {
   author_id: string;
   created_at: Date;
   updated_at: Date;
+}
+
+/**
+ * SQL boolean: the memo (an id expression) is submitted and copied (สำเนาเรียน) to the person, by
+ * name or through a unit they belong to. The one statement of the copy rule: reading rights
+ * (`isCopyRecipient`), the search and the "copies to me" list all embed it.
+ */
+export function memoCopiedToSql(memoId: string, organisationId: string, personId: string): string {
+  return `EXISTS (
+    SELECT 1 FROM memos mc
+     WHERE mc.id = ${memoId} AND mc.organisation_id = ${organisationId} AND mc.status <> 'draft'
+       AND (mc.copies @> jsonb_build_array(jsonb_build_object('kind', 'person', 'id', ${personId}::text))
+            OR EXISTS (SELECT 1 FROM (${unitsOfPersonSql(organisationId, personId)}) cu
+                        WHERE mc.copies @> jsonb_build_array(jsonb_build_object('kind', 'unit', 'id', cu.unit_id::text)))))`;
+}
+
+/** Whether the memo is submitted and copied to the person (who may then read it). */
+export async function isCopyRecipient(
+  db: DataSource | EntityManager,
+  organisationId: string,
+  memoId: string,
+  personId: string,
+): Promise<boolean> {
+  const rows = await db.query<{ copied: boolean }[]>(
+    `SELECT ${memoCopiedToSql('$1::uuid', '$2::uuid', '$3::uuid')} AS copied`,
+    [memoId, organisationId, personId],
+  );
+  return rows[0]?.copied === true;
 }

@@ -18,3 +18,4 @@ export * from './away/away-acting-orders.repository';
 export * from './staffing/staffing.repository';
 export * from './organisation.repository';
 export * from './drafting/author-defaults.repository';
+export * from './units/unit-lookup.repository';

@@ -26,6 +26,8 @@ export interface ComposeFields {
   signerPositionId: string;
   publish: boolean;
   oitItem: string;
+  /** สำเนาเรียน as the boxes' values: "person:<id>", "unit:<id>". */
+  copies: string[];
 }
 
 export function fieldsFromMemo(memo: MemoView): ComposeFields {
@@ -40,6 +42,7 @@ export function fieldsFromMemo(memo: MemoView): ComposeFields {
     signerPositionId: memo.signerPosition.id,
     publish: memo.publish,
     oitItem: memo.oitItem ?? '',
+    copies: memo.copies.map((c) => `${c.kind}:${c.id}`),
   };
 }
 
@@ -55,6 +58,7 @@ export function fieldsFromValues(v: ComposeValues): ComposeFields {
     signerPositionId: v.signerPositionId ?? '',
     publish: v.publish,
     oitItem: v.oitItem ?? '',
+    copies: (v.copies ?? []).map((c) => `${c.kind}:${c.id}`),
   };
 }
 
@@ -86,6 +90,7 @@ export class WebComposeService {
       signerPositionId: me?.positionIds[0] ?? '',
       publish: false,
       oitItem: '',
+      copies: [],
     };
   }
 
@@ -168,6 +173,24 @@ export class WebComposeService {
         selected: p.id === fields.signerPositionId,
       })),
       oitItems: catalogue.items.map((i) => ({ ...i, selected: i.code === fields.oitItem })),
+      // สำเนาเรียน: every unit, and every active person but the writer.
+      copyUnits: d.units.map((u) => ({
+        value: `unit:${u.id}`,
+        label: u.name,
+        checked: fields.copies.includes(`unit:${u.id}`),
+      })),
+      copyPeople: d.people
+        .filter((p) => p.active && p.id !== user.personId)
+        .map((p) => {
+          const post = d.positions.find((pos) => pos.id === p.positionIds[0]);
+          return {
+            value: `person:${p.id}`,
+            label: `${p.prefix}${p.fullName}${post ? ` (${post.title})` : ''}`,
+            checked: fields.copies.includes(`person:${p.id}`),
+          };
+        }),
+      copiesCount: fields.copies.length,
+      fieldErrorCopies: errorOf('copies'),
       closingPhrases: CLOSING_PHRASES,
       headingPhrases: HEADING_PHRASES,
     };

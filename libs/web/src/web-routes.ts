@@ -31,7 +31,7 @@ export const WEB_CONTROLLERS: Type[] = [
   WebAssetsController,
   WebAuthController,
   WebHomeController,
-  // /app/search, /app/acted
+  // /app/search, /app/acted, /app/copies
   WebSearchController,
   // /app/memos/new, POST /app/memos, /app/memos/:id/edit, /app/memos/:id/delete
   WebComposeController,

@@ -28,6 +28,12 @@ function myActionLabel(a: NonNullable<MemoSearchItemView['myAction']>): string {
   return order ? `${MY_ACTION_LABELS.decided}: ${order}` : MY_ACTION_LABELS.decided;
 }
 
+const TITLES: Record<'search' | 'acted' | 'copies', string> = {
+  search: 'ค้นหาบันทึกข้อความ',
+  acted: 'เรื่องที่ฉันพิจารณาแล้ว',
+  copies: 'สำเนาเรียนถึงฉัน',
+};
+
 interface Filters {
   q: string;
   status: MemoStatus | '';
@@ -54,7 +60,8 @@ function filtersOf(query: Record<string, unknown>): Filters {
 
 /**
  * Finding memos: a search over every memo the person may read, and "เรื่องที่ฉันพิจารณาแล้ว" (the
- * memos I endorsed, returned or decided), both with the same filters: words, status, dates, fiscal year.
+ * memos I endorsed, returned or decided) and "สำเนาเรียนถึงฉัน" (the memos copied to me or my unit, for
+ * information: here, never in the inbox), all with the same filters: words, status, dates, fiscal year.
  */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
@@ -75,6 +82,15 @@ export class WebSearchController {
     await this.render(res, user, query, 'search');
   }
 
+  @Get('copies')
+  async copies(
+    @CurrentUser() user: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.render(res, user, query, 'copies');
+  }
+
   @Get('acted')
   async acted(
     @CurrentUser() user: AuthUser,
@@ -88,11 +104,11 @@ export class WebSearchController {
     res: Response,
     user: AuthUser,
     query: Record<string, unknown>,
-    mode: Extract<NavKey, 'search' | 'acted'>,
+    mode: Extract<NavKey, 'search' | 'acted' | 'copies'>,
   ): Promise<void> {
     const f = filtersOf(query);
     const acted = mode === 'acted';
-    const title = acted ? 'เรื่องที่ฉันพิจารณาแล้ว' : 'ค้นหาบันทึกข้อความ';
+    const title = TITLES[mode];
     const [shell, result] = await Promise.all([
       this.shell.context(user, mode, title),
       this.searches.search(user, {
@@ -102,12 +118,13 @@ export class WebSearchController {
         to: f.to || undefined,
         fiscalYear: f.fiscalYear ?? undefined,
         acted,
+        copied: mode === 'copies',
         limit: PAGE_SIZE,
         offset: (f.page - 1) * PAGE_SIZE,
       }),
     ]);
     const currentFy = fiscalYearOf(new Date());
-    const base = acted ? '/app/acted' : '/app/search';
+    const base = `/app/${mode}`;
     const pageHref = (page: number): string => {
       const p = new URLSearchParams();
       if (f.q) p.set('q', f.q);
@@ -122,6 +139,7 @@ export class WebSearchController {
     this.views.send(res, 'search', {
       ...shell,
       acted,
+      copies: mode === 'copies',
       action: base,
       heading: title,
       filters: f,

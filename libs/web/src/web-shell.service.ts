@@ -6,7 +6,16 @@ import type { DigitStyle } from '@saraban/thai-format';
 import { WebAssets } from './web-assets.service';
 
 export type NavKey =
-  'inbox' | 'compose' | 'mine' | 'acted' | 'search' | 'notifications' | 'register' | 'admin' | 'none';
+  | 'inbox'
+  | 'compose'
+  | 'mine'
+  | 'acted'
+  | 'copies'
+  | 'search'
+  | 'notifications'
+  | 'register'
+  | 'admin'
+  | 'none';
 
 interface NavItem {
   href: string;
@@ -93,6 +102,7 @@ export class WebShell {
       { key: 'compose', href: '/app/memos/new', label: 'เขียนบันทึก', show: true },
       { key: 'mine', href: '/app/memos/mine', label: 'บันทึกของฉัน', show: true },
       { key: 'acted', href: '/app/acted', label: 'พิจารณาแล้ว', show: true },
+      { key: 'copies', href: '/app/copies', label: 'สำเนาถึงฉัน', show: true },
       { key: 'search', href: '/app/search', label: 'ค้นหา', show: true },
       { key: 'notifications', href: '/app/notifications', label: 'การแจ้งเตือน', show: true },
       { key: 'register', href: '/app/register', label: 'ทะเบียนหนังสือส่ง', show: clerk },

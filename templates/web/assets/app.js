@@ -477,14 +477,24 @@
     return $('form[data-compose][data-draft-key]');
   }
 
-  /** The form's content: its named fields (not the token, version or buttons) and the body blocks in order. */
+  /** The form's own fields (not the token, version or buttons; not the body blocks), each with its key. */
+  function draftFields(form) {
+    return $all('input[name], select[name], textarea[name]', form).filter(function (el) {
+      return !el.closest('.block') && !/^(_csrf|version|op)$/.test(el.name) && el.type !== 'hidden';
+    });
+  }
+  /** A box is kept by name and value (several สำเนาเรียน boxes share one name); other fields by name. */
+  function draftKeyOf(el) {
+    return el.type === 'checkbox' ? el.name + '=' + el.value : el.name;
+  }
+
+  /** The form's content: its fields and the body blocks in order. */
   function readDraft(form) {
     var fields = {};
-    $all('input[name], select[name], textarea[name]', form).forEach(function (el) {
-      if (el.closest('.block') || /^(_csrf|version|op)$/.test(el.name) || el.type === 'hidden') return;
+    draftFields(form).forEach(function (el) {
       if (el.type === 'radio') {
         if (el.checked) fields[el.name] = el.value;
-      } else if (el.type === 'checkbox') fields[el.name] = el.checked;
+      } else if (el.type === 'checkbox') fields[draftKeyOf(el)] = el.checked;
       else fields[el.name] = el.value;
     });
     var blocks = $all('[data-blocks] > .block', form).map(function (block) {
@@ -503,13 +513,14 @@
   }
 
   function writeDraft(form, draft) {
-    Object.keys(draft.fields).forEach(function (name) {
-      $all('[name="' + name.replace(/"/g, '') + '"]', form).forEach(function (el) {
-        if (el.closest('.block')) return;
-        if (el.type === 'radio') el.checked = el.value === draft.fields[name];
-        else if (el.type === 'checkbox') el.checked = draft.fields[name] === true;
-        else el.value = draft.fields[name];
-      });
+    draftFields(form).forEach(function (el) {
+      if (el.type === 'radio') {
+        if (Object.prototype.hasOwnProperty.call(draft.fields, el.name))
+          el.checked = el.value === draft.fields[el.name];
+      } else if (Object.prototype.hasOwnProperty.call(draft.fields, draftKeyOf(el))) {
+        if (el.type === 'checkbox') el.checked = draft.fields[draftKeyOf(el)] === true;
+        else el.value = draft.fields[el.name];
+      }
     });
     var list = $('[data-blocks]', form);
     var template = document.getElementById('block-template');

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import {
   MemoAccessPolicy,
+  isCopyRecipient,
   memoFromHeaderRow,
   memoHeaderSql,
   type MemoHeader,
@@ -133,15 +134,17 @@ export class ApprovalReader {
   }
 
   /**
-   * The memo policy's own rules (the author; clerks and admins, who list the whole organisation)
-   * or a place on the route, all on the command's connection. Not `accessOf()`: its grants (ours
+   * The memo policy's own rules (the author; clerks and admins, who list the whole organisation;
+   * the people it is copied to) or a place on the route, all on the command's connection. Not `accessOf()`: its grants (ours
    * included) read through the pool, and a transaction waiting for a second connection while
    * holding one deadlocks the pool under load.
    */
   async mayRead(m: EntityManager, user: AuthUser, loaded: LoadedApproval): Promise<boolean> {
     if (loaded.memo.organisationId !== user.organisationId) return false;
     if (loaded.memo.authorId === user.personId || this.access.canListOrganisation(user)) return true;
-    return this.onRoute(m, user, loaded);
+    if (await this.onRoute(m, user, loaded)) return true;
+    // สำเนาเรียน: the memo's own rule (submitted, copied to the person or their unit), on this connection.
+    return isCopyRecipient(m, user.organisationId, loaded.memo.id, user.personId);
   }
 
   /** May the caller read this memo because of the approval: on its route today, or named in its history. */

@@ -48,6 +48,14 @@ export class MemoSearchQuery {
   @IsBoolean()
   acted?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Only the memos copied to me (สำเนาเรียน, by name or my unit), newest first',
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  copied?: boolean;
+
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)

@@ -1,4 +1,4 @@
-import { memoListingSql, memosByAuthorsSql, memoTextMatchSql } from '@saraban/memo';
+import { memoCopiedToSql, memoListingSql, memosByAuthorsSql, memoTextMatchSql } from '@saraban/memo';
 import { heldOrCoveredPostsSql, peopleNamedSql, personNameSql } from '@saraban/organisation';
 import { thaiSearchNormSql, thaiSearchPatternSql } from '@saraban/postgres';
 import { registerDatedOnSql } from '@saraban/register';
@@ -6,12 +6,14 @@ import { registerDatedOnSql } from '@saraban/register';
 /*
  * The search over memos. Parameters: $1 organisation, $2 the caller, $3 the Bangkok day, $4 whether
  * the caller reads every memo of the organisation (clerks and admins: MemoAccessPolicy), $5 status
- * or null, $6 first day or null, $7 the day after the last or null, $8 only what I acted on, $9 limit,
+ * or null, $6 first day or null, $7 the day after the last or null, $8 which list ('all', 'acted': what I acted on, 'copied':
+ * the memos copied to me), $9 limit,
  * $10 offset; with a term, $11 the term LIKE-escaped.
  *
  * Who may read a memo is the rule of MemoAccessPolicy and ApprovalReader.mayRead, in SQL: the
  * writer; clerks and admins; once submitted, whoever holds or covers (acting order, today) a post
- * on its route, or is named as the actor of an entry of its history.
+ * on its route, or is named as the actor of an entry of its history, and the people it is copied
+ * to (สำเนาเรียน, the memo library's rule).
  */
 
 /** Every memo matching the term, by each trigram index: text, number, the writer's and the actors' names. */
@@ -56,12 +58,14 @@ SELECT m.id, m.subject, m.status, m.urgency, m.updated_at, ${personNameSql('m.au
               EXISTS (SELECT 1 FROM jsonb_array_elements(w.route) s
                         JOIN caps ON caps.position_id = (s ->> 'positionId')::uuid)
            OR EXISTS (SELECT 1 FROM approval_history hv
-                       WHERE hv.organisation_id = $1 AND hv.memo_id = m.id AND hv.actor_id = $2))))
+                       WHERE hv.organisation_id = $1 AND hv.memo_id = m.id AND hv.actor_id = $2)
+           OR ${memoCopiedToSql('m.id', '$1', '$2')})))
    AND ($5::text IS NULL OR m.status = $5::text)
    AND ($6::date IS NULL OR d.day >= $6::date)
    AND ($7::date IS NULL OR d.day < $7::date)
-   AND (NOT $8::boolean OR a.memo_id IS NOT NULL)
- ORDER BY CASE WHEN $8::boolean THEN a.occurred_at ELSE m.updated_at END DESC, m.id
+   AND ($8::text <> 'acted' OR a.memo_id IS NOT NULL)
+   AND ($8::text <> 'copied' OR ${memoCopiedToSql('m.id', '$1', '$2')})
+ ORDER BY CASE WHEN $8::text = 'acted' THEN a.occurred_at ELSE m.updated_at END DESC, m.id
  LIMIT $9 OFFSET $10`;
 }
 

@@ -36,7 +36,8 @@ export function searchDayRange(query: Pick<MemoSearchQuery, 'from' | 'to' | 'fis
 /**
  * Finding memos: every memo the caller may read (the memo access rules, see the repository),
  * by words Thai-normalised on trigram indexes, by status and by date or fiscal year; and "the
- * memos I acted on" (endorsed, returned, decided), my latest action first.
+ * memos I acted on" (endorsed, returned, decided), my latest action first; and the memos copied to
+ * me (สำเนาเรียน), which are in this list and never in the inbox.
  */
 @Injectable()
 export class MemoSearchService {
@@ -56,7 +57,7 @@ export class MemoSearchService {
       query.status ?? null,
       first,
       afterLast,
-      query.acted === true,
+      query.acted === true ? 'acted' : query.copied === true ? 'copied' : 'all',
       query.limit ?? 50,
       query.offset ?? 0,
     ];

@@ -1,5 +1,11 @@
-import { ApiExtraModels, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,9 +20,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  MEMO_COPY_KINDS,
   MEMO_PURPOSES,
   SECRECIES,
   URGENCIES,
+  type MemoCopy,
   type MemoPurpose,
   type Secrecy,
   type Urgency,
@@ -30,6 +38,20 @@ import {
   type MemoBlockDto,
 } from './memo-block.dto';
 import { HasText, IsSafeText } from './safe-text.validator';
+
+/** How many people and units one memo may be copied to. */
+export const MEMO_COPIES_MAX = 50;
+
+/** สำเนาเรียน: one person or unit. */
+export class MemoCopyDto {
+  @ApiProperty({ enum: MEMO_COPY_KINDS })
+  @IsIn(MEMO_COPY_KINDS)
+  kind: MemoCopy['kind'];
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
 
 /** The body's OpenAPI schema: an array of blocks told apart by `type`. */
 export const BODY_SCHEMA: ApiPropertyOptions = {
@@ -130,4 +152,17 @@ export class MemoContentFieldsDto {
   @MaxLength(MEMO_LIMITS.oitItem)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
   oitItem?: string | null;
+
+  @ApiPropertyOptional({
+    type: [MemoCopyDto],
+    maxItems: MEMO_COPIES_MAX,
+    description:
+      'สำเนาเรียน: people or units of the organisation who receive the memo for information once submitted',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MEMO_COPIES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MemoCopyDto)
+  copies?: MemoCopyDto[];
 }

@@ -1,9 +1,11 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import {
+  MEMO_COPY_KINDS,
   MEMO_PURPOSES,
   MEMO_STATUSES,
   SECRECIES,
   URGENCIES,
+  type MemoCopy,
   type MemoPurpose,
   type MemoStatus,
   type Secrecy,
@@ -15,6 +17,13 @@ import { BODY_SCHEMA } from './memo-content-fields.dto';
 import { MemoAttachmentView } from './memo-attachment.view';
 import { MemoPersonView } from './memo-person.view';
 import { MemoPositionView } from './memo-position.view';
+
+/** สำเนาเรียน: a person ("นายวิชัย ศรีสุข") or a unit ("สำนักปลัด"). */
+export class MemoCopyView {
+  @ApiProperty({ enum: MEMO_COPY_KINDS }) kind: MemoCopy['kind'];
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
 
 /** A memo with everything a reader, the approval engine or the renderer needs (attachment bytes excepted). */
 @ApiExtraModels(HeadingBlockDto, ParagraphBlockDto, NumberedBlockDto)
@@ -63,6 +72,9 @@ export class MemoView {
 
   @ApiProperty({ enum: MEMO_PURPOSES, description: 'เพื่อทราบ (information) or เพื่อพิจารณา/อนุมัติ (decision)' })
   purpose: MemoPurpose;
+
+  @ApiProperty({ type: [MemoCopyView], description: 'สำเนาเรียน, with the names as they are now' })
+  copies: MemoCopyView[];
 
   @ApiProperty({ enum: MEMO_STATUSES })
   status: MemoStatus;

@@ -9,6 +9,13 @@ export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'very_urgent',
  */
 export type MemoPurpose = 'information' | 'decision';
 export const MEMO_PURPOSES: readonly MemoPurpose[] = ['information', 'decision'];
+/** สำเนาเรียน: a person or a unit of the organisation who receives the memo for information. */
+export interface MemoCopy {
+  kind: 'person' | 'unit';
+  id: string;
+}
+export const MEMO_COPY_KINDS: readonly MemoCopy['kind'][] = ['person', 'unit'];
+
 export type Secrecy = 'normal' | 'confidential' | 'secret' | 'top_secret';
 export const SECRECIES: readonly Secrecy[] = ['normal', 'confidential', 'secret', 'top_secret'];
 
@@ -30,6 +37,7 @@ export const EDITABLE_STATUSES: readonly MemoStatus[] = ['draft', 'returned'];
 @Index(['organisationId', 'authorId', 'updatedAt'])
 // Trigram index on the Thai-normalised subject, เรียน and body (migration ThaiMemoSearch).
 @Index('memos_search_trgm_idx', { synchronize: false })
+@Index('memos_copies_idx', { synchronize: false })
 export class Memo {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -78,6 +86,10 @@ export class Memo {
   /** Whether the decided memo goes to the organisation's public portal. */
   @Column({ type: 'boolean', default: false })
   publish: boolean;
+
+  /** สำเนาเรียน: who receives it for information once submitted (their list, never their inbox). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  copies: MemoCopy[];
 
   /** The open-data (OIT) item it is published under, e.g. "o28"; the catalogue is per fiscal year. */
   @Column({ type: 'text', nullable: true })

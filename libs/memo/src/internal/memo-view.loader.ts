@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { authorAndPostNames } from '@saraban/organisation';
+import { authorAndPostNames, personDisplayNames, unitNamesAmong } from '@saraban/organisation';
 import type { MemoView } from '../dto/memo.view';
 import type { Memo } from '../entities/memo.entity';
 import { listAttachmentViews } from './attachment-view';
@@ -14,6 +14,16 @@ export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<
     memo.signerPositionId,
   );
   const attachments = await listAttachmentViews(manager, memo.organisationId, memo.id);
+  const copies = memo.copies ?? [];
+  const people = await personDisplayNames(
+    manager,
+    copies.filter((c) => c.kind === 'person').map((c) => c.id),
+  );
+  const units = await unitNamesAmong(
+    manager,
+    memo.organisationId,
+    copies.filter((c) => c.kind === 'unit').map((c) => c.id),
+  );
   return {
     id: memo.id,
     organisationId: memo.organisationId,
@@ -30,6 +40,11 @@ export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<
     publish: memo.publish,
     oitItem: memo.oitItem,
     purpose: memo.purpose,
+    copies: copies.map((c) => ({
+      kind: c.kind,
+      id: c.id,
+      name: (c.kind === 'person' ? people.get(c.id) : units.get(c.id)) ?? '',
+    })),
     status: memo.status,
     version: memo.version,
     createdAt: memo.createdAt,

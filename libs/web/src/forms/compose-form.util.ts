@@ -6,6 +6,7 @@ import {
   missingParts,
   withoutTypedNumber,
   type MemoBlock,
+  type MemoCopy,
   type MemoPurpose,
   type Secrecy,
   type Urgency,
@@ -36,6 +37,8 @@ export interface ComposeValues {
   publish: boolean;
   oitItem: string | null;
   body: MemoBlock[];
+  /** สำเนาเรียน; undefined when the form did not show it (kept as stored). */
+  copies?: MemoCopy[];
 }
 
 export type ComposeOp =
@@ -126,6 +129,19 @@ export function applyBlockOp(blocks: EditorBlock[], op: ComposeOp): EditorBlock[
       break;
   }
   return next;
+}
+
+const COPY = /^(person|unit):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The ticked สำเนาเรียน boxes ("person:<id>", "unit:<id>"); undefined when the page did not show them. */
+export function copiesOf(form: Pick<ComposeForm, 'copies' | 'copiesShown'>): MemoCopy[] | undefined {
+  const raw = form.copies;
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  if (values.length === 0 && form.copiesShown === undefined) return undefined;
+  return values.flatMap((v): MemoCopy[] => {
+    const m = typeof v === 'string' ? COPY.exec(v) : null;
+    return m ? [{ kind: m[1] as MemoCopy['kind'], id: m[2].toLowerCase() }] : [];
+  });
 }
 
 /** What the page says beside a required field left empty: the problem and how to fix it. */
@@ -220,6 +236,7 @@ export function readComposeForm(
       publish: form.publish === 'true',
       oitItem: oit || null,
       body,
+      copies: copiesOf(form),
     },
     errors,
   };

@@ -17,6 +17,10 @@ export class ComposeForm {
   @IsOptional() @IsString() publish?: string;
   @IsOptional() @IsString() oitItem?: string;
   @IsOptional() @IsString() version?: string;
+  /** สำเนาเรียน: the ticked boxes, "person:<id>" or "unit:<id>" (one value, or several). */
+  @Allow() copies?: unknown;
+  /** Present when the page showed the สำเนาเรียน boxes: none ticked then means none. */
+  @IsOptional() @IsString() copiesShown?: string;
   /** What the button pressed asks for: save, submit, preview, add:<type>, remove:<i>, up:<i>, down:<i>. */
   @IsOptional() @IsString() op?: string;
   @Allow() blocks?: unknown;
