@@ -120,6 +120,18 @@ describe('memo rendering (Chromium + poppler)', () => {
     expect(Math.abs(col + 1.5 - widest / 2)).toBeLessThan(widest * 0.2);
   });
 
+  it('prints the continuation word in the font Chromium embedded: no other font, and it reads back as drawn', async () => {
+    const pdf = await renderer.render(seedMemo({ body: longBody(14), endorsements: [] }));
+    const fonts = await pdfFonts(pdf);
+    // Chromium's two subsets (regular, bold) and nothing embedded for the stamp.
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['Laksaman', 'Laksaman-Bold']);
+    const page1 = await pdfText(pdf, { first: 1, last: 1 });
+    const page2 = await pdfText(pdf, { first: 2, last: 2 });
+    const word = /(\S+)…\s*$/u.exec(page1.trim())?.[1];
+    expect(word).toBeDefined();
+    expect(squash(page2.replace(/-[๐-๙0-9]+-/u, ''))).toMatch(new RegExp(`^${squash(word ?? '')}`, 'u'));
+  });
+
   it('prints Arabic page numbers and dates for an organisation that uses Arabic digits', async () => {
     const doc = seedMemo({ body: longBody(14), organisation: { name: 'เทศบาลเมืองตากใบ', digits: 'arabic' } });
     const pdf = await renderer.render(doc);

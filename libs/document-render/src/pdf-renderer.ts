@@ -9,7 +9,7 @@ import { SECRECY_LABELS, buildMemoView } from './memo-view.util';
 import { PDFDocument } from 'pdf-lib';
 import { continuationWords, countPages, pageFirstWords } from './continuation/page-first-words.util';
 import { finishPdf, needsFinishing } from './finishing/pdf-finishing.util';
-import { StampFont, labelRepertoire } from './finishing/stamp-font';
+import { PrintedFont } from './finishing/printed-font';
 import { resolvePdfRendererOptions } from './pdf-renderer-options';
 import type { PdfRendererOptions, ResolvedPdfRendererOptions } from './pdf-renderer-options';
 import { printBudget } from './print-budget';
@@ -89,7 +89,7 @@ export class PdfRenderer {
     private readonly options: ResolvedPdfRendererOptions,
     private readonly templates: TemplateLibrary,
     private readonly fonts: { regular: Buffer; bold: Buffer },
-    private readonly stampFonts: { regular: StampFont; bold: StampFont },
+    private readonly printedFonts: { regular: PrintedFont; bold: PrintedFont },
     private readonly host: BrowserHost,
     private readonly pool: Pool<RenderPage>,
   ) {
@@ -112,11 +112,7 @@ export class PdfRenderer {
   static async create(options: PdfRendererOptions = {}): Promise<PdfRenderer> {
     const o = resolvePdfRendererOptions(options);
     const [regular, bold] = await Promise.all([fs.readFile(o.fonts.regular), fs.readFile(o.fonts.bold)]);
-    // Built in the background: until they are, documents embed their own fonts.
-    const stampFonts = {
-      regular: StampFont.prepare(regular),
-      bold: StampFont.prepare(bold, labelRepertoire()),
-    };
+    const printedFonts = { regular: new PrintedFont(regular), bold: new PrintedFont(bold) };
     const templates = new TemplateLibrary(o.templatesDir);
     await templates.memo();
     const assets = new AssetServer(templates, { regular, bold });
@@ -140,7 +136,7 @@ export class PdfRenderer {
         autostart: false,
       },
     );
-    renderer = new PdfRenderer(o, templates, { regular, bold }, stampFonts, host, pool);
+    renderer = new PdfRenderer(o, templates, { regular, bold }, printedFonts, host, pool);
     try {
       await host.get();
       // Warm: open every tab now, so the first documents do not pay for it.
@@ -240,7 +236,7 @@ export class PdfRenderer {
       attachments: doc.pdfAttachments,
       boldFont: this.fonts.bold,
       regularFont: this.fonts.regular,
-      stampFonts: this.stampFonts,
+      printedFonts: this.printedFonts,
       continuation: new Map<number, string>(),
     };
     // The continuation words: pagination is known once Chromium has printed, so the printed

@@ -156,7 +156,8 @@ function composeSaraAm(s: string): string {
   return s.normalize('NFC').replace(/\u0E4D\u0E32/gu, '\u0E33');
 }
 
-function streamText(pdf: PDFDocument, stream: PDFStream): string {
+/** A stream's bytes decoded, as Latin-1 text (content streams and CMaps are ASCII with binary strings). */
+export function streamText(stream: PDFStream): string {
   if (!(stream instanceof PDFRawStream)) return Buffer.from(stream.getContents()).toString('latin1');
   const filter = stream.dict.lookup(PDFName.of('Filter'));
   const bytes =
@@ -175,7 +176,7 @@ function contentOf(pdf: PDFDocument, page: PDFPage): string {
     contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
   return streams
     .filter((s): s is PDFStream => s instanceof PDFStream)
-    .map((s) => streamText(pdf, s))
+    .map((s) => streamText(s))
     .join('\n');
 }
 
@@ -196,9 +197,7 @@ function fontMaps(pdf: PDFDocument, page: PDFPage, cache: FontMapCache): Map<str
     if (!map) {
       const toUnicode = dict.lookup(PDFName.of('ToUnicode'));
       map =
-        toUnicode instanceof PDFStream
-          ? parseToUnicode(streamText(pdf, toUnicode))
-          : new Map<number, string>();
+        toUnicode instanceof PDFStream ? parseToUnicode(streamText(toUnicode)) : new Map<number, string>();
       cache.byFont.set(dict, map);
     }
     maps.set(name.decodeText(), map);

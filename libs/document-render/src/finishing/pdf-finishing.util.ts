@@ -1,9 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFObjectCopier, PDFPage, PDFPageLeaf, rgb } from 'pdf-lib';
-import type { Color, PDFFont, PDFRef } from 'pdf-lib';
+import type { Color, PDFFont } from 'pdf-lib';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { PdfSanitiseError, sanitisePdf } from '@saraban/pdf-sanitiser';
-import { drawStamp, type StampFont } from './stamp-font';
+import type { PrintedFont } from './printed-font';
 
 const CM = 72 / 2.54;
 
@@ -19,8 +19,8 @@ export interface PdfFinishing {
   continuation?: Map<number, string>;
   /** The regular document font (TrueType), for the continuation words. */
   regularFont?: Uint8Array;
-  /** The renderer's fonts for stamps, embedded once (StampFont); without them, each document embeds its own. */
-  stampFonts?: { regular: StampFont; bold: StampFont };
+  /** The document fonts as the renderer knows them, to draw stamps with the subsets Chromium embedded (PrintedFont). */
+  printedFonts?: { regular: PrintedFont; bold: PrintedFont };
 }
 
 /** Whether the printed PDF needs a pass through finishPdf at all (most memos do not). */
@@ -48,11 +48,8 @@ export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishi
       const page = pages[index];
       if (!page) continue;
       const size = 16;
-      // ำ drawn as its parts ํ + า (the same picture): the font's ำ glyph would be read back
-      // as "ำา" by text extraction, ํ + า is read as typed.
-      const text = word.replace(/\u0E33/gu, '\u0E4D\u0E32');
-      const width = await pen.width('regular', text, size);
-      await pen.draw(page, 'regular', text, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size });
+      const width = await pen.width('regular', word, size);
+      await pen.draw(page, 'regular', word, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size });
     }
   }
   if (f.secrecyLabel) {
@@ -116,11 +113,11 @@ export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishi
 type Face = 'regular' | 'bold';
 
 /**
- * Draws the stamps' text: with the renderer's StampFonts when they hold every glyph (the font's
- * objects copied into the document once), else with the font embedded in this document.
+ * Draws the stamps' text: in the font Chromium embedded in the document when its subset holds
+ * every glyph (PrintedFont), else in the font embedded anew in this document.
  */
 class StampPen {
-  private readonly copied = new Map<Face, PDFRef>();
+  private readonly printed = new Map<Face, ReturnType<PrintedFont['find']>>();
   private readonly embedded = new Map<Face, PDFFont>();
 
   constructor(
@@ -129,8 +126,8 @@ class StampPen {
   ) {}
 
   async width(face: Face, text: string, size: number): Promise<number> {
-    const stamp = this.f.stampFonts?.[face];
-    if (stamp && stamp.encode(text)) return stamp.widthOfTextAtSize(text, size);
+    const printed = this.f.printedFonts?.[face];
+    if (printed) return printed.widthOfTextAtSize(text, size);
     return (await this.embeddedFont(face)).widthOfTextAtSize(text, size);
   }
 
@@ -140,18 +137,16 @@ class StampPen {
     text: string,
     at: { x: number; y: number; size: number; color?: Color },
   ): Promise<void> {
-    const stamp = this.f.stampFonts?.[face];
-    const encoded = stamp?.encode(text);
-    if (stamp && encoded) {
-      let ref = this.copied.get(face);
-      if (!ref) {
-        ref = stamp.copyInto(this.pdf);
-        this.copied.set(face, ref);
-      }
-      drawStamp(page, ref, encoded, at);
-      return;
+    const printed = this.f.printedFonts?.[face];
+    if (printed) {
+      if (!this.printed.has(face)) this.printed.set(face, printed.find(this.pdf));
+      const found = this.printed.get(face);
+      if (found && printed.draw(page, found, text, at)) return;
     }
-    page.drawText(text, { ...at, font: await this.embeddedFont(face), color: at.color ?? rgb(0, 0, 0) });
+    // ำ drawn as its parts ํ + า (the same picture): pdf-lib's ำ glyph would be read back as
+    // "ำา" by text extraction, ํ + า is read as typed.
+    const parts = text.replace(/\u0E33/gu, '\u0E4D\u0E32');
+    page.drawText(parts, { ...at, font: await this.embeddedFont(face), color: at.color ?? rgb(0, 0, 0) });
   }
 
   private async embeddedFont(face: Face): Promise<PDFFont> {
