@@ -14,10 +14,20 @@ export interface CaughtMail {
   html: string;
 }
 
+/** A mail as received, unparsed (`parse: false`): its envelope and its bytes. */
+export interface RawMail {
+  receivedAt: string;
+  to: string[];
+  raw: Buffer;
+}
+
 export interface MailCatcher {
   smtpPort: number;
   httpPort: number;
+  /** Every mail received, parsed (empty with `parse: false`). */
   mails: CaughtMail[];
+  /** With `parse: false`: every mail received, as bytes; `parseMail` reads one. */
+  rawMails: RawMail[];
   /** Refuses the next `times` mails to this address with a temporary error (451), as a busy server does (tests of retries). */
   refuseRecipient: (address: string, times: number) => void;
   close: () => Promise<void>;
@@ -26,16 +36,37 @@ export interface MailCatcher {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Reads a mail kept unparsed (`parse: false`). */
+export async function parseMail(mail: RawMail): Promise<{ subject: string; text: string; html: string }> {
+  const parsed = await simpleParser(mail.raw);
+  return {
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' ? parsed.html : '',
+  };
+}
+
 /**
  * A local SMTP server that keeps every mail it receives (parsed by mailparser) and shows them
  * over HTTP: `/` a Thai list to read in a browser, `/mails` JSON (tests), `/mails/:id` one mail's
  * HTML, `DELETE /mails` empties it. Development and tests only: no authentication, no TLS.
  */
 export async function startMailCatcher(
-  o: { smtpPort?: number; httpPort?: number; host?: string } = {},
+  o: {
+    smtpPort?: number;
+    httpPort?: number;
+    host?: string;
+    /**
+     * false: keep each mail's envelope and bytes without parsing it (a benchmark: the catcher
+     * stands in for a remote SMTP server, whose parsing is not the sender's work); read one
+     * afterwards with `parseMail`. Default true.
+     */
+    parse?: boolean;
+  } = {},
 ): Promise<MailCatcher> {
   const host = o.host ?? '127.0.0.1';
   const mails: CaughtMail[] = [];
+  const rawMails: RawMail[] = [];
   const refusals = new Map<string, number>();
   let next = 1;
   const smtp = new SMTPServer({
@@ -51,6 +82,19 @@ export async function startMailCatcher(
       callback(error);
     },
     onData(stream, session, callback) {
+      if (o.parse === false) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          rawMails.push({
+            receivedAt: new Date().toISOString(),
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks),
+          });
+          callback();
+        });
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           mails.push({
@@ -114,6 +158,7 @@ export async function startMailCatcher(
     smtpPort: smtpAddress.port,
     httpPort: (http.address() as AddressInfo).port,
     mails,
+    rawMails,
     refuseRecipient: (address, times) => void refusals.set(address.toLowerCase(), times),
     close: async () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));

@@ -1,22 +1,22 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import addressparser from 'nodemailer/lib/addressparser';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import type { RenderedMail } from './mail-templates.service';
+import { buildMimeMessage } from './mime-message.util';
+import { SmtpPool } from './smtp-pool';
 
-/** SMTP through nodemailer, pooled (a fan-out sends many at once). */
+/** SMTP over a pool of open connections (a fan-out sends thousands at once). */
 @Injectable()
 export class MailSender implements OnApplicationShutdown {
-  private readonly transport: Transporter;
+  private readonly pool: SmtpPool;
+  /** The bare address of MAIL_FROM (the SMTP envelope's sender). */
+  private readonly envelopeFrom: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const options: SMTPPool.Options = {
-      url: config.SMTP_URL,
-      pool: true,
-      maxConnections: config.SMTP_POOL_SIZE,
-      maxMessages: Infinity,
-    };
-    this.transport = nodemailer.createTransport(options);
+    this.pool = new SmtpPool({ url: config.SMTP_URL, size: config.SMTP_POOL_SIZE });
+    const [from] = addressparser(config.MAIL_FROM, { flatten: true });
+    if (!from?.address) throw new Error(`MAIL_FROM has no address: ${config.MAIL_FROM}`);
+    this.envelopeFrom = from.address;
   }
 
   /**
@@ -24,17 +24,19 @@ export class MailSender implements OnApplicationShutdown {
    * the same Message-ID, which mail clients show once.
    */
   async send(to: string, mail: RenderedMail, messageId: string): Promise<void> {
-    await this.transport.sendMail({
+    const message = buildMimeMessage({
       from: this.config.MAIL_FROM,
       to,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
-      messageId: `<${messageId}@saraban-flow>`,
+      messageId: `${messageId}@saraban-flow`,
+      date: new Date(),
     });
+    await this.pool.send({ from: this.envelopeFrom, to: [to] }, message);
   }
 
   onApplicationShutdown(): void {
-    this.transport.close();
+    this.pool.close();
   }
 }
