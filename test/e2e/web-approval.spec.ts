@@ -145,6 +145,27 @@ describe('web: from draft to decision in the browser', () => {
     await back.context.close();
   });
 
+  it('an endorsement may be given without a written opinion: the block prints the signature alone', async () => {
+    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const id = await api.submittedMemo('ขอรับรองการลงความเห็นโดยไม่เขียนความเห็น', 'normal', 'decision');
+    const head = await signedIn(browser, server.baseUrl, 'somprasong', { viewport: PHONE });
+    await head.page.goto(`/app/memos/${id}`);
+    await markPage(head.page);
+    const capacity = head.page.locator('[data-capacity-heading]');
+    await expect(capacity.textContent()).resolves.toContain('หัวหน้าสำนักปลัด');
+    await expect(head.page.getByLabel('ความเห็น', { exact: true }).inputValue()).resolves.toBe('');
+    await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
+    // Accepted in place: the next step (his again, acting for the chief administrator) is shown.
+    await head.page.getByText('รักษาราชการแทน').first().waitFor();
+    await expect(capacity.textContent()).resolves.toContain('ในฐานะ ปลัดองค์การบริหารส่วนตำบลคำพี่');
+    expect(await stillSamePage(head.page)).toBe(true);
+    const paper = (await head.page.locator('.memo-paper').textContent()) ?? '';
+    expect(paper).toContain('ความเห็นของหัวหน้าสำนักปลัด');
+    expect(await head.page.locator('body').textContent()).not.toContain('กรุณากรอกข้อความ');
+    expect(head.scriptErrors).toEqual([]);
+    await head.context.close();
+  });
+
   it('the mayor acknowledges several memos at once with "ทราบ", in place', async () => {
     const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
     const headApi = await ApiClient.signIn(server.baseUrl, 'somprasong');

@@ -48,7 +48,14 @@ export class WebApprovalController {
     @Body() form: EndorseForm,
     @Res() res: Response,
   ): Promise<void> {
-    await this.command(res, user, id, { kind: 'endorse', opinion: form.opinion.trim() }, form, 'endorsed');
+    await this.command(
+      res,
+      user,
+      id,
+      { kind: 'endorse', opinion: form.opinion?.trim() || undefined },
+      form,
+      'endorsed',
+    );
   }
 
   @Post('memos/:id/return')
@@ -140,8 +147,8 @@ export class WebApprovalController {
     done: string,
     key?: string,
   ): Promise<void> {
+    // An endorsement may be given without an opinion (the signature block alone); the others need their text.
     const blank =
-      (command.kind === 'endorse' && !command.opinion) ||
       ((command.kind === 'return' || command.kind === 'cancel') && !command.reason) ||
       (command.kind === 'decide' && command.order === 'custom' && !command.text);
     if (blank) {

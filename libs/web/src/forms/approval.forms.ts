@@ -6,7 +6,8 @@ export class SubmitForm extends VersionForm {
 }
 
 export class EndorseForm extends VersionForm {
-  @IsString() @MaxLength(4000) opinion: string;
+  /** Empty endorses without a written opinion: the block prints the signature alone. */
+  @IsOptional() @IsString() @MaxLength(4000) opinion?: string;
 }
 
 export class ReasonForm extends VersionForm {
