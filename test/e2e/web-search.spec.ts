@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { fiscalYearOf } from '@saraban/thai-format';
+import { bangkokDateString, fiscalYearOf, formatTypedDay } from '@saraban/thai-format';
 import { createWorld, TEST_PASSWORD } from '../utils/factories';
 import { ApiClient } from './api-client';
 import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn, thaiNumber } from './browser';
@@ -15,12 +15,14 @@ const ZWSP = '\u200b';
 async function searchFor(
   page: Page,
   path: string,
-  fields: { q?: string; status?: string; fy?: string },
+  fields: { q?: string; status?: string; fy?: string; from?: string; to?: string },
 ): Promise<string[]> {
   await page.goto(path);
   if (fields.q !== undefined) await page.getByLabel('คำค้น').fill(fields.q);
   if (fields.status !== undefined) await page.getByLabel('สถานะ').selectOption(fields.status);
   if (fields.fy !== undefined) await page.getByLabel('ปีงบประมาณ').selectOption(fields.fy);
+  if (fields.from !== undefined) await page.getByLabel('ลงวันที่ตั้งแต่').fill(fields.from);
+  if (fields.to !== undefined) await page.getByLabel('ถึง', { exact: true }).fill(fields.to);
   await Promise.all([
     page.waitForURL(/[?&]q=|[?&]status=|[?&]fy=/),
     page.getByRole('button', { name: 'ค้นหา', exact: true }).click(),
@@ -127,6 +129,23 @@ describe.each([
         `ปีงบประมาณ พ.ศ. ${thaiNumber(fy - 1)}`,
       );
       await expect(kanok.page.locator('[data-result-count]').textContent()).resolves.toContain('ไม่พบ');
+      // By ลงวันที่, typed as people write it: day/month/พ.ศ. in Thai digits.
+      const today = bangkokDateString(new Date());
+      expect(
+        await searchFor(kanok.page, '/app/search', {
+          q: 'ซ่อมแซมถนน',
+          from: formatTypedDay(today),
+          to: formatTypedDay(today),
+        }),
+      ).toEqual([subject]);
+      await expect(kanok.page.getByLabel('ลงวันที่ตั้งแต่').inputValue()).resolves.toBe(formatTypedDay(today));
+      expect(await searchFor(kanok.page, '/app/search', { q: 'ซ่อมแซมถนน', to: '๓๑/๑๒/๒๕๖๗' })).toEqual([]);
+      // A day that does not exist is said so beside the field (and not used).
+      expect(await searchFor(kanok.page, '/app/search', { q: 'ซ่อมแซมถนน', from: '๓๑/๒/๒๕๖๙' })).toEqual([
+        subject,
+      ]);
+      await expect(kanok.page.locator('#from-error').textContent()).resolves.toContain('วันที่ไม่ถูกต้อง');
+      expect(await seriousViolations(kanok.page)).toEqual([]);
       // By the name of someone who acted on it.
       expect(await searchFor(kanok.page, '/app/search', { q: 'สมประสงค์', status: 'decided' })).toEqual([
         subject,

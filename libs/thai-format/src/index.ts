@@ -7,3 +7,4 @@ export * from './instant-range.interface';
 export * from './supported-range.util';
 export * from './thai-date.util';
 export * from './thai-digits.util';
+export * from './typed-day.util';

@@ -4,14 +4,20 @@ import type { Response } from 'express';
 import { MemoSearchService, ORDER_CHOICE_LABELS, type MemoSearchItemView } from '@saraban/approval';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { MEMO_STATUSES, type MemoStatus } from '@saraban/memo';
-import { fiscalYearLabel, fiscalYearOf, toArabicDigits } from '@saraban/thai-format';
+import {
+  fiscalYearLabel,
+  fiscalYearOf,
+  formatTypedDay,
+  parseTypedDay,
+  toArabicDigits,
+} from '@saraban/thai-format';
 import { WebExceptionFilter } from './web-exception.filter';
 import { STATUS_LABELS } from './web-labels';
 import { WebShell, type NavKey } from './web-shell.service';
 import { WebViews } from './web-views.service';
 
 const PAGE_SIZE = 50;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_PROBLEM = 'วันที่ไม่ถูกต้อง ใช้รูปแบบ วัน/เดือน/ปี พ.ศ. จึงไม่ได้กรองตามวันที่นี้';
 /** How many fiscal years back the filter offers (this one and the four before). */
 const FISCAL_YEARS_OFFERED = 5;
 
@@ -37,15 +43,18 @@ const TITLES: Record<'search' | 'acted' | 'copies', string> = {
 interface Filters {
   q: string;
   status: MemoStatus | '';
+  /** ISO days ('' when not given or not a date); `fromTyped`/`toTyped` as typed, to show back. */
   from: string;
   to: string;
+  fromTyped: string;
+  toTyped: string;
   fiscalYear: number | null;
   page: number;
 }
 
 function filtersOf(query: Record<string, unknown>): Filters {
   const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-  const day = (v: unknown): string => (ISO_DAY.test(text(v)) ? text(v) : '');
+  const day = (v: unknown): string => (text(v) ? (parseTypedDay(text(v).slice(0, 20)) ?? '') : '');
   const fy = Number(toArabicDigits(text(query.fy)));
   const page = Number(toArabicDigits(text(query.page)));
   return {
@@ -53,6 +62,8 @@ function filtersOf(query: Record<string, unknown>): Filters {
     status: MEMO_STATUSES.find((s) => s === query.status) ?? '',
     from: day(query.from),
     to: day(query.to),
+    fromTyped: text(query.from).slice(0, 20),
+    toTyped: text(query.to).slice(0, 20),
     fiscalYear: Number.isInteger(fy) && fy >= 2500 && fy <= 2700 ? fy : null,
     page: Number.isInteger(page) && page >= 1 && page <= 200 ? page : 1,
   };
@@ -143,6 +154,12 @@ export class WebSearchController {
       action: base,
       heading: title,
       filters: f,
+      // The days as the organisation writes them (๑/๑๐/๒๕๖๙); what was typed when it is not a date.
+      fromShown: f.from ? formatTypedDay(f.from, shell.digits) : f.fromTyped,
+      toShown: f.to ? formatTypedDay(f.to, shell.digits) : f.toTyped,
+      fromError: f.fromTyped && !f.from ? DAY_PROBLEM : null,
+      toError: f.toTyped && !f.to ? DAY_PROBLEM : null,
+      dayExample: formatTypedDay(`${currentFy - 544}-10-01`, shell.digits),
       searched,
       total: result.total,
       items: result.items.map((i) => ({
