@@ -155,6 +155,14 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       expect(refused.body as { code: string }).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect(JSON.stringify(refused.body)).toContain('เครือข่ายภายใน');
     }
+    // The admin page's form says why, in Thai.
+    const page = await http()
+      .post('/app/admin/notifications/webhooks')
+      .set('Authorization', `Bearer ${admin}`)
+      .type('form')
+      .send({ url: 'http://169.254.169.254/latest/meta-data', events: 'memo.submitted', description: '' })
+      .expect(400);
+    expect(page.text).toContain('ที่อยู่นี้ชี้ไปยังเครือข่ายภายในของระบบ');
     worker = await startTestWorker(t.env);
   });
 

@@ -105,7 +105,14 @@ export class WebAdminNotificationsController {
       await this.render(res, user, 'webhook-created', { newSecret: secret }, 200);
     } catch (error) {
       if (!(error instanceof AppException) || error.status >= 500) throw error;
-      await this.render(res, user, null, { hookError: 'ปลายทางต้องเป็น https' }, 400);
+      // The service says why (https only in production, an internal address, a name that does not resolve).
+      const details: unknown[] = Array.isArray(error.details) ? (error.details as unknown[]) : [];
+      const problems = details.flatMap((d): unknown[] => {
+        const list = (d as { problems?: unknown } | null)?.problems;
+        return Array.isArray(list) ? (list as unknown[]) : [];
+      });
+      const hookError = problems.filter((p): p is string => typeof p === 'string').join(' ') || error.message;
+      await this.render(res, user, null, { hookError }, 400);
     }
   }
 
