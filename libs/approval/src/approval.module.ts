@@ -6,6 +6,7 @@ import { ApprovalController } from './approval.controller';
 import { AuditController } from './audit.controller';
 import { ApprovalCommandService } from './commands/approval-command.service';
 import { ApprovalReader } from './commands/approval-reader';
+import { ApprovalStateWriter } from './commands/approval-state.writer';
 import { ApprovalViewBuilder } from './commands/approval-view.builder';
 import { ApprovalAuditService } from './history/approval-audit.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -23,6 +24,7 @@ import { StaffingReader } from './staffing/staffing.reader';
     ApprovalReader,
     ApprovalViewBuilder,
     IdempotencyService,
+    ApprovalStateWriter,
     ApprovalCommandService,
     ApprovalQueryService,
     MemoSearchService,
