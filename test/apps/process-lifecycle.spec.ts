@@ -1,14 +1,7 @@
 import path from 'node:path';
 import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../utils/processes';
 import { createTestDatabase } from '../utils/test-database';
-
-const until = async (what: string, probe: () => boolean, timeoutMs = 60_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+import { waitFor } from '../utils/wait-for';
 
 describe('the compiled apps as processes', () => {
   let out: string;
@@ -28,7 +21,7 @@ describe('the compiled apps as processes', () => {
       QUEUE_PREFIX: 'lifecycle',
     });
     worker.start({ capture: true });
-    await until('worker ready', () => worker.output.includes('worker ready'));
+    await waitFor(() => worker.output.includes('worker ready'), 'worker ready', { timeoutMs: 60_000 });
     const lines = worker.output
       .trim()
       .split('\n')
@@ -65,10 +58,10 @@ describe('the compiled apps as processes', () => {
     const base = `http://127.0.0.1:${port}`;
     api.start({ capture: true });
     expect(await waitForReady(base)).toBe(true);
-    await until('two API processes', () => api.children(/node/).length === 2);
+    await waitFor(() => api.children(/node/).length === 2, 'two API processes', { timeoutMs: 60_000 });
     const [first, second] = api.children(/node/);
     // The primary (no Nest application) logs JSON lines as its processes do.
-    await until('the primary’s line', () => api.output.includes('2 API processes'));
+    await waitFor(() => api.output.includes('2 API processes'), 'the primary’s line', { timeoutMs: 60_000 });
     const primaryLine = api.output.split('\n').find((l) => l.includes('2 API processes'));
     expect(JSON.parse(primaryLine!)).toMatchObject({
       level: 'info',
@@ -79,10 +72,14 @@ describe('the compiled apps as processes', () => {
     });
 
     process.kill(first, 'SIGKILL');
-    await until('a replacement', () => {
-      const now = api.children(/node/);
-      return now.length === 2 && !now.includes(first);
-    });
+    await waitFor(
+      () => {
+        const now = api.children(/node/);
+        return now.length === 2 && !now.includes(first);
+      },
+      'a replacement',
+      { timeoutMs: 60_000 },
+    );
     expect(api.children(/node/)).toContain(second);
     expect(await waitForReady(base)).toBe(true);
 

@@ -12,20 +12,7 @@ import { createActingOrder, createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { startTestWorker } from '../utils/test-worker';
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | null>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../utils/wait-for';
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'saraban-pdf-'));
@@ -71,13 +58,17 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
 
   it('publishes the approved memo as a signed PDF with every endorsement printed', async () => {
     const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
-    const publication = await waitFor('the publication', async () => {
-      const rows: { id: string; memo_version: number }[] = await db.query(
-        'SELECT id, memo_version FROM publications WHERE memo_id = $1',
-        [memoId],
-      );
-      return rows[0];
-    });
+    const publication = await waitFor(
+      async () => {
+        const rows: { id: string; memo_version: number }[] = await db.query(
+          'SELECT id, memo_version FROM publications WHERE memo_id = $1',
+          [memoId],
+        );
+        return rows[0];
+      },
+      'the publication',
+      { timeoutMs: 60_000 },
+    );
     expect(publication.memo_version).toBe(decidedVersion);
 
     const pdf = await request(t.app.getHttpServer())
@@ -146,13 +137,17 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     ]);
     try {
       const { memoId } = await draftAndDecide(t.app, tokens);
-      const signed = await waitFor('the signed document', async () => {
-        const rows: { verification_code: string; signed_pdf: Buffer | null }[] = await db.query(
-          `SELECT verification_code, signed_pdf FROM signed_documents WHERE memo_id = $1`,
-          [memoId],
-        );
-        return rows[0]?.signed_pdf ? rows[0] : undefined;
-      });
+      const signed = await waitFor(
+        async () => {
+          const rows: { verification_code: string; signed_pdf: Buffer | null }[] = await db.query(
+            `SELECT verification_code, signed_pdf FROM signed_documents WHERE memo_id = $1`,
+            [memoId],
+          );
+          return rows[0]?.signed_pdf ? rows[0] : undefined;
+        },
+        'the signed document',
+        { timeoutMs: 60_000 },
+      );
       // In content order (the layout puts the wrapped link beside the signer's name).
       const dir = mkdtempSync(path.join(os.tmpdir(), 'saraban-pdf-'));
       writeFileSync(path.join(dir, 'memo.pdf'), signed.signed_pdf as Buffer);
@@ -167,10 +162,14 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
 
   it('relaying or enqueueing the same decision again publishes nothing twice', async () => {
     const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
-    await waitFor('the publication', async () => {
-      const rows: unknown[] = await db.query('SELECT 1 FROM publications WHERE memo_id = $1', [memoId]);
-      return rows.length > 0;
-    });
+    await waitFor(
+      async () => {
+        const rows: unknown[] = await db.query('SELECT 1 FROM publications WHERE memo_id = $1', [memoId]);
+        return rows.length > 0;
+      },
+      'the publication',
+      { timeoutMs: 60_000 },
+    );
     // As if the relay crashed before marking the event: it is relayed again, and enqueued again.
     await db.query(`UPDATE outbox SET processed_at = NULL WHERE payload->>'memoId' = $1`, [memoId]);
     await worker.get(OutboxRelayService).drain();
@@ -178,7 +177,19 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
       .get(DocumentQueueService)
       .enqueue({ organisationId: w.org.id, memoId, memoVersion: decidedVersion });
     expect(again).toBe('exists');
-    await new Promise((r) => setTimeout(r, 1000));
+    // Whatever the relay or the enqueue started has run: nothing waits, runs or is delayed in the
+    // document queue (a second job would be there until it finished and signed a second time).
+    const queue = worker.get(DocumentQueueService).queue;
+    await waitFor(async () => {
+      const counts = await queue.getJobCounts(
+        'waiting',
+        'active',
+        'delayed',
+        'prioritized',
+        'waiting-children',
+      );
+      return Object.values(counts).every((n) => n === 0);
+    }, 'the document queue idle');
     const counts: { docs: string; pubs: string }[] = await db.query(
       `SELECT (SELECT count(*) FROM signed_documents WHERE memo_id = $1) AS docs,
               (SELECT count(*) FROM publications WHERE memo_id = $1) AS pubs`,
@@ -186,7 +197,6 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     );
     expect(counts[0]).toEqual({ docs: '1', pubs: '1' });
     // The job was not run again: a second run would answer "signed before".
-    const queue = worker.get(DocumentQueueService).queue;
     const version = { memoId, memoVersion: decidedVersion };
     expect((await queue.getJob(documentJobId(version)))?.returnvalue).toMatchObject({
       signed: true,
@@ -198,7 +208,9 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     const { memoId, decidedVersion } = await draftAndDecide(t.app, tokens);
     const queue = worker.get(DocumentQueueService).queue;
     const id = documentJobId({ memoId, memoVersion: decidedVersion });
-    await waitFor('the document job', async () => (await queue.getJob(id))?.isCompleted(), 60_000);
+    await waitFor(async () => (await queue.getJob(id))?.isCompleted(), 'the document job', {
+      timeoutMs: 60_000,
+    });
     const job = await queue.getJob(id);
     expect(job?.returnvalue).toMatchObject({
       signed: true,
@@ -222,18 +234,24 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     const refused = await draftAndDecide(t.app, tokens, { order: 'not_approved' });
     const internal = await draftAndDecide(t.app, tokens, { publish: false, oitItem: null });
     for (const { memoId } of [refused, internal]) {
-      await waitFor('the signed document', async () => {
-        const rows: unknown[] = await db.query(
-          `SELECT 1 FROM signed_documents WHERE memo_id = $1 AND stage = 'signed'`,
-          [memoId],
-        );
-        return rows.length > 0;
-      });
+      await waitFor(
+        async () => {
+          const rows: unknown[] = await db.query(
+            `SELECT 1 FROM signed_documents WHERE memo_id = $1 AND stage = 'signed'`,
+            [memoId],
+          );
+          return rows.length > 0;
+        },
+        'the signed document',
+        { timeoutMs: 60_000 },
+      );
     }
     const queue = worker.get(DocumentQueueService).queue;
     for (const { memoId, decidedVersion } of [refused, internal]) {
       const id = documentJobId({ memoId, memoVersion: decidedVersion });
-      await waitFor('the document job', async () => (await queue.getJob(id))?.isCompleted());
+      await waitFor(async () => (await queue.getJob(id))?.isCompleted(), 'the document job', {
+        timeoutMs: 60_000,
+      });
       expect((await queue.getJob(id))?.returnvalue).toMatchObject({
         published: false,
         publicationId: null,

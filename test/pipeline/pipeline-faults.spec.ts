@@ -1,27 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
+import { DOCUMENT_QUEUE } from '@saraban/pipeline';
+import { REDIS } from '@saraban/redis';
 import { createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
 import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
 import { createTestApp, type TestApp } from '../utils/test-app';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(
-  what: string,
-  probe: () => Promise<boolean>,
-  timeoutMs = 90_000,
-  pollMs = 100,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(pollMs);
-  }
-}
+import { waitFor } from '../utils/wait-for';
 
 /** A Redis of the test's own, without persistence: a restart loses every queue, as a real one may. */
 class PrivateRedis {
@@ -42,15 +31,19 @@ class PrivateRedis {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     });
-    await until('redis', async () => {
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        probe.disconnect();
-        return false;
-      }
-    });
+    await waitFor(
+      async () => {
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          probe.disconnect();
+          return false;
+        }
+      },
+      'redis',
+      { timeoutMs: 90_000 },
+    );
     probe.disconnect();
   }
 
@@ -104,14 +97,41 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
   }
 
   async function expectPublishedOnce(memoIds: string[]): Promise<void> {
-    await until('every memo published', async () => {
-      const rows: { n: string }[] = await db.query(
-        'SELECT count(DISTINCT memo_id) AS n FROM publications WHERE memo_id = ANY($1)',
-        [memoIds],
-      );
-      return Number(rows[0].n) === memoIds.length;
+    await waitFor(
+      async () => {
+        const rows: { n: string }[] = await db.query(
+          'SELECT count(DISTINCT memo_id) AS n FROM publications WHERE memo_id = ANY($1)',
+          [memoIds],
+        );
+        return Number(rows[0].n) === memoIds.length;
+      },
+      'every memo published',
+      { timeoutMs: 90_000 },
+    );
+    // And nothing is left that could publish again: no document job waits, runs (a job of a
+    // killed worker stays active until its lock expires and it is run again) or is delayed.
+    const queue = new Queue(DOCUMENT_QUEUE, {
+      connection: { host: '127.0.0.1', port: redis.port },
+      prefix: t.queuePrefix,
     });
-    await sleep(1500);
+    try {
+      await waitFor(
+        async () => {
+          const counts = await queue.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'prioritized',
+            'waiting-children',
+          );
+          return Object.values(counts).every((n) => n === 0);
+        },
+        'the document queue idle',
+        { timeoutMs: 90_000 },
+      );
+    } finally {
+      await queue.close();
+    }
     const rows: { memo_id: string; docs: string; pubs: string }[] = await db.query(
       `SELECT m.id AS memo_id,
               (SELECT count(*) FROM signed_documents d WHERE d.memo_id = m.id) AS docs,
@@ -132,7 +152,10 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     const q = new Redis({ port: redis.port });
     try {
       const key = `${t.queuePrefix}:documents:active`;
-      await until('an active document job', async () => (await q.lrange(key, 0, -1)).length > 0, 30_000, 5);
+      await waitFor(async () => (await q.lrange(key, 0, -1)).length > 0, 'an active document job', {
+        timeoutMs: 30_000,
+        intervalMs: 5,
+      });
     } finally {
       q.disconnect();
     }
@@ -159,14 +182,18 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
       await blocker.startTransaction();
       await blocker.query('LOCK TABLE publications IN SHARE ROW EXCLUSIVE MODE');
       worker.start();
-      await until('a publish waiting on the lock', async () => {
-        const rows: unknown[] = await db.query(
-          `SELECT 1 FROM pg_stat_activity
+      await waitFor(
+        async () => {
+          const rows: unknown[] = await db.query(
+            `SELECT 1 FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock'
               AND query LIKE '%INSERT INTO publications%'`,
-        );
-        return rows.length > 0;
-      });
+          );
+          return rows.length > 0;
+        },
+        'a publish waiting on the lock',
+        { timeoutMs: 90_000 },
+      );
       await worker.stop('SIGKILL');
     } finally {
       if (blocker.isTransactionActive) await blocker.rollbackTransaction();
@@ -186,13 +213,15 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
     }
     worker.start();
     await expectPublishedOnce(memoIds);
-  });
+  }, 180_000);
 
   it('Redis restarted mid-flow, losing every queue', async () => {
     const memoIds = await withBacklog(8);
     await activeStage();
     await redis.stop();
-    await sleep(500);
+    // The apps have seen Redis go (their connections dropped) before it comes back empty.
+    const apiRedis = t.app.get<Redis>(REDIS);
+    await waitFor(() => apiRedis.status !== 'ready', 'the API to lose its Redis connection');
     await redis.start();
     await expectPublishedOnce(memoIds);
   });
