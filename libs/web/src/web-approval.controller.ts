@@ -52,7 +52,7 @@ export class WebApprovalController {
       res,
       user,
       id,
-      { kind: 'endorse', opinion: form.opinion?.trim() || undefined },
+      { kind: 'endorse', opinion: form.opinion?.trim() ?? '' },
       form,
       'endorsed',
     );
