@@ -78,6 +78,25 @@ describe('the SMTP pool', () => {
     }
   });
 
+  it('an unreachable server fails every send at once, none left waiting', async () => {
+    const s = await server();
+    const port = s.port;
+    await s.close();
+    const pool = new SmtpPool({ url: `smtp://127.0.0.1:${port}`, size: 3 });
+    try {
+      const started = Date.now();
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          pool.send({ from: 'a@x.test', to: [`p${i}@x.test`] }, message(i)),
+        ),
+      );
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      pool.close();
+    }
+  });
+
   it('a refused recipient rejects that send with the server’s code; the others go on', async () => {
     const s = await server();
     const pool = new SmtpPool({ url: `smtp://127.0.0.1:${s.port}`, size: 2 });

@@ -16,7 +16,8 @@ const TIMEOUT_MS = 30_000;
  * nodemailer's own pooled transport composes every message again through its stream pipeline
  * (plugins, MIME nodes, encoders), which cost more CPU than the SMTP exchange; messages here
  * are bytes already (buildMimeMessage). A connection that failed in any way is closed, never
- * reused; one the server closed while idle is dropped from the pool.
+ * reused; one the server closed while idle is dropped from the pool. When no connection can be
+ * made, every send waiting for one fails at once: nothing hangs on an unreachable server.
  */
 export class SmtpPool {
   private readonly options: SMTPConnection.Options;
@@ -118,6 +119,9 @@ export class SmtpPool {
       this.dead.add(connection);
       connection.close();
       this.open--;
+      // The server cannot be reached (or refuses the login): the sends queued behind this one
+      // would wait for connections that fail the same way. They fail now; their batches retry.
+      for (const w of this.waiting.splice(0)) w.reject(error as Error);
       throw error;
     }
     connection.on('error', drop);
