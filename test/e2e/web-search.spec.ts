@@ -66,6 +66,10 @@ describe.each([
     const { documentNo } = await author.call<{ documentNo: string }>('GET', `/memos/${water}/approval`);
     const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
     try {
+      // Before anything is asked, the page asks (it does not list every memo).
+      await writer.page.goto('/app/search');
+      await expect(writer.page.locator('[data-search-row]').count()).resolves.toBe(0);
+      await expect(writer.page.locator('[data-result-count]').textContent()).resolves.toContain('พิมพ์คำค้น');
       expect(await searchFor(writer.page, '/app/search', { q: 'จัดซื้อน้ำดื่ม' })).toEqual([
         `ขออนุมัติจัดซื้อน${NIKHAHIT}${MAI_THO}${SARA_AA}ดื่มสำหรับสำนักงาน (${name})`,
       ]);

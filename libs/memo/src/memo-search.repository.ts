@@ -43,17 +43,35 @@ export interface MemoListingRow {
 }
 
 /**
+ * SQL: the copies entries that reach the person (an array of jsonb, for `copies @> ANY (…)`): by
+ * name, and through each unit they belong to.
+ */
+function copyTargetsSql(organisationId: string, personId: string): string {
+  return `ARRAY(
+    SELECT jsonb_build_array(jsonb_build_object('kind', 'person', 'id', ${personId}::text))
+    UNION ALL
+    SELECT jsonb_build_array(jsonb_build_object('kind', 'unit', 'id', cu.unit_id::text))
+      FROM (${unitsOfPersonSql(organisationId, personId)}) cu)`;
+}
+
+/** The copy rule (สำเนาเรียน): a submitted memo whose copies reach the person, for `mc` the memo row. */
+function copiedCondition(organisationId: string, personId: string): string {
+  return `mc.organisation_id = ${organisationId} AND mc.status <> 'draft'
+     AND mc.copies @> ANY (${copyTargetsSql(organisationId, personId)})`;
+}
+
+/**
  * SQL boolean: the memo (an id expression) is submitted and copied (สำเนาเรียน) to the person, by
- * name or through a unit they belong to. The one statement of the copy rule: reading rights
- * (`isCopyRecipient`), the search and the "copies to me" list all embed it.
+ * name or through a unit they belong to. Reading rights (`isCopyRecipient`) and the search's
+ * visibility embed it; `memosCopiedToSql` lists by the same condition.
  */
 export function memoCopiedToSql(memoId: string, organisationId: string, personId: string): string {
-  return `EXISTS (
-    SELECT 1 FROM memos mc
-     WHERE mc.id = ${memoId} AND mc.organisation_id = ${organisationId} AND mc.status <> 'draft'
-       AND (mc.copies @> jsonb_build_array(jsonb_build_object('kind', 'person', 'id', ${personId}::text))
-            OR EXISTS (SELECT 1 FROM (${unitsOfPersonSql(organisationId, personId)}) cu
-                        WHERE mc.copies @> jsonb_build_array(jsonb_build_object('kind', 'unit', 'id', cu.unit_id::text)))))`;
+  return `EXISTS (SELECT 1 FROM memos mc WHERE mc.id = ${memoId} AND ${copiedCondition(organisationId, personId)})`;
+}
+
+/** A relation of the ids of the memos copied to the person (the "copies to me" list; memos_copies_idx). */
+export function memosCopiedToSql(organisationId: string, personId: string): string {
+  return `SELECT mc.id FROM memos mc WHERE ${copiedCondition(organisationId, personId)}`;
 }
 
 /** Whether the memo is submitted and copied to the person (who may then read it). */

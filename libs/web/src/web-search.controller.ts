@@ -120,19 +120,24 @@ export class WebSearchController {
     const f = filtersOf(query);
     const acted = mode === 'acted';
     const title = TITLES[mode];
+    const searched = !!(f.q || f.status || f.from || f.to || f.fiscalYear);
+    // The search page asks before it lists: everything one may read, unfiltered, is no answer.
+    const idle = mode === 'search' && !searched;
     const [shell, result] = await Promise.all([
       this.shell.context(user, mode, title),
-      this.searches.search(user, {
-        q: f.q || undefined,
-        status: f.status || undefined,
-        from: f.from || undefined,
-        to: f.to || undefined,
-        fiscalYear: f.fiscalYear ?? undefined,
-        acted,
-        copied: mode === 'copies',
-        limit: PAGE_SIZE,
-        offset: (f.page - 1) * PAGE_SIZE,
-      }),
+      idle
+        ? Promise.resolve({ total: 0, items: [] })
+        : this.searches.search(user, {
+            q: f.q || undefined,
+            status: f.status || undefined,
+            from: f.from || undefined,
+            to: f.to || undefined,
+            fiscalYear: f.fiscalYear ?? undefined,
+            acted,
+            copied: mode === 'copies',
+            limit: PAGE_SIZE,
+            offset: (f.page - 1) * PAGE_SIZE,
+          }),
     ]);
     const currentFy = fiscalYearOf(new Date());
     const base = `/app/${mode}`;
@@ -146,7 +151,6 @@ export class WebSearchController {
       p.set('page', String(page));
       return `${base}?${p.toString()}`;
     };
-    const searched = !!(f.q || f.status || f.from || f.to || f.fiscalYear);
     this.views.send(res, 'search', {
       ...shell,
       acted,
@@ -161,6 +165,7 @@ export class WebSearchController {
       toError: f.toTyped && !f.to ? DAY_PROBLEM : null,
       dayExample: formatTypedDay(`${currentFy - 544}-10-01`, shell.digits),
       searched,
+      idle,
       total: result.total,
       items: result.items.map((i) => ({
         ...i,

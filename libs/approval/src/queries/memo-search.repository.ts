@@ -1,4 +1,10 @@
-import { memoCopiedToSql, memoListingSql, memosByAuthorsSql, memoTextMatchSql } from '@saraban/memo';
+import {
+  memoCopiedToSql,
+  memoListingSql,
+  memosByAuthorsSql,
+  memosCopiedToSql,
+  memoTextMatchSql,
+} from '@saraban/memo';
 import { heldOrCoveredPostsSql, peopleNamedSql, personNameSql } from '@saraban/organisation';
 import { thaiSearchNormSql, thaiSearchPatternSql } from '@saraban/postgres';
 import { registerDatedOnSql } from '@saraban/register';
@@ -37,7 +43,14 @@ const ACTED = `acted AS (
    ORDER BY ha.memo_id, ha.seq DESC
 )`;
 
-function searchSql(withTerm: boolean): string {
+/**
+ * Where the candidates come from: the trigram indexes (a term), the copies index (the memos copied
+ * to me, no term), or the organisation's memos (filters only; the memos I acted on).
+ */
+type Driver = 'term' | 'copied' | 'all';
+
+function searchSql(driver: Driver): string {
+  const withTerm = driver === 'term';
   return `
 WITH caps AS (
   ${heldOrCoveredPostsSql('$1', '$2', '$3::date')}
@@ -48,6 +61,7 @@ SELECT m.id, m.subject, m.status, m.urgency, m.updated_at, ${personNameSql('m.au
        count(*) OVER ()::int AS total
   FROM (${memoListingSql('$1')}) m
   ${withTerm ? 'JOIN (SELECT DISTINCT id FROM matched) mm ON mm.id = m.id' : ''}
+  ${driver === 'copied' ? `JOIN (${memosCopiedToSql('$1', '$2')}) cm ON cm.id = m.id` : ''}
   LEFT JOIN memo_workflows w ON w.memo_id = m.id
   LEFT JOIN acted a ON a.memo_id = m.id
   CROSS JOIN LATERAL (
@@ -70,9 +84,11 @@ SELECT m.id, m.subject, m.status, m.urgency, m.updated_at, ${personNameSql('m.au
 }
 
 /** The search with a term (the trigram indexes find the candidates first). */
-export const MEMO_SEARCH_SQL = searchSql(true);
+export const MEMO_SEARCH_SQL = searchSql('term');
+/** The memos copied to me, without a term. */
+export const MEMO_COPIES_SQL = searchSql('copied');
 /** The same without a term: filters only, or the memos I acted on. */
-export const MEMO_LIST_SQL = searchSql(false);
+export const MEMO_LIST_SQL = searchSql('all');
 
 export interface MemoSearchRow {
   id: string;
