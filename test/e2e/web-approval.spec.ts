@@ -215,6 +215,20 @@ describe('web: from draft to decision in the browser', () => {
     await mayor.context.close();
   });
 
+  it('an endorsement without a written opinion from the form alone (the approver without JavaScript)', async () => {
+    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const id = await api.submittedMemo('ขอรับรองโดยไม่เขียนความเห็นจากแบบฟอร์ม', 'normal', 'decision');
+    const head = await signedIn(browser, server.baseUrl, 'somprasong', { javaScriptEnabled: false });
+    await head.page.goto(`/app/memos/${id}`);
+    await Promise.all([
+      head.page.waitForURL('**?done=endorsed'),
+      head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click(),
+    ]);
+    // The next step is his again, as acting chief administrator: the first endorsement is in.
+    await expect(head.page.locator('#actions').textContent()).resolves.toContain('รักษาราชการแทน');
+    await head.context.close();
+  });
+
   it('return with a reason, then revise and resubmit (the approver without JavaScript)', async () => {
     const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
     const id = await api.submittedMemo('ขออนุมัติจัดซื้อวัสดุสำนักงาน');

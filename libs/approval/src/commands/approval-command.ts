@@ -3,7 +3,8 @@ import type { OrderKind } from '../core/order-kind';
 /** A command as the controllers pass it on, after validation. */
 export type ApprovalCommand =
   | { kind: 'submit' }
-  | { kind: 'endorse'; opinion: string }
+  /** Without an opinion (absent or empty) the block prints the signature alone. */
+  | { kind: 'endorse'; opinion?: string }
   | { kind: 'return'; reason: string }
   | { kind: 'decide'; order: OrderKind; text: string | null }
   | { kind: 'withdraw' }

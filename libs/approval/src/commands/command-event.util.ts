@@ -10,7 +10,7 @@ export function toEvent(
     case 'submit':
       return { type: 'SUBMIT' };
     case 'endorse':
-      return { type: 'ENDORSE', opinion: command.opinion.trim() };
+      return { type: 'ENDORSE', opinion: command.opinion?.trim() ?? '' };
     case 'return':
       return { type: 'RETURN', reason: command.reason.trim() };
     case 'decide':

@@ -6,6 +6,8 @@ describe('commandRequestHash', () => {
 
   it.each([
     [{ kind: 'endorse', opinion: 'เห็นควรอนุมัติ' } as const, { opinion: 'เห็นควรอนุมัติ', version: 3 }],
+    // Without an opinion: the web leaves it out (undefined) as an API client leaves out the field.
+    [{ kind: 'endorse', opinion: undefined } as const, { version: 3 }],
     [{ kind: 'decide', order: 'approved', text: null } as const, { order: 'approved', version: 3 }],
     [
       { kind: 'decide', order: 'custom', text: 'ให้ดำเนินการ' } as const,
