@@ -8,6 +8,7 @@ import { PdfRenderer } from '@saraban/document-render';
 import type { MemoDocument } from '@saraban/document-render';
 import { seedMemo } from './memo-fixtures';
 import { firstOutOfOrder, pdfFonts, pdfPagePng, pdfPageSizes, pdfTagged, pdfText, squash } from './poppler';
+import { applyDigits } from '@saraban/thai-format';
 
 // The memo renderer on the real Chromium, judged by poppler (pdftotext, pdffonts, pdfinfo,
 // pdftoppm): what a reader of the PDF would get.
@@ -186,6 +187,24 @@ describe('memo rendering (Chromium + poppler)', () => {
       { width: 300, height: 400 },
       { width: 300, height: 400 },
     ]);
+  });
+
+  it('numbers an uploaded PDF as an attachment after the tables, with its own page numbers, and lists it', async () => {
+    const attachment = await PDFDocument.create();
+    attachment.addPage([595, 842]);
+    attachment.addPage([595, 842]);
+    const doc = seedMemo({ pdfAttachments: [Buffer.from(await attachment.save())] });
+    doc.pdfAttachmentTitles = ['ประกาศผลการจัดซื้อ'];
+    const label = `สิ่งที่ส่งมาด้วย ${applyDigits(String(doc.reportTables.length + 1), 'thai')}`;
+    const pdf = await renderer.render(doc);
+    const pages = (await pdfPageSizes(pdf)).length;
+    const first = await pdfText(pdf, { first: pages - 1, last: pages - 1 });
+    const second = await pdfText(pdf, { first: pages, last: pages });
+    expect(squash(first)).toBe(squash(label));
+    expect(second.trim()).toBe('-๒-');
+    // The memo lists it under สิ่งที่ส่งมาด้วย, after the tables.
+    const memo = squash(await pdfText(pdf, { first: 1, last: pages - 2 }));
+    expect(memo).toContain(squash('ประกาศผลการจัดซื้อ'));
   });
 
   it('refuses an attachment that is not a PDF, and an image that is not a PNG', async () => {

@@ -5,7 +5,8 @@ import { AppException, ErrorCode } from '@saraban/errors';
 import { ASSET_ORIGIN, AssetServer, templateAssetPath } from './asset-server';
 import { BrowserHost } from './browser-host';
 import type { MemoDocument } from './memo-document';
-import { SECRECY_LABELS, buildMemoView } from './memo-view.util';
+import { SECRECY_LABELS, attachmentLabel, buildMemoView } from './memo-view.util';
+import { applyDigits } from '@saraban/thai-format';
 import { PDFDocument } from 'pdf-lib';
 import { continuationWords, countPages, pageFirstWords } from './continuation/page-first-words.util';
 import { finishPdf, needsFinishing } from './finishing/pdf-finishing.util';
@@ -234,6 +235,10 @@ export class PdfRenderer {
       title: doc.subject,
       author: doc.organisation.name,
       attachments: doc.pdfAttachments,
+      attachmentLabels: doc.pdfAttachments.map((_, i) =>
+        attachmentLabel(doc.reportTables.length + i + 1, doc.organisation.digits),
+      ),
+      pageNumber: (n: number) => `-${applyDigits(String(n), doc.organisation.digits)}-`,
       boldFont: this.fonts.bold,
       regularFont: this.fonts.regular,
       printedFonts: this.printedFonts,

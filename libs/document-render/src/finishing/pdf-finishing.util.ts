@@ -19,6 +19,10 @@ export interface PdfFinishing {
   continuation?: Map<number, string>;
   /** The regular document font (TrueType), for the continuation words. */
   regularFont?: Uint8Array;
+  /** "สิ่งที่ส่งมาด้วย ๒" for each uploaded PDF (numbered after the report tables), printed on its first page. */
+  attachmentLabels?: string[];
+  /** A page number as the memo prints it ("-๒-"), for the attachments' own pages. */
+  pageNumber?: (n: number) => string;
   /** The document fonts as the renderer knows them, to draw stamps with the subsets Chromium embedded (PrintedFont). */
   printedFonts?: { regular: PrintedFont; bold: PrintedFont };
 }
@@ -92,13 +96,15 @@ export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishi
     // Pages copied by reference with one copier: a link or /P naming another page of the
     // attachment lands on that page's copy (pdf.copyPages would give it a detached duplicate).
     const copier = PDFObjectCopier.for(source.context, pdf.context);
+    const added: PDFPage[] = [];
     for (const page of source.getPages()) {
       const ref = copier.copy(page.ref);
       const node = pdf.context.lookup(ref);
       if (!(node instanceof PDFPageLeaf))
         throw invalid(new Error(`${ref.toString()} is not a page`), unreadable);
-      pdf.addPage(PDFPage.of(node, ref, pdf));
+      added.push(pdf.addPage(PDFPage.of(node, ref, pdf)));
     }
+    await numberAttachment(pen, added, f.attachmentLabels?.[i], f.pageNumber);
   }
 
   pdf.setTitle(f.title, { showInWindowTitleBar: true });
@@ -108,6 +114,32 @@ export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishi
   pdf.setLanguage('th-TH');
   // Classic cross-reference tables: signing appends an incremental update to this file.
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
+}
+
+/**
+ * An uploaded PDF as an attachment of the memo: its label ("สิ่งที่ส่งมาด้วย ๒") at the top right
+ * of its first page and its own page numbers ("-๒-", centred at the top) from its second, in
+ * the top margin where the memo prints its own.
+ */
+async function numberAttachment(
+  pen: StampPen,
+  pages: PDFPage[],
+  label: string | undefined,
+  pageNumber: ((n: number) => string) | undefined,
+): Promise<void> {
+  const size = 16;
+  for (const [j, page] of pages.entries()) {
+    const { width, height } = page.getSize();
+    const y = height - 1.1 * CM;
+    if (j === 0 && label) {
+      const w = await pen.width('bold', label, size);
+      await pen.draw(page, 'bold', label, { x: width - 1.5 * CM - w, y, size });
+    } else if (j > 0 && pageNumber) {
+      const text = pageNumber(j + 1);
+      const w = await pen.width('regular', text, size);
+      await pen.draw(page, 'regular', text, { x: (width - w) / 2, y, size });
+    }
+  }
 }
 
 type Face = 'regular' | 'bold';
