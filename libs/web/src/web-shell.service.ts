@@ -101,11 +101,12 @@ export class WebShell {
       { key: 'inbox', href: '/app', label: 'งานรอดำเนินการ', show: true },
       { key: 'compose', href: '/app/memos/new', label: 'เขียนบันทึก', show: true },
       { key: 'mine', href: '/app/memos/mine', label: 'บันทึกของฉัน', show: true },
+      // The clerk's daily work before the lists everyone has (a phone shows the first few).
+      { key: 'register', href: '/app/register', label: 'ทะเบียนหนังสือส่ง', show: clerk },
       { key: 'acted', href: '/app/acted', label: 'พิจารณาแล้ว', show: true },
       { key: 'copies', href: '/app/copies', label: 'สำเนาถึงฉัน', show: true },
       { key: 'search', href: '/app/search', label: 'ค้นหา', show: true },
       { key: 'notifications', href: '/app/notifications', label: 'การแจ้งเตือน', show: true },
-      { key: 'register', href: '/app/register', label: 'ทะเบียนหนังสือส่ง', show: clerk },
       { key: 'admin', href: '/app/admin', label: 'ผู้ดูแลระบบ', show: user.roles.includes('admin') },
     ];
     return {
