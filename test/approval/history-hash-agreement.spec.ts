@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ApprovalAuditService, HISTORY_ACTIONS, ORDER_KINDS, type Capacity } from '@saraban/approval';
 import { ACTING_KINDS } from '@saraban/organisation';
-import { dataSourceOptions } from '@saraban/database';
 import {
   pendingHistoryCte,
   pendingHistoryJson,
@@ -15,7 +14,7 @@ import {
   historyHash,
   type HashedHistoryFields,
 } from '../../libs/approval/src/history/history-hash.util';
-import { createTestDatabase } from '../utils/test-database';
+import { openTestDataSource } from '../utils/test-data-source';
 
 /*
  * The history hash is written twice: in TypeScript (history-hash.util.ts: the audit recomputes
@@ -90,19 +89,14 @@ const history = fc.array(fc.uuid(), { minLength: 1, maxLength: 3 }).chain((memoI
 );
 
 describe('the history hash: TypeScript and the linking trigger agree', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: DataSource;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new DataSource(dataSourceOptions(database.url, 2));
-    await db.initialize();
+    ({ db, close } = await openTestDataSource());
   });
 
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('on generated histories, the chain the trigger links at COMMIT is the one TypeScript computes, and the audit finds it whole', async () => {
     const audit = new ApprovalAuditService(db);

@@ -1,22 +1,16 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@saraban/database';
+import type { DataSource } from 'typeorm';
 import { entities, productionSources } from '../architecture/source-scan';
-import { createTestDatabase } from '../utils/test-database';
+import { openTestDataSource } from '../utils/test-data-source';
 
 describe('migrations', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: DataSource;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = new DataSource(dataSourceOptions(database.url, 2));
-    await db.initialize();
+    ({ db, close } = await openTestDataSource());
   });
 
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
-  });
+  afterAll(() => close());
 
   it('entities and migrations agree: migration:generate would produce nothing', async () => {
     expect(await db.showMigrations()).toBe(false);

@@ -12,6 +12,7 @@ import { createActingOrder, createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { startTestWorker } from '../utils/test-worker';
+import { waitForIdleQueue } from '../utils/queue-idle';
 import { waitFor } from '../utils/wait-for';
 
 function pdfText(pdf: Buffer): string {
@@ -180,16 +181,7 @@ describe('the document pipeline: decision → signed PDF → portal', () => {
     // Whatever the relay or the enqueue started has run: nothing waits, runs or is delayed in the
     // document queue (a second job would be there until it finished and signed a second time).
     const queue = worker.get(DocumentQueueService).queue;
-    await waitFor(async () => {
-      const counts = await queue.getJobCounts(
-        'waiting',
-        'active',
-        'delayed',
-        'prioritized',
-        'waiting-children',
-      );
-      return Object.values(counts).every((n) => n === 0);
-    }, 'the document queue idle');
+    await waitForIdleQueue(queue);
     const counts: { docs: string; pubs: string }[] = await db.query(
       `SELECT (SELECT count(*) FROM signed_documents WHERE memo_id = $1) AS docs,
               (SELECT count(*) FROM publications WHERE memo_id = $1) AS pubs`,

@@ -10,6 +10,7 @@ import { createWorld, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
 import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { waitForIdleQueue } from '../utils/queue-idle';
 import { waitFor } from '../utils/wait-for';
 
 /** A Redis of the test's own, without persistence: a restart loses every queue, as a real one may. */
@@ -108,27 +109,13 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
       'every memo published',
       { timeoutMs: 90_000 },
     );
-    // And nothing is left that could publish again: no document job waits, runs (a job of a
-    // killed worker stays active until its lock expires and it is run again) or is delayed.
+    // And nothing is left that could publish again.
     const queue = new Queue(DOCUMENT_QUEUE, {
       connection: { host: '127.0.0.1', port: redis.port },
       prefix: t.queuePrefix,
     });
     try {
-      await waitFor(
-        async () => {
-          const counts = await queue.getJobCounts(
-            'waiting',
-            'active',
-            'delayed',
-            'prioritized',
-            'waiting-children',
-          );
-          return Object.values(counts).every((n) => n === 0);
-        },
-        'the document queue idle',
-        { timeoutMs: 90_000 },
-      );
+      await waitForIdleQueue(queue, 90_000);
     } finally {
       await queue.close();
     }
