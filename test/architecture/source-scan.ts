@@ -168,3 +168,37 @@ export function migratedTables(): Set<string> {
   }
   return tables;
 }
+
+/** What a library's `index.ts` makes public: names declared or re-exported, followed through `export *`. */
+export function publicNames(library: string): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file) || !fs.existsSync(file)) return;
+    seen.add(file);
+    const ast = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    for (const statement of ast.statements) {
+      if (ts.isExportDeclaration(statement)) {
+        const spec = statement.moduleSpecifier;
+        if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('.')) continue;
+        const base = path.join(path.dirname(file), spec.text);
+        const target = fs.existsSync(`${base}.ts`) ? `${base}.ts` : path.join(base, 'index.ts');
+        const clause = statement.exportClause;
+        if (!clause) visit(target);
+        else if (ts.isNamedExports(clause))
+          for (const element of clause.elements) names.add((element.propertyName ?? element.name).text);
+        continue;
+      }
+      const exported = ts.canHaveModifiers(statement)
+        ? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+        : false;
+      if (!exported) continue;
+      if (ts.isClassDeclaration(statement) && statement.name) names.add(statement.name.text);
+      else if (ts.isVariableStatement(statement))
+        for (const d of statement.declarationList.declarations)
+          if (ts.isIdentifier(d.name)) names.add(d.name.text);
+    }
+  };
+  visit(path.join(ROOT, 'libs', library, 'src', 'index.ts'));
+  return names;
+}

@@ -3,7 +3,6 @@ export * from './auth.decorators';
 export * from './auth.module';
 export * from './csrf/csrf.guard';
 export * from './csrf/csrf.service';
-export * from './entities';
 export * from './password.util';
 export * from './session-cookie';
 export * from './session.module';

@@ -1,4 +1,17 @@
-export * from './entities';
+export { type AttachmentKind, type ReportTable } from './entities/memo-attachment.entity';
+export {
+  EDITABLE_STATUSES,
+  MEMO_COPY_KINDS,
+  MEMO_PURPOSES,
+  MEMO_STATUSES,
+  SECRECIES,
+  URGENCIES,
+  type MemoCopy,
+  type MemoPurpose,
+  type MemoStatus,
+  type Secrecy,
+  type Urgency,
+} from './entities/memo.entity';
 export * from './memo-block';
 export * from './memo-content';
 export * from './memo-completeness.util';

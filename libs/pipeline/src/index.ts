@@ -8,7 +8,6 @@ export * from './relay/outbox-relay.service';
 export * from './worker/document-job.processor';
 export * from './pipeline-api.module';
 export * from './relay/pipeline-reconciler.service';
-export * from './failures/document-failure.entity';
 export * from './maintenance/maintenance.processor';
 export * from './maintenance/maintenance-job';
 export * from './status/document-status.service';

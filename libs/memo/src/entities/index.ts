@@ -1,3 +1,0 @@
-export * from './memo-attachment.entity';
-export * from './memo-revision.entity';
-export * from './memo.entity';

@@ -1,3 +1,0 @@
-export * from './oit-catalogue-item.entity';
-export * from './publication.entity';
-export * from './signed-document.entity';
