@@ -250,7 +250,7 @@ describe('web: from draft to decision in the browser', () => {
     );
     await author.page.getByRole('link', { name: 'ขออนุมัติจัดซื้อวัสดุสำนักงาน' }).click();
     await author.page.waitForURL(`**/app/memos/${id}/edit`);
-    await expect(author.page.locator('.notice').textContent()).resolves.toContain('ส่งคืนให้แก้ไข');
+    await expect(author.page.locator('#return-reason').textContent()).resolves.toContain('ส่งคืนให้แก้ไข');
     await author.page.getByRole('button', { name: '+ ย่อหน้า' }).click();
     await author.page.locator('[data-blocks] textarea').last().fill('ได้แนบใบเสนอราคาสามรายแล้ว');
     await Promise.all([

@@ -70,17 +70,21 @@ describe.each([
         page.getByRole('button', { name: 'บันทึกร่าง' }).last().click(),
       ]);
       const editUrl = new URL(page.url()).pathname;
-      await page.getByLabel('เรียน').fill('');
+      await page.getByLabel('เรียน', { exact: true }).fill('');
       await page.getByLabel('ข้อความปิดท้าย').fill('  ');
       await page.getByRole('button', { name: 'บันทึกร่าง' }).last().click();
       await page.locator('#addressee-error').waitFor();
       await expect(page.locator('#addressee-error').textContent()).resolves.toContain('เว้นว่างไม่ได้');
       await expect(page.locator('#closing-error').textContent()).resolves.toContain('เว้นว่างไม่ได้');
-      await expect(page.getByLabel('เรียน').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(page.getByLabel('เรียน', { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+        'true',
+      );
       expect(await seriousViolations(page)).toEqual([]);
       // Nothing was stored: the draft still has its เรียน and closing.
       await page.goto(editUrl);
-      await expect(page.getByLabel('เรียน').inputValue()).resolves.toBe('นายกองค์การบริหารส่วนตำบลคำพี่');
+      await expect(page.getByLabel('เรียน', { exact: true }).inputValue()).resolves.toBe(
+        'นายกองค์การบริหารส่วนตำบลคำพี่',
+      );
       await expect(page.getByLabel('ข้อความปิดท้าย').inputValue()).resolves.toBe('จึงเรียนมาเพื่อโปรดพิจารณา');
     } finally {
       await context.close();

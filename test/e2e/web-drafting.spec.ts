@@ -52,7 +52,7 @@ describe('web: drafting in the browser', () => {
     try {
       await page.goto('/app/memos/new');
       expect(await page.getByLabel('ส่วนราชการ').inputValue()).toContain('งานนิติการ');
-      expect(await page.getByLabel('เรียน').inputValue()).toBe('นายกองค์การบริหารส่วนตำบลคำพี่');
+      expect(await page.getByLabel('เรียน', { exact: true }).inputValue()).toBe('นายกองค์การบริหารส่วนตำบลคำพี่');
       await page.getByLabel('เรื่อง').fill('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส');
       await page.getByRole('button', { name: '+ ย่อหน้า' }).click();
       await page.getByRole('button', { name: '+ หัวข้อ' }).click();

@@ -2,11 +2,12 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MEMO_STATUSES, type MemoStatus } from '@saraban/memo';
+import { PageQuery } from '@saraban/paging';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A search over every memo the caller may read, or over the memos they acted on. */
-export class MemoSearchQuery {
+export class MemoSearchQuery extends PageQuery {
   @ApiPropertyOptional({
     description:
       'Words anywhere in the subject, เรียน, body, number (ที่) or the names of the writer and of those who acted; ' +
@@ -55,20 +56,4 @@ export class MemoSearchQuery {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   copied?: boolean;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10000)
-  offset?: number;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { MEMO_STATUSES, type MemoStatus } from '../entities/memo.entity';
+import { PageQuery } from '@saraban/paging';
 
 function toBoolean({ value }: { value: unknown }): unknown {
   if (value === 'true' || value === '1') return true;
@@ -14,7 +15,7 @@ function toList({ value }: { value: unknown }): unknown {
 }
 
 /** GET /memos */
-export class ListMemosQuery {
+export class ListMemosQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Only my memos (officers must set it; clerks and admins may list the organisation)',
   })
@@ -32,19 +33,4 @@ export class ListMemosQuery {
   @Transform(toList)
   @IsIn(MEMO_STATUSES, { each: true })
   status?: MemoStatus[];
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

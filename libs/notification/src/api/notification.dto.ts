@@ -7,37 +7,19 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from '../events/notifiable-event';
 import { NOTIFICATION_KINDS, NotificationKind } from '../events/notification-kind';
+import { PageQuery } from '@saraban/paging';
 
-export class NotificationListQuery {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100000)
-  offset?: number;
-
+export class NotificationListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
