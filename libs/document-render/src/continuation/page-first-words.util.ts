@@ -15,14 +15,19 @@ const ITEM_MARKER = /^[๐-๙0-9]+(?:\.[๐-๙0-9]+)*[.)]$/u;
 
 /**
  * The first word of every page of a printed PDF (pagination is Chromium's, known only once it
- * has printed), read from the document itself (page-text.reader). Page 1's is not needed by
- * anyone and is left null.
+ * has printed), read from the document itself (page-text.reader). Page 1's and the attachments'
+ * are not needed by anyone and are left null.
  */
 export function pageFirstWords(pdf: PDFDocument): PrintedPageWords[] {
   const fonts = new FontMapCache();
+  let memo = true;
   return pdf.getPages().map((page, i) => {
     const { width, height } = page.getSize();
-    return { width, height, firstWord: i === 0 ? null : firstWordOf(pageLines(pdf, page, fonts)) };
+    // Only the memo's own pages (portrait, first) carry continuation words: the landscape
+    // attachments after them are not read (a table-heavy memo has dozens).
+    memo = memo && height >= width;
+    const read = memo && i > 0;
+    return { width, height, firstWord: read ? firstWordOf(pageLines(pdf, page, fonts)) : null };
   });
 }
 
