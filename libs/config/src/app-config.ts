@@ -139,6 +139,15 @@ export const appConfigSchema = z.object({
    * batches whose job was lost (a job scheduler: once per tick across every worker).
    */
   NOTIFICATION_RELEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * A delivery whose send job used up its attempts (a mail server or LINE down for a while) is not
+   * given up: it waits NOTIFICATION_RETRY_ROUND_MS, then three times as long after each further
+   * round, and the release sweep sends it again. Only after NOTIFICATION_MAX_ATTEMPTS attempts in
+   * all (about two hours with the defaults: rounds of 5 attempts after 1, 3, 9, 27 and 81 minutes)
+   * is it marked failed.
+   */
+  NOTIFICATION_RETRY_ROUND_MS: z.coerce.number().int().min(100).default(60_000),
+  NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
   /** Attempts of one webhook delivery before it is logged as failed (backoff doubles from WEBHOOK_BACKOFF_MS). */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(18),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).default(1000),

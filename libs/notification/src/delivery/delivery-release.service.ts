@@ -11,7 +11,8 @@ const RELEASE_LIMIT = 50_000;
  * The release sweep (a job scheduler, once per tick across every worker). Held deliveries (quiet
  * hours) live only in PostgreSQL until their office opens: then they are batched and queued.
  * Batches still waiting a while after they fell due are queued again: a job lost with Redis
- * comes back, and a job that still exists is not added twice (the batch id is its id).
+ * comes back, a job that gave up (its rows' pause over, see DeliveryRepository.markFailed) runs
+ * again with fresh attempts, and a job still waiting is not added twice (the batch id is its id).
  */
 @Injectable()
 export class DeliveryReleaseService {
@@ -35,8 +36,9 @@ export class DeliveryReleaseService {
       this.config.NOTIFICATION_RELEASE_MS + this.config.JOB_LOCK_MS,
       RELEASE_LIMIT,
     );
-    const batches = [...new Set([...released, ...stale])];
-    await this.queue.enqueueBatches(batches);
+    await this.queue.enqueueBatches(released);
+    const releasedSet = new Set(released);
+    await this.queue.requeueBatches(stale.filter((b) => !releasedSet.has(b)));
     return { released: released.length, requeued: stale.length };
   }
 }

@@ -213,12 +213,28 @@ export class DeliveryRepository {
   }
 
   /** Records a failed attempt of these deliveries; on the last attempt they are failed for good. */
-  async markFailed(ids: readonly string[], error: string, final: boolean): Promise<void> {
+  /**
+   * Failed sends. On a job's last attempt (`final`) a delivery that still has attempts left
+   * (`retry.maxAttempts` in all) is not given up: it stays pending, due again after a pause that
+   * triples each round (`retry.roundMs` × 3^(round − 1), a round being `retry.perRound` attempts),
+   * and the release sweep queues its batch again then. Past the last attempt it is failed.
+   */
+  async markFailed(
+    ids: readonly string[],
+    error: string,
+    final: boolean,
+    retry: { maxAttempts: number; roundMs: number; perRound: number },
+  ): Promise<void> {
     if (ids.length === 0) return;
     await this.db.query(
-      `UPDATE notification_deliveries SET last_error = $2, attempts = attempts + 1, status = CASE WHEN $3 THEN 'failed' ELSE status END
+      `UPDATE notification_deliveries
+          SET last_error = $2, attempts = attempts + 1,
+              status = CASE WHEN $3 AND attempts + 1 >= $4 THEN 'failed' ELSE status END,
+              due_at = CASE WHEN $3 AND attempts + 1 < $4
+                         THEN now() + $5 * power(3, LEAST(6, GREATEST(0, (attempts + 1) / $6 - 1))) * interval '1 millisecond'
+                         ELSE due_at END
         WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
-      [ids, error.slice(0, 1000), final],
+      [ids, error.slice(0, 1000), final, retry.maxAttempts, retry.roundMs, retry.perRound],
     );
   }
 

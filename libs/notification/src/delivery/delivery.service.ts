@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { organisationNameOf, personDisplayNames } from '@saraban/organisation';
 import { MailSender } from '../email/mail-sender.service';
 import { MailTemplates } from '../email/mail-templates.service';
+import { SEND_JOB_OPTIONS } from '../events/notification-jobs';
 import { LineChannelService } from '../line/line-channel.service';
 import { planLineRequests } from './delivery-batch.util';
 import { notificationContext } from './delivery-content.util';
@@ -48,6 +49,15 @@ export class DeliveryService {
     private readonly line: LineChannelService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** How a delivery whose job gave up is tried again later (DeliveryRepository.markFailed). */
+  private retryRounds(): { maxAttempts: number; roundMs: number; perRound: number } {
+    return {
+      maxAttempts: this.config.NOTIFICATION_MAX_ATTEMPTS,
+      roundMs: this.config.NOTIFICATION_RETRY_ROUND_MS,
+      perRound: SEND_JOB_OPTIONS.attempts ?? 1,
+    };
+  }
 
   async sendBatch(batchId: string, final: boolean): Promise<BatchOutcome> {
     const rows = await this.deliveries.batchForSend(batchId);
@@ -105,7 +115,7 @@ export class DeliveryService {
     const error = firstError ? messageOf(firstError.reason) : undefined;
     await Promise.all([
       this.deliveries.markSent(sent),
-      this.deliveries.markFailed(failed, error ?? '', final),
+      this.deliveries.markFailed(failed, error ?? '', final, this.retryRounds()),
     ]);
     return { sent: sent.length, skipped: noAddress.length, failed: failed.length, error };
   }
@@ -142,7 +152,7 @@ export class DeliveryService {
           await this.lineRequest(client, q.key, q.rows);
         } catch (error) {
           if (!alreadyAccepted(error)) {
-            await this.deliveries.markFailed(ids, messageOf(error), final);
+            await this.deliveries.markFailed(ids, messageOf(error), final, this.retryRounds());
             return { failed: ids.length, error: messageOf(error) };
           }
         }

@@ -57,6 +57,28 @@ export class NotificationQueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Batches whose rows are still pending well after they fell due (their job was lost with Redis,
+   * or gave up and the rows' pause is over): a lost job is added again; a job that failed (or, by
+   * a race, completed) is retried with fresh attempts, since its id would make an add a no-op for as
+   * long as BullMQ keeps it; a job waiting or running is left alone.
+   */
+  async requeueBatches(batchIds: readonly string[]): Promise<void> {
+    const lost: string[] = [];
+    for (const batchId of batchIds) {
+      const job = await this.queue.getJob(notificationJobId.send(batchId));
+      if (!job) {
+        lost.push(batchId);
+        continue;
+      }
+      const state = await job.getState();
+      if (state !== 'failed' && state !== 'completed') continue;
+      // Another sweep may have moved it meanwhile: then it is running again, which is the point.
+      await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true }).catch(() => undefined);
+    }
+    await this.enqueueBatches(lost);
+  }
+
   async enqueueWebhooks(deliveries: readonly { id: string; replays: number }[]): Promise<void> {
     if (deliveries.length === 0) return;
     await this.queue.addBulk(

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { NOTIFICATION_QUEUE, NotificationJob, notificationJobId } from '@saraban/notification';
+import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import { createPerson, createWorld, signIn } from '../utils/factories';
+import { createTestApp, type TestApp } from '../utils/test-app';
+import { startTestWorker } from '../utils/test-worker';
+import { waitFor } from '../utils/wait-for';
+
+/** One send job makes five attempts (SEND_JOB_OPTIONS); the test allows ten in all. */
+const MAX_ATTEMPTS = 10;
+
+/**
+ * A mail server that refuses for longer than one send job's attempts (issue 13: nothing is lost):
+ * the job gives up, its deliveries wait a pause and the release sweep runs the same job again with
+ * fresh attempts; a delivery is failed only after NOTIFICATION_MAX_ATTEMPTS attempts in all.
+ */
+describe('notifications through an outage longer than a job’s attempts', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let worker: INestApplicationContext;
+  let mail: MailCatcher;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    t = await createTestApp({
+      PUBLIC_BASE_URL: 'http://saraban.test',
+      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+      NOTIFICATION_RELEASE_MS: '200',
+      NOTIFICATION_RETRY_ROUND_MS: '100',
+      NOTIFICATION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+      JOB_LOCK_MS: '1000',
+    });
+    db = t.app.get(DataSource);
+    queue = new Queue(NOTIFICATION_QUEUE, {
+      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      prefix: t.queuePrefix,
+    });
+    worker = await startTestWorker(t.env);
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    await worker?.close();
+    await t?.close();
+    await mail?.close();
+  });
+
+  it('a delivery refused past its job’s attempts is sent later, once; one refused for good ends failed', async () => {
+    const w = await createWorld(db);
+    const author = await signIn(t.app, w.org, w.people.author);
+    const memo = await request(t.app.getHttpServer())
+      .post('/memos')
+      .set('Authorization', `Bearer ${author}`)
+      .send({
+        subject: 'ขอให้ส่งรายงานผลการดำเนินงาน',
+        body: [{ type: 'paragraph', text: 'เพื่อโปรดดำเนินการ' }],
+        closing: 'จึงเรียนมาเพื่อโปรดทราบ',
+        publish: false,
+        oitItem: null,
+      })
+      .expect(201);
+    const memoId = (memo.body as { id: string }).id;
+    const people: { id: string; email: string }[] = [];
+    for (const name of ['ผู้รับ ก', 'ผู้รับ ข']) {
+      const p = await createPerson(db, w.org, { fullName: name });
+      const email = `${p.username}@outage.test`;
+      await db.query(
+        `INSERT INTO notification_settings (person_id, organisation_id, email, email_digest, quiet_hours)
+         VALUES ($1, $2, $3, false, false)`,
+        [p.id, w.org.id, email],
+      );
+      people.push({ id: p.id, email });
+    }
+    const [recovers, neverRecovers] = people;
+    // Seven refusals: the first job's five attempts and two of the second round's.
+    mail.refuseRecipient(recovers.email, 7);
+    mail.refuseRecipient(neverRecovers.email, 1_000);
+
+    const eventId = randomUUID();
+    await queue.add(
+      NotificationJob.FanOut,
+      {
+        id: eventId,
+        organisationId: w.org.id,
+        type: 'memo.step_reminder',
+        payload: { memoId, recipientUserIds: people.map((p) => p.id), dueAt: new Date().toISOString() },
+        createdAt: new Date().toISOString(),
+      },
+      { jobId: notificationJobId.fanOut(eventId) },
+    );
+    const email = async (personId: string) => {
+      const [row] = await db.query<{ status: string; attempts: number; batch_id: string }[]>(
+        `SELECT d.status, d.attempts, d.batch_id FROM notification_deliveries d
+           JOIN notifications n ON n.id = d.notification_id
+          WHERE n.event_id = $1 AND d.person_id = $2 AND d.channel = 'email'`,
+        [eventId, personId],
+      );
+      return row;
+    };
+
+    const sent = await waitFor(
+      async () => {
+        const row = await email(recovers.id);
+        return row?.status === 'sent' ? row : null;
+      },
+      'the refused delivery sent in a later round',
+      { timeoutMs: 60_000 },
+    );
+    // More failed attempts than one send job makes (five): it was sent by a later run of the job.
+    expect(sent.attempts).toBeGreaterThan(5);
+    expect(sent.attempts).toBeLessThan(MAX_ATTEMPTS);
+    expect(mail.mails.filter((m) => m.to.includes(recovers.email))).toHaveLength(1);
+    const job = await queue.getJob(notificationJobId.send(sent.batch_id));
+    expect(job).toBeDefined();
+
+    const failed = await waitFor(
+      async () => {
+        const row = await email(neverRecovers.id);
+        return row?.status === 'failed' ? row : null;
+      },
+      'the delivery refused for good marked failed',
+      { timeoutMs: 60_000 },
+    );
+    expect(failed.attempts).toBe(MAX_ATTEMPTS);
+    expect(mail.mails.filter((m) => m.to.includes(neverRecovers.email))).toHaveLength(0);
+  });
+});
