@@ -3,17 +3,47 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, degrees } from 'pdf-lib';
 import { PdfRenderer } from '@saraban/document-render';
 import type { MemoDocument } from '@saraban/document-render';
 import { seedMemo } from './memo-fixtures';
-import { firstOutOfOrder, pdfFonts, pdfPagePng, pdfPageSizes, pdfTagged, pdfText, squash } from './poppler';
+import {
+  firstOutOfOrder,
+  pdfBboxLayout,
+  pdfFonts,
+  pdfPagePng,
+  pdfPageSizes,
+  pdfTagged,
+  pdfText,
+  squash,
+} from './poppler';
 import { applyDigits } from '@saraban/thai-format';
 
 // The memo renderer on the real Chromium, judged by poppler (pdftotext, pdffonts, pdfinfo,
 // pdftoppm): what a reader of the PDF would get.
 
 const REPO = path.resolve(__dirname, '../..');
+const CM_PT = 72 / 2.54;
+
+/** The words of `text` (pdftotext splits it at its space) as one box. */
+function joinedWord(
+  words: { text: string; xMin: number; yMin: number; xMax: number; yMax: number }[],
+  text: string,
+): { xMin: number; yMin: number; xMax: number; yMax: number } | undefined {
+  const parts = text.split(' ');
+  for (let i = 0; i + parts.length <= words.length; i++) {
+    const run = words.slice(i, i + parts.length);
+    if (run.every((w, j) => squash(w.text) === squash(parts[j]))) {
+      return {
+        xMin: Math.min(...run.map((w) => w.xMin)),
+        yMin: Math.min(...run.map((w) => w.yMin)),
+        xMax: Math.max(...run.map((w) => w.xMax)),
+        yMax: Math.max(...run.map((w) => w.yMax)),
+      };
+    }
+  }
+  return undefined;
+}
 
 /** pdftotext output without the page-number lines, so a paragraph split by a page break reads on. */
 function withoutPageNumbers(text: string): string {
@@ -230,6 +260,48 @@ describe('memo rendering (Chromium + poppler)', () => {
       // Top and bottom of every page.
       expect(text.match(/ลับที่สุด/g)?.length).toBe(2);
     }
+  });
+
+  it('stamps an uploaded PDF as it is shown: upright on turned pages and offset boxes, with the secrecy stamp on each', async () => {
+    const attachment = await PDFDocument.create();
+    // Turned a quarter (shown landscape), upside down, and a page whose boxes do not start at 0, 0.
+    attachment.addPage([595, 842]).setRotation(degrees(90));
+    attachment.addPage([595, 842]).setRotation(degrees(180));
+    const offset = attachment.addPage([595, 842]);
+    offset.setMediaBox(100, 200, 595, 842); // x, y, width, height
+    offset.setCropBox(100, 200, 595, 842);
+    attachment.addPage([595, 842]).setRotation(degrees(270));
+    const doc = seedMemo({ secrecy: 'secret', pdfAttachments: [Buffer.from(await attachment.save())] });
+    doc.pdfAttachmentTitles = ['แผนผังอาคาร'];
+    const label = `สิ่งที่ส่งมาด้วย ${applyDigits(String(doc.reportTables.length + 1), 'thai')}`;
+    const pdf = await renderer.render(doc);
+    const pages = await pdfBboxLayout(pdf);
+    const uploaded = pages.slice(-4);
+    const words = (p: (typeof pages)[number]) => p.blocks.flat().flatMap((l) => l.words);
+    const expected = [label, '-๒-', '-๓-', '-๔-'];
+    // pdftotext gives each page's words as the page is shown, its size as the page is stored.
+    const shown = (i: number) =>
+      i === 0 || i === 3 ? { width: 842, height: 595 } : { width: 595, height: 842 };
+    uploaded.forEach((stored, i) => {
+      const page = { ...stored, ...shown(i) };
+      const find = (text: string) => words(page).filter((w) => squash(w.text) === squash(text));
+      // The label (or page number) reads upright (wider than tall) in the top margin band of the
+      // page as shown; the label at the right, the page numbers centred.
+      const [mark] = expected[i] === label ? [joinedWord(words(page), label)] : find(expected[i]);
+      expect(mark).toBeDefined();
+      // One line of 16 pt text lying flat: about as tall as the font's line (16 × 1.66 ≈ 27 pt,
+      // a little more in bold), where a turned one would be as tall as the text is long.
+      expect(mark!.yMax - mark!.yMin).toBeLessThan(36);
+      expect(mark!.yMax).toBeLessThan(2 * CM_PT);
+      if (i === 0) expect(mark!.xMax).toBeGreaterThan(page.width - 2 * CM_PT);
+      else expect(Math.abs((mark!.xMin + mark!.xMax) / 2 - page.width / 2)).toBeLessThan(CM_PT);
+      // "ลับมาก" at the top and the foot of every uploaded page too, upright.
+      const stamps = find('ลับมาก');
+      expect(stamps).toHaveLength(2);
+      for (const st of stamps) expect(st.xMax - st.xMin).toBeGreaterThan(st.yMax - st.yMin);
+      expect(Math.min(...stamps.map((st) => st.yMin))).toBeLessThan(1.5 * CM_PT);
+      expect(Math.max(...stamps.map((st) => st.yMax))).toBeGreaterThan(page.height - 1.5 * CM_PT);
+    });
   });
 
   describe('text people typed', () => {

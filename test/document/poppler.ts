@@ -165,7 +165,7 @@ function unescapeXml(s: string): string {
 }
 
 function box(attrs: string): Omit<BboxWord, 'text'> {
-  const num = (name: string): number => Number(new RegExp(`${name}="([\\d.]+)"`).exec(attrs)?.[1] ?? NaN);
+  const num = (name: string): number => Number(new RegExp(`${name}="(-?[\\d.]+)"`).exec(attrs)?.[1] ?? NaN);
   return { xMin: num('xMin'), yMin: num('yMin'), xMax: num('xMax'), yMax: num('yMax') };
 }
 

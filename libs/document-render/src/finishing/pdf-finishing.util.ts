@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFObjectCopier, PDFPage, PDFPageLeaf, rgb } from 'pdf-lib';
+import { PDFDocument, PDFObjectCopier, PDFPage, PDFPageLeaf, degrees, rgb } from 'pdf-lib';
 import type { Color, PDFFont } from 'pdf-lib';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { PdfSanitiseError, sanitisePdf } from '@saraban/pdf-sanitiser';
@@ -56,21 +56,6 @@ export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishi
       await pen.draw(page, 'regular', word, { x: page.getWidth() - 2 * CM - width, y: 0.55 * CM, size });
     }
   }
-  if (f.secrecyLabel) {
-    const red = rgb(0.82, 0, 0);
-    const width = await pen.width('bold', f.secrecyLabel, 20);
-    for (const page of pdf.getPages()) {
-      const x = (page.getWidth() - width) / 2;
-      await pen.draw(page, 'bold', f.secrecyLabel, {
-        x,
-        y: page.getHeight() - 0.8 * CM,
-        size: 20,
-        color: red,
-      });
-      await pen.draw(page, 'bold', f.secrecyLabel, { x, y: 0.45 * CM, size: 20, color: red });
-    }
-  }
-
   for (const [i, bytes] of f.attachments.entries()) {
     const invalid = (err: unknown, problem: string) =>
       new AppException(
@@ -97,14 +82,31 @@ export async function finishPdf(printed: Uint8Array | PDFDocument, f: PdfFinishi
     // attachment lands on that page's copy (pdf.copyPages would give it a detached duplicate).
     const copier = PDFObjectCopier.for(source.context, pdf.context);
     const added: PDFPage[] = [];
-    for (const page of source.getPages()) {
-      const ref = copier.copy(page.ref);
+    for (const original of source.getPages()) {
+      const ref = copier.copy(original.ref);
       const node = pdf.context.lookup(ref);
       if (!(node instanceof PDFPageLeaf))
         throw invalid(new Error(`${ref.toString()} is not a page`), unreadable);
+      // (pdf-lib wraps the page's own content in q … Q before the first stamp is drawn on it.)
       added.push(pdf.addPage(PDFPage.of(node, ref, pdf)));
     }
     await numberAttachment(pen, added, f.attachmentLabels?.[i], f.pageNumber);
+  }
+
+  if (f.secrecyLabel) {
+    // Every page, the uploaded attachments' too: a secret document is secret to its last page.
+    const red = rgb(0.82, 0, 0);
+    const width = await pen.width('bold', f.secrecyLabel, 20);
+    for (const page of pdf.getPages()) {
+      const frame = new PageFrame(page);
+      const x = (frame.width - width) / 2;
+      await pen.draw(page, 'bold', f.secrecyLabel, {
+        ...frame.at(x, frame.height - 0.8 * CM),
+        size: 20,
+        color: red,
+      });
+      await pen.draw(page, 'bold', f.secrecyLabel, { ...frame.at(x, 0.45 * CM), size: 20, color: red });
+    }
   }
 
   pdf.setTitle(f.title, { showInWindowTitleBar: true });
@@ -129,15 +131,50 @@ async function numberAttachment(
 ): Promise<void> {
   const size = 16;
   for (const [j, page] of pages.entries()) {
-    const { width, height } = page.getSize();
-    const y = height - 1.1 * CM;
+    const frame = new PageFrame(page);
+    const y = frame.height - 1.1 * CM;
     if (j === 0 && label) {
       const w = await pen.width('bold', label, size);
-      await pen.draw(page, 'bold', label, { x: width - 1.5 * CM - w, y, size });
+      await pen.draw(page, 'bold', label, { ...frame.at(frame.width - 1.5 * CM - w, y), size });
     } else if (j > 0 && pageNumber) {
       const text = pageNumber(j + 1);
       const w = await pen.width('regular', text, size);
-      await pen.draw(page, 'regular', text, { x: (width - w) / 2, y, size });
+      await pen.draw(page, 'regular', text, { ...frame.at((frame.width - w) / 2, y), size });
+    }
+  }
+}
+
+/**
+ * A page as a reader sees it: its visible box (the crop box, which need not start at 0, 0) turned
+ * by its /Rotate. `at` maps a point of that upright view (origin at its lower left) to the
+ * page's own coordinates, with the angle that makes text drawn there read upright.
+ */
+class PageFrame {
+  readonly width: number;
+  readonly height: number;
+  private readonly box: { x: number; y: number; width: number; height: number };
+  private readonly rotation: 0 | 90 | 180 | 270;
+
+  constructor(page: PDFPage) {
+    this.box = page.getCropBox();
+    const r = (((page.getRotation().angle % 360) + 360) % 360);
+    this.rotation = r === 90 || r === 180 || r === 270 ? r : 0;
+    const turned = this.rotation === 90 || this.rotation === 270;
+    this.width = turned ? this.box.height : this.box.width;
+    this.height = turned ? this.box.width : this.box.height;
+  }
+
+  at(vx: number, vy: number): { x: number; y: number; rotate: number } {
+    const { x, y, width: w, height: h } = this.box;
+    switch (this.rotation) {
+      case 0:
+        return { x: x + vx, y: y + vy, rotate: 0 };
+      case 90: // shown turned a quarter clockwise: the page's left edge is the top
+        return { x: x + w - vy, y: y + vx, rotate: 90 };
+      case 180:
+        return { x: x + w - vx, y: y + h - vy, rotate: 180 };
+      case 270:
+        return { x: x + vy, y: y + h - vx, rotate: 270 };
     }
   }
 }
@@ -167,7 +204,7 @@ class StampPen {
     page: PDFPage,
     face: Face,
     text: string,
-    at: { x: number; y: number; size: number; color?: Color },
+    at: { x: number; y: number; size: number; color?: Color; rotate?: number },
   ): Promise<void> {
     const printed = this.f.printedFonts?.[face];
     if (printed) {
@@ -178,7 +215,12 @@ class StampPen {
     // ำ drawn as its parts ํ + า (the same picture): pdf-lib's ำ glyph would be read back as
     // "ำา" by text extraction, ํ + า is read as typed.
     const parts = text.replace(/\u0E33/gu, '\u0E4D\u0E32');
-    page.drawText(parts, { ...at, font: await this.embeddedFont(face), color: at.color ?? rgb(0, 0, 0) });
+    page.drawText(parts, {
+      ...at,
+      rotate: degrees(at.rotate ?? 0),
+      font: await this.embeddedFont(face),
+      color: at.color ?? rgb(0, 0, 0),
+    });
   }
 
   private async embeddedFont(face: Face): Promise<PDFFont> {

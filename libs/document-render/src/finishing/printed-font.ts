@@ -8,6 +8,7 @@ import {
   PDFRef,
   PDFStream,
   beginText,
+  concatTransformationMatrix,
   endText,
   popGraphicsState,
   pushGraphicsState,
@@ -81,19 +82,26 @@ export class PrintedFont {
     return null;
   }
 
-  /** Draws `text` with its left end at (x, y); false, drawing nothing, if a glyph is not in the subset. */
+  /**
+   * Draws `text` with its left end at (x, y), turned `rotate` degrees anticlockwise about that
+   * point; false, drawing nothing, if a glyph is not in the subset.
+   */
   draw(
     page: PDFPage,
     face: EmbeddedFace,
     text: string,
-    at: { x: number; y: number; size: number; color?: Color },
+    at: { x: number; y: number; size: number; color?: Color; rotate?: number },
   ): boolean {
     const run = this.font.layout(drawn(text));
     if (!run.glyphs.every((g) => face.glyphs.has(g.id))) return false;
     const key = page.node.newFontDictionary('Stamp', face.ref);
     const scale = at.size / this.font.unitsPerEm;
+    const angle = ((at.rotate ?? 0) * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
     const ops: PDFOperator[] = [
       pushGraphicsState(),
+      // The text is set from (0, 0) in a frame placed at (x, y) and turned.
+      concatTransformationMatrix(cos, sin, -sin, cos, at.x, at.y),
       PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
         PDFName.of('Span'),
         // A string operand is written as it is: the span's property list inline.
@@ -103,11 +111,11 @@ export class PrintedFont {
       setFillingColor(at.color ?? rgb(0, 0, 0)),
       setFontAndSize(key, at.size),
     ];
-    let x = at.x;
+    let x = 0;
     run.glyphs.forEach((glyph, i) => {
       const p = run.positions[i];
       ops.push(
-        setTextMatrix(1, 0, 0, 1, x + p.xOffset * scale, at.y + p.yOffset * scale),
+        setTextMatrix(1, 0, 0, 1, x + p.xOffset * scale, p.yOffset * scale),
         showText(PDFHexString.of(glyph.id.toString(16).padStart(4, '0'))),
       );
       x += p.xAdvance * scale;
