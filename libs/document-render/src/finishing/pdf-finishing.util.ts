@@ -157,7 +157,7 @@ class PageFrame {
 
   constructor(page: PDFPage) {
     this.box = page.getCropBox();
-    const r = (((page.getRotation().angle % 360) + 360) % 360);
+    const r = ((page.getRotation().angle % 360) + 360) % 360;
     this.rotation = r === 90 || r === 180 || r === 270 ? r : 0;
     const turned = this.rotation === 90 || this.rotation === 270;
     this.width = turned ? this.box.height : this.box.width;
