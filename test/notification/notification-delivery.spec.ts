@@ -266,6 +266,46 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
     expect(pushesTo(w.people.chief).filter((c) => pushText(c).includes(subject))).toHaveLength(1);
   });
 
+  it('submission → the copies (สำเนาเรียน) for information, each person once', async () => {
+    const subject = 'แจ้งกำหนดการประชุมประจำเดือน';
+    const created = await http()
+      .post('/memos')
+      .set('Authorization', `Bearer ${tokens.author}`)
+      .send({
+        subject,
+        body: [{ type: 'paragraph', text: 'ขอแจ้งกำหนดการประชุมประจำเดือนเพื่อทราบ' }],
+        closing: 'จึงเรียนมาเพื่อโปรดทราบ',
+        publish: false,
+        oitItem: null,
+        // The mayor by name; the writer's unit (its clerk, the head who approves first, the writer).
+        copies: [
+          { kind: 'person', id: w.people.mayor.id },
+          { kind: 'unit', id: w.unit.id },
+        ],
+      })
+      .expect(201);
+    const memoId = (created.body as { id: string }).id;
+    await http()
+      .post(`/memos/${memoId}/submit`)
+      .set('Authorization', `Bearer ${tokens.author}`)
+      .send({})
+      .expect(200);
+    await expectNotified(w.people.mayor, memoId, subject, 'copied');
+    const about = async (token: string) =>
+      (
+        (await http().get('/notifications').set('Authorization', `Bearer ${token}`).expect(200)).body as {
+          items: { kind: string; link: string; summary: string }[];
+        }
+      ).items.filter((n) => n.link.endsWith(memoId));
+    const mayors = await about(tokens.mayor);
+    expect(mayors).toEqual([expect.objectContaining({ kind: 'copied', summary: 'สำเนาเรียนท่านเพื่อทราบ' })]);
+    // The head is the first approver and in the unit: told once, of the work.
+    expect((await about(tokens.head)).map((n) => n.kind)).toEqual(['new_work']);
+    // The writer is in the unit too, and is not told of a copy of their own memo.
+    expect(await about(tokens.author)).toEqual([]);
+    expect(mailsTo(w.people.mayor).filter((m) => m.subject.includes(subject))).toHaveLength(1);
+  });
+
   it('decision → the writer', async () => {
     const subject = 'รายงานผลการดำเนินงานประจำเดือน';
     const { memoId } = await draftAndDecide(t.app, tokens, { subject, publish: false, oitItem: null });

@@ -37,3 +37,20 @@ export async function memoSummary(
       }
     : null;
 }
+
+/** The copies (สำเนาเรียน) a memo names, people and units: none while it is a draft. */
+export async function memoCopyTargets(
+  db: DataSource | EntityManager,
+  organisationId: string,
+  memoId: string,
+): Promise<{ personIds: string[]; unitIds: string[] }> {
+  const rows: { copies: { kind: string; id: string }[] | null }[] = await db.query(
+    `SELECT copies FROM memos WHERE id = $1 AND organisation_id = $2 AND status <> 'draft'`,
+    [memoId, organisationId],
+  );
+  const copies = rows[0]?.copies ?? [];
+  return {
+    personIds: copies.filter((c) => c.kind === 'person').map((c) => c.id),
+    unitIds: copies.filter((c) => c.kind === 'unit').map((c) => c.id),
+  };
+}

@@ -1,20 +1,23 @@
-import { eventRule, isNotifiable, namedRecipients } from './notifiable-event';
+import { eventRules, isNotifiable, namedRecipients } from './notifiable-event';
 import { NotificationKind } from './notification-kind';
 
 describe('the notification event catalogue', () => {
   it('maps each approval and document event to who is told and what', () => {
-    expect(eventRule('memo.submitted')).toEqual({
-      kind: NotificationKind.NewWork,
-      recipients: 'awaiting_step',
-    });
-    expect(eventRule('memo.endorsed')?.recipients).toBe('awaiting_step');
-    expect(eventRule('memo.returned')).toEqual({ kind: NotificationKind.Returned, recipients: 'author' });
-    expect(eventRule('memo.decided')).toEqual({ kind: NotificationKind.Decided, recipients: 'author' });
-    expect(eventRule('document.failed')?.recipients).toBe('author_and_admins');
-    expect(eventRule('memo.step_reminder')).toEqual({ kind: NotificationKind.Reminder, recipients: 'named' });
-    expect(eventRule('memo.step_escalated')?.kind).toBe(NotificationKind.Escalation);
-    expect(eventRule('memo.withdrawn')).toBeNull();
-    expect(eventRule('toString')).toBeNull();
+    expect(eventRules('memo.submitted')).toEqual([
+      { kind: NotificationKind.NewWork, recipients: 'awaiting_step' },
+      { kind: NotificationKind.Copied, recipients: 'copy_recipients' },
+    ]);
+    expect(eventRules('memo.endorsed').map((r) => r.recipients)).toEqual(['awaiting_step']);
+    expect(eventRules('memo.resubmitted').map((r) => r.kind)).toEqual([NotificationKind.NewWork]);
+    expect(eventRules('memo.returned')).toEqual([{ kind: NotificationKind.Returned, recipients: 'author' }]);
+    expect(eventRules('memo.decided')).toEqual([{ kind: NotificationKind.Decided, recipients: 'author' }]);
+    expect(eventRules('document.failed')[0].recipients).toBe('author_and_admins');
+    expect(eventRules('memo.step_reminder')).toEqual([
+      { kind: NotificationKind.Reminder, recipients: 'named' },
+    ]);
+    expect(eventRules('memo.step_escalated')[0].kind).toBe(NotificationKind.Escalation);
+    expect(eventRules('memo.withdrawn')).toEqual([]);
+    expect(eventRules('toString')).toEqual([]);
   });
 
   it('hands over webhook-only events too, and nothing else', () => {

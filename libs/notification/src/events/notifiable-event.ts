@@ -27,37 +27,43 @@ export function isWebhookEventType(type: string): type is WebhookEventType {
 /**
  * Who an event concerns, by type: the people who may now act on the step the memo waits at,
  * the memo's writer, or the people the event names (reminders and escalations, written by the
- * deadlines library with `recipientUserIds`).
+ * deadlines library with `recipientUserIds`), or the people the memo's copies (สำเนาเรียน) reach.
  */
-export type RecipientRule = 'awaiting_step' | 'author' | 'author_and_admins' | 'named';
+export type RecipientRule = 'awaiting_step' | 'author' | 'author_and_admins' | 'named' | 'copy_recipients';
 
 export interface EventRule {
   kind: NotificationKind;
   recipients: RecipientRule;
 }
 
-const RULES: Record<string, EventRule> = {
-  'memo.submitted': { kind: NotificationKind.NewWork, recipients: 'awaiting_step' },
-  'memo.resubmitted': { kind: NotificationKind.NewWork, recipients: 'awaiting_step' },
-  'memo.endorsed': { kind: NotificationKind.NewWork, recipients: 'awaiting_step' },
-  'memo.step_skipped': { kind: NotificationKind.NewWork, recipients: 'awaiting_step' },
-  'memo.rerouted': { kind: NotificationKind.NewWork, recipients: 'awaiting_step' },
-  'memo.returned': { kind: NotificationKind.Returned, recipients: 'author' },
-  'memo.decided': { kind: NotificationKind.Decided, recipients: 'author' },
-  'document.published': { kind: NotificationKind.Published, recipients: 'author' },
-  'document.failed': { kind: NotificationKind.DocumentFailed, recipients: 'author_and_admins' },
-  'memo.step_reminder': { kind: NotificationKind.Reminder, recipients: 'named' },
-  'memo.step_escalated': { kind: NotificationKind.Escalation, recipients: 'named' },
+const NEW_WORK: EventRule = { kind: NotificationKind.NewWork, recipients: 'awaiting_step' };
+
+const RULES: Record<string, readonly EventRule[]> = {
+  // A submitted memo is work for the first step and, for information, news to its copies.
+  'memo.submitted': [NEW_WORK, { kind: NotificationKind.Copied, recipients: 'copy_recipients' }],
+  'memo.resubmitted': [NEW_WORK],
+  'memo.endorsed': [NEW_WORK],
+  'memo.step_skipped': [NEW_WORK],
+  'memo.rerouted': [NEW_WORK],
+  'memo.returned': [{ kind: NotificationKind.Returned, recipients: 'author' }],
+  'memo.decided': [{ kind: NotificationKind.Decided, recipients: 'author' }],
+  'document.published': [{ kind: NotificationKind.Published, recipients: 'author' }],
+  'document.failed': [{ kind: NotificationKind.DocumentFailed, recipients: 'author_and_admins' }],
+  'memo.step_reminder': [{ kind: NotificationKind.Reminder, recipients: 'named' }],
+  'memo.step_escalated': [{ kind: NotificationKind.Escalation, recipients: 'named' }],
 };
 
-/** The notification an event type gives people, or null (it may still go to webhooks). */
-export function eventRule(type: string): EventRule | null {
-  return Object.hasOwn(RULES, type) ? RULES[type] : null;
+/**
+ * The notifications an event type gives people, in order (a person concerned by two gets the
+ * first only), or none (it may still go to webhooks).
+ */
+export function eventRules(type: string): readonly EventRule[] {
+  return Object.hasOwn(RULES, type) ? RULES[type] : [];
 }
 
 /** Whether the relay hands this event to the notification fan-out at all. */
 export function isNotifiable(type: string): boolean {
-  return eventRule(type) !== null || isWebhookEventType(type);
+  return eventRules(type).length > 0 || isWebhookEventType(type);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

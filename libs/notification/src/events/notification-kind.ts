@@ -14,6 +14,8 @@ export enum NotificationKind {
   Reminder = 'reminder',
   /** A step is overdue and escalated to me. */
   Escalation = 'escalation',
+  /** A memo was submitted with a copy (สำเนาเรียน) to me or my unit: for information, not work. */
+  Copied = 'copied',
 }
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = Object.values(NotificationKind);
@@ -27,6 +29,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.DocumentFailed]: 'จัดทำเอกสารไม่สำเร็จ',
   [NotificationKind.Reminder]: 'เตือนงานใกล้ครบกำหนด',
   [NotificationKind.Escalation]: 'งานเกินกำหนด (ยกระดับ)',
+  [NotificationKind.Copied]: 'สำเนาเรียนเพื่อทราบ',
 };
 
 /** The channels besides the in-app list (which always receives). */

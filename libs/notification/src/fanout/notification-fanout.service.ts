@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import type { WorkingCalendar } from '@saraban/calendar';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { readWorkingTime, workingCalendarOf } from '@saraban/organisation';
-import { eventRule, isWebhookEventType, type NotifiableEvent } from '../events/notifiable-event';
+import {
+  eventRules,
+  isWebhookEventType,
+  type EventRule,
+  type NotifiableEvent,
+} from '../events/notifiable-event';
 import { DELIVERY_CHANNELS } from '../events/notification-kind';
 import { assignBatches } from '../delivery/delivery-batch.util';
 import { planDelivery } from '../delivery/delivery-plan.util';
@@ -14,7 +19,7 @@ import { PreferenceRepository } from '../preferences/preference.repository';
 import { NotificationQueueService } from '../queue/notification-queue.service';
 import { WebhookRepository } from '../webhooks/webhook.repository';
 import { memoLink, notificationSummary } from './notification-message.util';
-import { RecipientResolver } from './recipient.resolver';
+import { RecipientResolver, type NotifiedMemo, type Recipient } from './recipient.resolver';
 
 export interface FanOutResult {
   notifications: number;
@@ -59,12 +64,33 @@ export class NotificationFanOutService {
       result.webhooks = pending.length;
     }
 
-    const rule = eventRule(event.type);
-    if (!rule) return result;
+    const rules = eventRules(event.type);
+    if (rules.length === 0) return result;
     const memo = await this.resolver.memo(event);
     if (!memo) return result;
-    const recipients = await this.resolver.recipients(rule.recipients, event, memo);
-    if (recipients.length === 0) return result;
+    // A person concerned twice (the next approver also named in the copies) is told once, by the first rule.
+    const told = new Set<string>();
+    for (const rule of rules) {
+      const recipients = (await this.resolver.recipients(rule.recipients, event, memo)).filter(
+        (r) => !told.has(r.personId),
+      );
+      for (const r of recipients) told.add(r.personId);
+      if (recipients.length === 0) continue;
+      const written = await this.notify(event, memo, rule, recipients, now);
+      result.notifications += written.notifications;
+      result.deliveries += written.deliveries;
+    }
+    return result;
+  }
+
+  /** Writes one rule's notifications and their deliveries, and queues the batches due now. */
+  private async notify(
+    event: NotifiableEvent,
+    memo: NotifiedMemo,
+    rule: EventRule,
+    recipients: Recipient[],
+    now: Date,
+  ): Promise<{ notifications: number; deliveries: number }> {
     const dueAt = typeof event.payload.dueAt === 'string' ? new Date(event.payload.dueAt) : null;
     const link = memoLink(this.config.PUBLIC_BASE_URL, memo.memoId);
     const rows = await this.notifications.insertForEvent(
@@ -84,7 +110,6 @@ export class NotificationFanOutService {
         link,
       })),
     );
-    result.notifications = rows.length;
 
     const [prefs, calendar] = await Promise.all([
       this.preferences.forPeople(rows.map((r) => r.personId)),
@@ -126,8 +151,7 @@ export class NotificationFanOutService {
       written.filter((d) => d.status === 'pending' && d.batchId).map((d) => d.batchId!),
     );
     await this.queue.enqueueBatches([...batches]);
-    result.deliveries = written.length;
-    return result;
+    return { notifications: rows.length, deliveries: written.length };
   }
 
   private async calendarOf(organisationId: string): Promise<WorkingCalendar> {

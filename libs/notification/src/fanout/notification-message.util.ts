@@ -25,6 +25,8 @@ export function notificationSummary(
       return `งานนี้ใกล้ครบกำหนด${due}`;
     case NotificationKind.Escalation:
       return `งานนี้เกินกำหนดแล้ว${due}`;
+    case NotificationKind.Copied:
+      return 'สำเนาเรียนท่านเพื่อทราบ';
   }
 }
 

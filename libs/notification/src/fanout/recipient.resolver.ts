@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { memoDocumentNo, resolveStep, StaffingReader, type Capacity } from '@saraban/approval';
-import { memoSummary } from '@saraban/memo';
-import { activePeopleAmong, activePeopleWithRole } from '@saraban/organisation';
+import { memoCopyTargets, memoSummary } from '@saraban/memo';
+import { activePeopleAmong, activePeopleOfUnits, activePeopleWithRole } from '@saraban/organisation';
 import { bangkokDateString } from '@saraban/thai-format';
 import { namedRecipients, type NotifiableEvent, type RecipientRule } from '../events/notifiable-event';
 
@@ -59,7 +59,21 @@ export class RecipientResolver {
       }
       case 'awaiting_step':
         return this.awaiting(event, memo);
+      case 'copy_recipients':
+        return this.copyRecipients(event, memo);
     }
+  }
+
+  /** The people the memo's copies (สำเนาเรียน) reach, by name or through their unit; never its writer. */
+  private async copyRecipients(event: NotifiableEvent, memo: NotifiedMemo): Promise<Recipient[]> {
+    const targets = await memoCopyTargets(this.db, event.organisationId, memo.memoId);
+    const [named, inUnits] = await Promise.all([
+      activePeopleAmong(this.db, event.organisationId, targets.personIds),
+      activePeopleOfUnits(this.db, event.organisationId, targets.unitIds),
+    ]);
+    const ids = new Set([...named, ...inUnits]);
+    ids.delete(memo.authorId);
+    return [...ids].map((personId) => ({ personId, capacity: null }));
   }
 
   /** The people who may act on the step the memo now waits at (never its author), in their capacity. */
