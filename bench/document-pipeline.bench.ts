@@ -38,7 +38,7 @@ import type { BenchRow } from './lib/bench-row';
 import { BenchHttpClient } from './lib/http-client';
 import { percentile } from './lib/percentile.util';
 import {
-  cpuSinceMs,
+  cpuBetweenMs,
   processCpuMs,
   processTreeCpuMs,
   processTreeRssBytes,
@@ -228,11 +228,12 @@ export async function run(): Promise<BenchRow[]> {
       }
     };
     // PostgreSQL's share: the backends serving this benchmark's database (the API's and the
-    // worker's pools, and this process's polling), whatever else the server does meanwhile.
+    // worker's pools, and this process's polling) and the server's own processes (WAL writer,
+    // checkpointer, background writer: datname null), which the documents' writes keep busy.
     const backends = async (): Promise<number[]> =>
       (
         await db.query<{ pid: number }[]>(
-          'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR datname IS NULL',
         )
       ).map((r) => r.pid);
     const measure = async (ids: string[], offer: () => Promise<void>): Promise<PhaseResult> => {
@@ -249,12 +250,13 @@ export async function run(): Promise<BenchRow[]> {
       await offer();
       const at = await untilPublished(ids);
       const cpu1 = cpuNow();
+      const postgres1 = processesCpuMs(await backends());
       const cpu = {
         api: (cpu1.api - cpu0.api) / ids.length,
         worker: (cpu1.worker - cpu0.worker) / ids.length,
         chromium: (cpu1.chromium - cpu0.chromium) / ids.length,
-        // Backends opened meanwhile are not counted: a lower bound when pools churn.
-        postgres: cpuSinceMs(postgres0) / ids.length,
+        // Backends the pools opened meanwhile count whole (they served only this phase).
+        postgres: cpuBetweenMs(postgres0, postgres1) / ids.length,
       };
       const firstSent = Math.min(...ids.map((id) => sent.get(id)!));
       const times = [...at.values()];

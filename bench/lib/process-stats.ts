@@ -76,10 +76,13 @@ export function processesCpuMs(pids: readonly number[]): Map<number, number> {
   return out;
 }
 
-/** CPU the processes of `before` used since, ms: those alive at both ends (a pool may replace a connection). */
-export function cpuSinceMs(before: Map<number, number>): number {
+/**
+ * CPU the processes of `after` used since `before` was taken, ms: a process new in `after` (a
+ * connection a pool opened meanwhile) counts whole; one gone by `after` is not counted.
+ */
+export function cpuBetweenMs(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
-  for (const [pid, now] of processesCpuMs([...before.keys()])) total += now - (before.get(pid) ?? now);
+  for (const [pid, now] of after) total += now - (before.get(pid) ?? 0);
   return total;
 }
 
