@@ -9,7 +9,25 @@ interface InboxItem {
   dueAt: string | null;
 }
 
-/** Signs in on the sign-in page; answers whether it let the person in. */
+/** A fresh profile on the sign-in page, signing in; `signedIn` says whether it let the person in. */
+async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; close: () => Promise<void>; signedIn: boolean }> {
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'th-TH', viewport });
+  const page = await context.newPage();
+  await page.goto('/app/login?org=khampee');
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน').fill(password);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click()]);
+  const signedIn = !new URL(page.url()).pathname.startsWith('/app/login');
+  return { page, close: () => context.close(), signedIn };
+}
+
+/** Whether the sign-in page lets the person in (the profile is closed again). */
 async function canSignIn(
   browser: Browser,
   baseUrl: string,
@@ -17,17 +35,9 @@ async function canSignIn(
   password: string,
   viewport: { width: number; height: number },
 ): Promise<boolean> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'th-TH', viewport });
-  try {
-    const page = await context.newPage();
-    await page.goto('/app/login?org=khampee');
-    await page.getByLabel('ชื่อผู้ใช้').fill(username);
-    await page.getByLabel('รหัสผ่าน').fill(password);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click()]);
-    return !new URL(page.url()).pathname.startsWith('/app/login');
-  } finally {
-    await context.close();
-  }
+  const attempt = await signIn(browser, baseUrl, username, password, viewport);
+  await attempt.close();
+  return attempt.signedIn;
 }
 
 /** Submits the form a button belongs to and waits for the page the server answers. */
@@ -106,7 +116,9 @@ describe('web: the administrator’s forms', () => {
       expect(page.url()).toContain('done=person-added');
       const row = page.locator(`[data-person="${username}"]`);
       await expect(row.textContent()).resolves.toContain('นิติกรปฏิบัติการ');
-      expect(await canSignIn(browser, server.baseUrl, username, 'first-password-1', viewport)).toBe(true);
+      const newcomer = await signIn(browser, server.baseUrl, username, 'first-password-1', viewport);
+      expect(newcomer.signedIn).toBe(true);
+      await expect(newcomer.page.locator('.who').textContent()).resolves.toContain(`สมศรี ใจดี${tag}`);
 
       // A new password made by the system, shown once on the page that set it.
       await row.getByText('จัดการบัญชี').click();
@@ -117,6 +129,10 @@ describe('web: the administrator’s forms', () => {
       expect(await seriousViolations(page)).toEqual([]);
       expect(await canSignIn(browser, server.baseUrl, username, shown, viewport)).toBe(true);
       expect(await canSignIn(browser, server.baseUrl, username, 'first-password-1', viewport)).toBe(false);
+      // Signed in with the old password elsewhere: signed out.
+      await newcomer.page.goto('/app');
+      expect(new URL(newcomer.page.url()).pathname).toBe('/app/login');
+      await newcomer.close();
 
       // Deactivated: the account no longer signs in.
       await page.goto('/app/admin/people');

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
+import { Organisation } from '../entities/organisation.entity';
 import { OrganisationDirectoryService } from '../organisation-directory.service';
 import type { OrganisationEdit, OrganisationEditProblem } from './organisation-file-edits.util';
 import { OrganisationImportService } from './organisation-import.service';
@@ -22,11 +25,14 @@ const SECTION_NAMES: Record<string, string> = {
 /**
  * One form change of an organisation: its file as exported now, changed by an edit, checked by the
  * file's schema and imported, so a form and the YAML file can never disagree (the file is both the
- * bulk path and the forms' single source of rules).
+ * bulk path and the forms' single source of rules). Read, change and write happen in one
+ * transaction holding the organisation's row, so two administrators (or a form and a file import)
+ * never write back a file the other has just changed.
  */
 @Injectable()
 export class OrganisationEditService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly directory: OrganisationDirectoryService,
     private readonly importer: OrganisationImportService,
   ) {}
@@ -35,21 +41,26 @@ export class OrganisationEditService {
     organisationId: string,
     change: (file: OrganisationFile) => OrganisationEdit,
   ): Promise<OrganisationEditResult> {
-    const file = structuredClone(await this.directory.toFile(organisationId));
-    const edit = change(file);
-    if (edit.problems) return { ok: false, problems: edit.problems };
-    const parsed = organisationFileSchema.safeParse(file);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        problems: parsed.error.issues.map((i) => problemAt(edit.at, i.path, i.message, file)),
-      };
-    }
     try {
-      return {
-        ok: true,
-        summary: await this.importer.import(parsed.data, { onlyOrganisationId: organisationId }),
-      };
+      return await this.db.transaction(async (m): Promise<OrganisationEditResult> => {
+        // The import takes the same lock: edits and imports of one organisation queue behind each other.
+        await m.getRepository(Organisation).findOneOrFail({
+          where: { id: organisationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const file = structuredClone(await this.directory.toFile(organisationId, m));
+        const edit = change(file);
+        if (edit.problems) return { ok: false, problems: edit.problems };
+        const parsed = organisationFileSchema.safeParse(file);
+        if (!parsed.success) {
+          const problems = parsed.error.issues.map((i) => problemAt(edit.at, i.path, i.message, file));
+          return { ok: false, problems };
+        }
+        const summary = await this.importer.importWithin(m, parsed.data, {
+          onlyOrganisationId: organisationId,
+        });
+        return { ok: true, summary };
+      });
     } catch (err) {
       if (err instanceof AppException && err.code === ErrorCode.OrganisationNameTaken) {
         return { ok: false, problems: [{ field: '', message: err.message }] };

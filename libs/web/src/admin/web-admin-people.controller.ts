@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { CurrentUser, Roles, SessionService, type AuthUser } from '@saraban/auth';
 import {
   addPerson,
   generatedPassword,
@@ -47,6 +47,7 @@ function chosenPassword(
 export class WebAdminPeopleController {
   constructor(
     private readonly edits: OrganisationEditService,
+    private readonly sessions: SessionService,
     private readonly pages: WebAdminPages,
   ) {}
 
@@ -107,10 +108,12 @@ export class WebAdminPeopleController {
       await this.render(res, user, { person: refused }, null, 400);
       return;
     }
-    if (!shown) return res.redirect(303, '/app/admin/people?done=password-set');
     const person = (await this.pages.view(user.organisationId)).directory.people.find(
       (p) => p.username === form.username,
     );
+    // Whoever was signed in with the old password is signed out (unless it is the administrator's own, here).
+    if (person && person.id !== user.personId) await this.sessions.endAll(person.id);
+    if (!shown) return res.redirect(303, '/app/admin/people?done=password-set');
     const name = person ? `${person.prefix}${person.fullName}` : form.username;
     await this.render(res, user, {}, { name, username: form.username, password }, 200, 'password-set');
   }
