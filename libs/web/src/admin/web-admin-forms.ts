@@ -29,9 +29,8 @@ export function refusedForm(
   }
   for (const p of problems) {
     const field = fields[p.field] ?? p.field;
+    // A field the form has gets its first problem beside it; the rest are the whole form's.
     if (field && field in shown && !errors[field]) errors[field] = p.message;
-    else if (field && !(field in shown) && Object.values(fields).includes(field) && !errors[field])
-      errors[field] = p.message;
     else general.push(p.message);
   }
   return { values: shown, errors, general, key };
