@@ -167,6 +167,14 @@ export class SessionService {
     return rows.length;
   }
 
+  /** Ends every session of the person (a new password set for them); answers how many. */
+  async endAll(personId: string): Promise<number> {
+    const rows = await queryPrepared(this.db, `DELETE FROM sessions WHERE person_id = $1 RETURNING id`, [
+      personId,
+    ]);
+    return rows.length;
+  }
+
   /** Deletes the sessions that have ended (past their absolute end or idle too long); answers how many. */
   async deleteExpired(): Promise<number> {
     const rows = await queryPrepared(

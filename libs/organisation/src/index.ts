@@ -5,6 +5,8 @@ export * from './file/organisation-file-problem';
 export * from './file/organisation-file.schema';
 export * from './file/organisation-import-summary';
 export * from './file/organisation-import.service';
+export * from './file/organisation-edit.service';
+export * from './file/organisation-file-edits.util';
 export * from './file/parse-organisation-file.util';
 export * from './organisation-directory.service';
 export * from './organisation.module';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { ActingOrder } from './entities/acting-order.entity';
 import { ApprovalChainStep } from './entities/approval-chain-step.entity';
@@ -31,17 +31,22 @@ export class OrganisationDirectoryService {
     return org;
   }
 
-  async directory(organisationId: string): Promise<OrganisationDirectory> {
+  /** `m`: a transaction to read in (an edit reads and writes in one); the pool by default. */
+  async directory(
+    organisationId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<OrganisationDirectory> {
     const where = { organisationId };
-    const [organisation, units, positions, people, links, steps, actingOrders] = await Promise.all([
-      this.db.getRepository(Organisation).findOneOrFail({ where: { id: organisationId } }),
-      this.db.getRepository(Unit).find({ where, order: { code: 'ASC' } }),
-      this.db.getRepository(Position).find({ where, order: { code: 'ASC' } }),
-      this.db.getRepository(Person).find({ where, order: { username: 'ASC' } }),
-      this.db.getRepository(PersonPosition).find({ where }),
-      this.db.getRepository(ApprovalChainStep).find({ where, order: { unitId: 'ASC', seq: 'ASC' } }),
-      this.db.getRepository(ActingOrder).find({ where, order: { fromDate: 'ASC' } }),
-    ]);
+    // One after another: a transaction's queries share one connection.
+    const organisation = await m.getRepository(Organisation).findOneOrFail({ where: { id: organisationId } });
+    const units = await m.getRepository(Unit).find({ where, order: { code: 'ASC' } });
+    const positions = await m.getRepository(Position).find({ where, order: { code: 'ASC' } });
+    const people = await m.getRepository(Person).find({ where, order: { username: 'ASC' } });
+    const links = await m.getRepository(PersonPosition).find({ where });
+    const steps = await m
+      .getRepository(ApprovalChainStep)
+      .find({ where, order: { unitId: 'ASC', seq: 'ASC' } });
+    const actingOrders = await m.getRepository(ActingOrder).find({ where, order: { fromDate: 'ASC' } });
     const chains = new Map<string, string[]>();
     for (const s of steps) chains.set(s.unitId, [...(chains.get(s.unitId) ?? []), s.positionId]);
     return {
@@ -61,8 +66,8 @@ export class OrganisationDirectoryService {
   }
 
   /** The organisation as its declarative file (without passwords). */
-  async toFile(organisationId: string): Promise<OrganisationFile> {
-    const d = await this.directory(organisationId);
+  async toFile(organisationId: string, m: EntityManager = this.db.manager): Promise<OrganisationFile> {
+    const d = await this.directory(organisationId, m);
     const unitCode = new Map(d.units.map((u) => [u.id, u.code]));
     const positionCode = new Map(d.positions.map((p) => [p.id, p.code]));
     const username = new Map(d.people.map((p) => [p.id, p.username]));

@@ -1,5 +1,11 @@
 import type { Type } from '@nestjs/common';
-import { WebAdminController } from './web-admin.controller';
+import { WebAdminActingController } from './admin/web-admin-acting.controller';
+import { WebAdminCertificateController } from './admin/web-admin-certificate.controller';
+import { WebAdminChainsController } from './admin/web-admin-chains.controller';
+import { WebAdminHolidaysController } from './admin/web-admin-holidays.controller';
+import { WebAdminOrganisationController } from './admin/web-admin-organisation.controller';
+import { WebAdminPeopleController } from './admin/web-admin-people.controller';
+import { WebAdminUnitsController } from './admin/web-admin-units.controller';
 import { WebApprovalController } from './web-approval.controller';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAuthController } from './web-auth.controller';
@@ -44,7 +50,17 @@ export const WEB_CONTROLLERS: Type[] = [
   WebApprovalController,
   WebAwayController,
   WebRegisterController,
-  WebAdminController,
+  // The administrator's pages, one controller per area, all fixed addresses under /app/admin:
+  // the organisation and its file (/app/admin, /app/admin/organisation) …
+  WebAdminOrganisationController,
+  // … units and posts, people, chains, acting orders, days off (forms that edit the same file) …
+  WebAdminUnitsController,
+  WebAdminPeopleController,
+  WebAdminChainsController,
+  WebAdminActingController,
+  WebAdminHolidaysController,
+  // … and what the documents carry: certificate, emblem, publication catalogue.
+  WebAdminCertificateController,
   WebDocumentsController,
   WebStuckController,
   WebPortalController,

@@ -65,6 +65,7 @@ function registerHelpers(hbs: HandlebarsRuntime): void {
   hbs.registerHelper('not', (a: unknown) => !a);
   hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   hbs.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
   hbs.registerHelper(
     'includes',

@@ -12,6 +12,7 @@ import { OrganisationModule } from '@saraban/organisation';
 import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
 import { RegisterModule } from '@saraban/register';
+import { WebAdminPages } from './admin/web-admin-pages.service';
 import { WebApproval } from './web-approval.service';
 import { WebAssets } from './web-assets.service';
 import { WebComposeService } from './web-compose.service';
@@ -60,6 +61,7 @@ import { WebViews } from './web-views.service';
     WebComposePage,
     WebNumberPreview,
     WebApproval,
+    WebAdminPages,
     WebExceptionFilter,
   ],
 })

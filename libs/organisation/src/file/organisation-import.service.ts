@@ -66,122 +66,129 @@ export class OrganisationImportService {
     }
   }
 
-  private async importInTransaction(
+  private importInTransaction(
     file: OrganisationFile,
     options: { onlyOrganisationId?: string },
   ): Promise<OrganisationImportSummary> {
-    return this.db.transaction(async (m) => {
-      const summary = new OrganisationImportSummary();
-      const org = await this.upsertOrganisation(m, file, summary.organisation);
-      if (options.onlyOrganisationId && org.id !== options.onlyOrganisationId) {
-        throw new AppException(ErrorCode.Forbidden, { organisation: file.organisation.code });
-      }
-      summary.organisationId = org.id;
-      summary.organisationCode = org.code;
+    return this.db.transaction((m) => this.importWithin(m, file, options));
+  }
 
-      const unitIds = await this.sync(
-        m,
-        Unit,
-        org.id,
-        'code',
-        file.units.map((u) => ({ code: u.code, name: u.name, phone: u.phone ?? null, active: true })),
-        summary.units,
-        'deactivate',
-      );
-      const positionIds = await this.sync(
-        m,
-        Position,
-        org.id,
-        'code',
-        file.positions.map((p) => ({
-          code: p.code,
-          title: p.title,
-          unitId: p.unit ? unitIds.get(p.unit)! : null,
-          endorsementHeading: p.endorsementHeading ?? null,
-          active: true,
-        })),
-        summary.positions,
-        'deactivate',
-      );
-      const personIds = await this.sync(
-        m,
-        Person,
-        org.id,
-        'username',
-        file.people.map((p) => ({
-          username: p.username,
-          prefix: p.prefix,
-          fullName: p.fullName,
-          unitId: p.unit ? unitIds.get(p.unit)! : null,
-          roles: p.roles as Person['roles'],
-          active: p.active,
-        })),
-        summary.people,
-        'deactivate',
-      );
-      await this.setPasswords(m, file, personIds, summary.people);
+  /** The import inside the caller's transaction (an admin form reads the file and writes it back in one). */
+  async importWithin(
+    m: EntityManager,
+    file: OrganisationFile,
+    options: { onlyOrganisationId?: string } = {},
+  ): Promise<OrganisationImportSummary> {
+    const summary = new OrganisationImportSummary();
+    const org = await this.upsertOrganisation(m, file, summary.organisation);
+    if (options.onlyOrganisationId && org.id !== options.onlyOrganisationId) {
+      throw new AppException(ErrorCode.Forbidden, { organisation: file.organisation.code });
+    }
+    summary.organisationId = org.id;
+    summary.organisationCode = org.code;
 
-      await this.sync(
-        m,
-        PersonPosition,
-        org.id,
-        (r) => `${r.personId}/${r.positionId}`,
-        file.people.flatMap((p) =>
-          p.positions.map((code, i) => ({
-            personId: personIds.get(p.username)!,
-            positionId: positionIds.get(code)!,
-            primary: i === 0,
-          })),
-        ),
-        summary.personPositions,
-        'delete',
-      );
-      await this.sync(
-        m,
-        ApprovalChainStep,
-        org.id,
-        (r) => `${r.unitId}/${r.seq}`,
-        file.chains.flatMap((c) =>
-          c.steps.map((code, seq) => ({
-            unitId: unitIds.get(c.unit)!,
-            seq,
-            positionId: positionIds.get(code)!,
-          })),
-        ),
-        summary.chainSteps,
-        'delete',
-      );
-      await this.sync(
-        m,
-        ActingOrder,
-        org.id,
-        (r) => `${r.personId}/${r.positionId}/${r.fromDate}`,
-        file.actingOrders.map((o) => ({
-          personId: personIds.get(o.person)!,
-          positionId: positionIds.get(o.position)!,
-          kind: o.kind,
-          fromDate: o.from,
-          toDate: o.to ?? null,
-          reference: o.reference,
-        })),
-        summary.actingOrders,
-        'delete',
-        // Orders made from away notices are not the file's to remove.
-        { awayNoticeId: IsNull() },
-      );
+    const unitIds = await this.sync(
+      m,
+      Unit,
+      org.id,
+      'code',
+      file.units.map((u) => ({ code: u.code, name: u.name, phone: u.phone ?? null, active: true })),
+      summary.units,
+      'deactivate',
+    );
+    const positionIds = await this.sync(
+      m,
+      Position,
+      org.id,
+      'code',
+      file.positions.map((p) => ({
+        code: p.code,
+        title: p.title,
+        unitId: p.unit ? unitIds.get(p.unit)! : null,
+        endorsementHeading: p.endorsementHeading ?? null,
+        active: true,
+      })),
+      summary.positions,
+      'deactivate',
+    );
+    const personIds = await this.sync(
+      m,
+      Person,
+      org.id,
+      'username',
+      file.people.map((p) => ({
+        username: p.username,
+        prefix: p.prefix,
+        fullName: p.fullName,
+        unitId: p.unit ? unitIds.get(p.unit)! : null,
+        roles: p.roles as Person['roles'],
+        active: p.active,
+      })),
+      summary.people,
+      'deactivate',
+    );
+    await this.setPasswords(m, file, personIds, summary.people);
 
-      const all: ImportCounts[] = [
-        summary.organisation,
-        summary.units,
-        summary.positions,
-        summary.people,
-        summary.personPositions,
-        summary.chainSteps,
-        summary.actingOrders,
-      ];
-      summary.changed = all.some((c) => c.created + c.updated + c.removed > 0);
-      return summary;
-    });
+    await this.sync(
+      m,
+      PersonPosition,
+      org.id,
+      (r) => `${r.personId}/${r.positionId}`,
+      file.people.flatMap((p) =>
+        p.positions.map((code, i) => ({
+          personId: personIds.get(p.username)!,
+          positionId: positionIds.get(code)!,
+          primary: i === 0,
+        })),
+      ),
+      summary.personPositions,
+      'delete',
+    );
+    await this.sync(
+      m,
+      ApprovalChainStep,
+      org.id,
+      (r) => `${r.unitId}/${r.seq}`,
+      file.chains.flatMap((c) =>
+        c.steps.map((code, seq) => ({
+          unitId: unitIds.get(c.unit)!,
+          seq,
+          positionId: positionIds.get(code)!,
+        })),
+      ),
+      summary.chainSteps,
+      'delete',
+    );
+    await this.sync(
+      m,
+      ActingOrder,
+      org.id,
+      (r) => `${r.personId}/${r.positionId}/${r.fromDate}`,
+      file.actingOrders.map((o) => ({
+        personId: personIds.get(o.person)!,
+        positionId: positionIds.get(o.position)!,
+        kind: o.kind,
+        fromDate: o.from,
+        toDate: o.to ?? null,
+        reference: o.reference,
+      })),
+      summary.actingOrders,
+      'delete',
+      // Orders made from away notices are not the file's to remove.
+      { awayNoticeId: IsNull() },
+    );
+
+    const all: ImportCounts[] = [
+      summary.organisation,
+      summary.units,
+      summary.positions,
+      summary.people,
+      summary.personPositions,
+      summary.chainSteps,
+      summary.actingOrders,
+    ];
+    summary.changed = all.some((c) => c.created + c.updated + c.removed > 0);
+    return summary;
   }
 
   private async upsertOrganisation(
