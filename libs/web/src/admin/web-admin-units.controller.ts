@@ -16,6 +16,21 @@ import { WebExceptionFilter } from '../web-exception.filter';
 import { emptyForm, refusedForm, type AdminFormState } from './web-admin-forms';
 import { WebAdminPages } from './web-admin-pages.service';
 
+/** A post as its add and rename forms give it to the organisation file. */
+function positionInput(form: PositionForm): {
+  code: string;
+  title: string;
+  unit: string;
+  endorsementHeading: string;
+} {
+  return {
+    code: form.code,
+    title: form.title ?? '',
+    unit: form.unit ?? '',
+    endorsementHeading: form.endorsementHeading ?? '',
+  };
+}
+
 interface UnitsPageForms {
   addUnit?: AdminFormState;
   addPosition?: AdminFormState;
@@ -81,12 +96,7 @@ export class WebAdminUnitsController {
     @Body() form: PositionForm,
     @Res() res: Response,
   ): Promise<void> {
-    const input = {
-      code: form.code,
-      title: form.title ?? '',
-      unit: form.unit ?? '',
-      endorsementHeading: form.endorsementHeading ?? '',
-    };
+    const input = positionInput(form);
     const result = await this.edits.edit(user.organisationId, (file) => addPosition(file, input));
     if (result.ok) return res.redirect(303, '/app/admin/units?done=position-added');
     await this.render(res, user, { addPosition: refusedForm(input, result.problems) }, 400);
@@ -98,20 +108,11 @@ export class WebAdminUnitsController {
     @Body() form: PositionForm,
     @Res() res: Response,
   ): Promise<void> {
-    const input = {
-      code: form.code,
-      title: form.title ?? '',
-      unit: form.unit ?? '',
-      endorsementHeading: form.endorsementHeading ?? '',
-    };
+    const input = positionInput(form);
     const result = await this.edits.edit(user.organisationId, (file) => renamePosition(file, input));
     if (result.ok) return res.redirect(303, '/app/admin/units?done=position-saved');
-    await this.render(
-      res,
-      user,
-      { position: refusedForm(input, result.problems, { code: '' }, form.code) },
-      400,
-    );
+    const refused = refusedForm(input, result.problems, { code: '' }, form.code);
+    await this.render(res, user, { position: refused }, 400);
   }
 
   @Post('positions/deactivate')
