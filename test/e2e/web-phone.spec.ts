@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { fiscalYearOf } from '@saraban/thai-format';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '../utils/wait-for';
 import { ApiClient } from './api-client';
-import { launchBrowser, seriousViolations, signedIn } from './browser';
+import { launchBrowser, seriousViolations, signedIn, thaiNumber } from './browser';
 import { startWebServer, type WebServer } from './web-server';
 
 /** The smallest common phone (issue 14, item 8). */
@@ -317,4 +318,68 @@ describe('web: a small phone, in Thai', () => {
       await expect(page.locator('td[data-label="สถานะ"]').first().textContent()).resolves.toBe('เผยแพร่');
     });
   });
+  it('a report is filed under the fiscal year it reports on, chosen when it is marked for publication', async () => {
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const report = 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมประจำปีที่แล้ว';
+    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport: SMALL_PHONE });
+    let id: string;
+    try {
+      const page = writer.page;
+      await page.goto('/app/memos/new');
+      await page.getByLabel('เรื่อง').fill(report);
+      await page.getByRole('button', { name: '+ ย่อหน้า' }).click();
+      await page
+        .locator('[data-blocks] textarea')
+        .first()
+        .fill('งานนิติการขอรายงานผลการดำเนินการตามมาตรการครบถ้วนแล้ว');
+      await page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
+      await page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
+      // The years offered: the decision's by default, this year and the two before, in พ.ศ.
+      const year = page.getByLabel('ปีงบประมาณที่รายงาน');
+      await expect(year.locator('option:checked').textContent()).resolves.toBe('ตามวันที่ผู้บริหารสั่งการ');
+      await expect(year.locator('option').allTextContents()).resolves.toContain(
+        `ปีงบประมาณ พ.ศ. ${thaiNumber(lastYear)}`,
+      );
+      await year.selectOption(String(lastYear));
+      expect(await overflow(page)).toBe(0);
+      await Promise.all([
+        page.waitForURL('**/app/memos/*/submit'),
+        page.getByRole('button', { name: 'ส่งเสนอ', exact: true }).click(),
+      ]);
+      await Promise.all([
+        page.waitForURL('**/app/memos/*?done=submitted'),
+        page.getByRole('button', { name: 'ยืนยันส่งเสนอและออกเลขที่' }).click(),
+      ]);
+      id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    } finally {
+      await writer.context.close();
+    }
+    const author = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    await expect(
+      author.call<{ publishFiscalYear: number | null }>('GET', `/memos/${id}`),
+    ).resolves.toMatchObject({
+      publishFiscalYear: lastYear,
+    });
+    const head = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
+    await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
+    await (
+      await ApiClient.signIn(server.baseUrl, 'kanok')
+    ).call('POST', `/memos/${id}/decide`, {
+      order: 'noted',
+      text: null,
+    });
+    await citizenPage(async (page) => {
+      await waitFor(
+        async () => {
+          await page.goto(`/p/khampee?fy=${lastYear}`);
+          return (await page.getByRole('link', { name: report, exact: true }).count()) > 0;
+        },
+        'the report under last fiscal year',
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
+      await page.goto('/p/khampee');
+      expect(await page.getByRole('link', { name: report, exact: true }).count()).toBe(0);
+    });
+  }, 150_000);
 });
