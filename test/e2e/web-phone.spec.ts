@@ -75,6 +75,7 @@ describe('web: a small phone, in Thai', () => {
   let server: WebServer;
   let browser: Browser;
   let memoId: string;
+  let publishedMemoId: string;
   let publishedPath: string;
   const subject = 'ขออนุมัติเผยแพร่รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
 
@@ -91,6 +92,7 @@ describe('web: a small phone, in Thai', () => {
       publish: true,
       oitItem: 'o28',
     });
+    publishedMemoId = published.id;
     await author.call('POST', `/memos/${published.id}/submit`);
     await head.call('POST', `/memos/${published.id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
     await head.call('POST', `/memos/${published.id}/endorse`, { opinion: 'เห็นควรอนุมัติและเผยแพร่' });
@@ -212,6 +214,24 @@ describe('web: a small phone, in Thai', () => {
       expect(head.scriptErrors).toEqual([]);
     } finally {
       await head.context.close();
+    }
+  });
+
+  it('the writer’s decided, signed and published memo, and the mayor’s inbox: in Thai, within the screen', async () => {
+    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport: SMALL_PHONE });
+    const mayor = await signedIn(browser, server.baseUrl, 'kanok', { viewport: SMALL_PHONE });
+    try {
+      const seen: Record<string, { wider: number; english: string[] }> = {};
+      seen['writer /app/memos/…'] = await check(writer.page, `/app/memos/${publishedMemoId}`);
+      await writer.page.getByRole('link', { name: 'ไฟล์ PDF ที่ลงนามแล้ว' }).waitFor();
+      seen['mayor /app'] = await check(mayor.page, '/app');
+      seen['mayor /app/acted'] = await check(mayor.page, '/app/acted');
+      expect(seen).toEqual(
+        Object.fromEntries(Object.keys(seen).map((path) => [path, { wider: 0, english: [] }])),
+      );
+    } finally {
+      await writer.context.close();
+      await mayor.context.close();
     }
   });
 
