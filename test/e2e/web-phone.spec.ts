@@ -10,10 +10,21 @@ import { startWebServer, type WebServer } from './web-server';
 const SMALL_PHONE = { width: 360, height: 740 };
 
 /**
- * Latin words a person may read: the product's name and the names of file formats and services
- * people know by those letters. Anything else in Latin letters is English to fix.
+ * Latin words a person may read: the product's name and the names of file formats, programs and
+ * services people know by those letters. Anything else in Latin letters is English to fix.
  */
-const ALLOWED_LATIN = new Set(['Saraban', 'Flow', 'PDF', 'SHA', 'CSV', 'LINE', 'QR', 'PNG']);
+const ALLOWED_LATIN = new Set([
+  'Saraban',
+  'Flow',
+  'PDF',
+  'SHA',
+  'CSV',
+  'LINE',
+  'QR',
+  'PNG',
+  'Excel',
+  'LibreOffice',
+]);
 
 /** How wide the page is, beyond the viewport: 0 when nothing makes it scroll sideways. */
 function overflow(page: Page): Promise<number> {
@@ -226,6 +237,7 @@ describe('web: a small phone, in Thai', () => {
       expect(await seriousViolations(head.page)).toEqual([]);
       seen['writer /app/memos/… (signed)'] = await check(writer.page, `/app/memos/${publishedMemoId}`);
       await writer.page.getByRole('link', { name: 'ไฟล์ PDF ที่ลงนามแล้ว' }).waitFor();
+      seen['writer /app/memos/new'] = await check(writer.page, '/app/memos/new');
       seen['mayor /app'] = await check(mayor.page, '/app');
       seen['mayor /app/acted'] = await check(mayor.page, '/app/acted');
       expect(seen).toEqual(
@@ -243,6 +255,7 @@ describe('web: a small phone, in Thai', () => {
       expect(await seriousViolations(page)).toEqual([]);
       seen[publishedPath] = await check(page, publishedPath);
       expect(await seriousViolations(page)).toEqual([]);
+      seen['/app/login?org=khampee'] = await check(page, '/app/login?org=khampee');
       seen['/verify'] = await check(page, '/verify');
       expect(await seriousViolations(page)).toEqual([]);
       expect(seen).toEqual(
@@ -338,7 +351,7 @@ describe('web: a small phone, in Thai', () => {
         .first()
         .fill('งานนิติการขอรายงานผลการดำเนินการตามมาตรการครบถ้วนแล้ว');
       await page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
-      await page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
+      await page.getByLabel('หมวดข้อมูลเปิดเผยต่อสาธารณะ').selectOption('o28');
       // The years offered: the decision's by default, this year and the two before, in พ.ศ.
       const year = page.getByLabel('ปีงบประมาณที่รายงาน');
       await expect(year.locator('option:checked').textContent()).resolves.toBe('ตามวันที่ผู้บริหารสั่งการ');

@@ -183,7 +183,7 @@ export function readComposeForm(
   const signer = oneLine(form.signerPositionId);
   const oit = oneLine(form.oitItem);
   if (oit && (!OIT.test(oit) || oit.length > MEMO_LIMITS.oitItem)) {
-    errors.push({ field: 'oitItem', message: 'รหัสหัวข้อ OIT ใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28' });
+    errors.push({ field: 'oitItem', message: 'รหัสหมวดข้อมูลใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28' });
   }
   const fiscalText = oneLine(form.publishFiscalYear);
   const fiscalYear = /^\d{4}$/.test(fiscalText) ? Number(fiscalText) : null;
