@@ -71,7 +71,7 @@ describe('screenshots', () => {
       .fill('เห็นควรรายงานผลการดำเนินการต่อนายกองค์การบริหารส่วนตำบลคำพี่\nเห็นควรเผยแพร่รายงานบนเว็บไซต์ของหน่วยงาน');
     await page.getByLabel('ชั้นความเร็ว').selectOption('urgent');
     await page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
-    await page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
+    await page.getByLabel('หมวดข้อมูลเปิดเผยต่อสาธารณะ').selectOption('o28');
     await shoot(page, 'compose');
     await Promise.all([
       page.waitForURL('**/edit?done=created'),

@@ -41,7 +41,7 @@ describe('web: from draft to decision in the browser', () => {
     await author.page.getByRole('button', { name: '+ ย่อหน้า' }).click();
     await author.page.locator('[data-blocks] textarea').first().fill('งานนิติการได้ดำเนินการตามมาตรการครบถ้วนแล้ว');
     await author.page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
-    await author.page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
+    await author.page.getByLabel('หมวดข้อมูลเปิดเผยต่อสาธารณะ').selectOption('o28');
     await Promise.all([
       author.page.waitForURL('**/app/memos/*/submit'),
       author.page.getByRole('button', { name: 'ส่งเสนอ', exact: true }).click(),

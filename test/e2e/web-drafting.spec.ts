@@ -75,7 +75,7 @@ describe('web: drafting in the browser', () => {
       await expect(texts.count()).resolves.toBe(3);
       await page.getByLabel('ชั้นความเร็ว').selectOption('urgent');
       await page.getByLabel('เผยแพร่บนเว็บไซต์ของหน่วยงานเมื่อผู้บริหารสั่งการแล้ว').check();
-      await page.getByLabel('หัวข้อการเปิดเผยข้อมูลสาธารณะ (OIT)').selectOption('o28');
+      await page.getByLabel('หมวดข้อมูลเปิดเผยต่อสาธารณะ').selectOption('o28');
 
       expect(await seriousViolations(page)).toEqual([]);
       await Promise.all([

@@ -17,6 +17,8 @@ export interface MemoContent {
   signerPositionId: string;
   publish: boolean;
   oitItem: string | null;
+  /** The fiscal year (พ.ศ.) it is filed under on the portal; null (or absent in older revisions): the decision's. */
+  publishFiscalYear: number | null;
   /** สำเนาเรียน; absent in revisions saved before it existed (none then). */
   copies: MemoCopy[];
 }

@@ -91,6 +91,7 @@ export class MemoDraftService {
           signerPositionId,
           publish: dto.publish ?? false,
           oitItem: dto.oitItem ?? null,
+          publishFiscalYear: dto.publishFiscalYear ?? null,
           copies: await this.checkedCopies(manager, user, dto.copies ?? []),
           status: 'draft',
           version: 1,
@@ -205,6 +206,8 @@ export class MemoDraftService {
             : await this.signerPosition(manager, user, dto.signerPositionId),
         publish: dto.publish ?? before.publish,
         oitItem: dto.oitItem === undefined ? before.oitItem : dto.oitItem,
+        publishFiscalYear:
+          dto.publishFiscalYear === undefined ? before.publishFiscalYear : dto.publishFiscalYear,
         copies:
           dto.copies === undefined ? before.copies : await this.checkedCopies(manager, user, dto.copies),
       };

@@ -10,6 +10,9 @@ export const MEMO_LIMITS = {
   numberedItemText: 5_000,
   blocks: 200,
   oitItem: 20,
+  /** The fiscal years (พ.ศ.) a published memo may be filed under: from the 2484 calendar reform on. */
+  fiscalYearMin: 2484,
+  fiscalYearMax: 2800,
   attachments: 30,
   attachmentTitle: 300,
   filename: 200,

@@ -110,15 +110,22 @@ export function memoPublicationSql(): string {
   return `SELECT id, publish, oit_item FROM memos`;
 }
 
-/** Whether the memo is marked for publication, and under which OIT item; null when it is not there. */
+/**
+ * Whether the memo is marked for publication, under which OIT item and fiscal year (null: the
+ * decision's); null when it is not there.
+ */
 export async function publicationWishOf(
   manager: EntityManager,
   organisationId: string,
   memoId: string,
-): Promise<{ publish: boolean; oitItem: string | null } | null> {
-  const rows = await manager.query<{ publish: boolean; oit_item: string | null }[]>(
-    'SELECT publish, oit_item FROM memos WHERE id = $1 AND organisation_id = $2',
-    [memoId, organisationId],
-  );
-  return rows[0] ? { publish: rows[0].publish, oitItem: rows[0].oit_item } : null;
+): Promise<{ publish: boolean; oitItem: string | null; fiscalYear: number | null } | null> {
+  const rows = await manager.query<
+    { publish: boolean; oit_item: string | null; publish_fiscal_year: number | null }[]
+  >('SELECT publish, oit_item, publish_fiscal_year FROM memos WHERE id = $1 AND organisation_id = $2', [
+    memoId,
+    organisationId,
+  ]);
+  return rows[0]
+    ? { publish: rows[0].publish, oitItem: rows[0].oit_item, fiscalYear: rows[0].publish_fiscal_year }
+    : null;
 }

@@ -17,6 +17,8 @@ export interface PublishInput {
   datedOn: string;
   orderText: string;
   oitItem: string | null;
+  /** The fiscal year (พ.ศ.) it is filed under; without one, that of `datedOn`. */
+  fiscalYear?: number | null;
   at: Date;
 }
 
@@ -51,7 +53,7 @@ export class PublicationService {
         input.memoId,
         input.memoVersion,
         input.documentId,
-        fiscalYearOf(new Date(`${input.datedOn}T12:00:00+07:00`)),
+        input.fiscalYear ?? fiscalYearOf(new Date(`${input.datedOn}T12:00:00+07:00`)),
         input.oitItem,
         input.title,
         input.documentNo,

@@ -26,6 +26,8 @@ export interface ComposeFields {
   signerPositionId: string;
   publish: boolean;
   oitItem: string;
+  /** The fiscal year (พ.ศ.) the published memo is filed under, as text; empty: the decision's. */
+  publishFiscalYear: string;
   /** สำเนาเรียน as the boxes' values: "person:<id>", "unit:<id>". */
   copies: string[];
 }
@@ -42,6 +44,7 @@ export function fieldsFromMemo(memo: MemoView): ComposeFields {
     signerPositionId: memo.signerPosition.id,
     publish: memo.publish,
     oitItem: memo.oitItem ?? '',
+    publishFiscalYear: memo.publishFiscalYear === null ? '' : String(memo.publishFiscalYear),
     copies: memo.copies.map((c) => `${c.kind}:${c.id}`),
   };
 }
@@ -58,6 +61,7 @@ export function fieldsFromValues(v: ComposeValues): ComposeFields {
     signerPositionId: v.signerPositionId ?? '',
     publish: v.publish,
     oitItem: v.oitItem ?? '',
+    publishFiscalYear: v.publishFiscalYear === null ? '' : String(v.publishFiscalYear),
     copies: (v.copies ?? []).map((c) => `${c.kind}:${c.id}`),
   };
 }
@@ -90,6 +94,7 @@ export class WebComposeService {
       signerPositionId: me?.positionIds[0] ?? '',
       publish: false,
       oitItem: '',
+      publishFiscalYear: '',
       copies: [],
     };
   }
@@ -103,7 +108,16 @@ export class WebComposeService {
     const d = await this.directory.directory(user.organisationId);
     const me = d.people.find((p) => p.id === user.personId);
     const mine = (me?.positionIds ?? []).map((id) => d.positions.find((p) => p.id === id)).filter((p) => !!p);
-    const catalogue = await this.oit.forYear(user.organisationId, fiscalYearOf(new Date()));
+    const currentYear = fiscalYearOf(new Date());
+    const catalogue = await this.oit.forYear(user.organisationId, currentYear);
+    // A report is decided after the year it reports on: this year and the two before it, and the
+    // year already chosen when it is none of those.
+    const chosenYear = /^\d{4}$/.test(fields.publishFiscalYear) ? Number(fields.publishFiscalYear) : null;
+    const fiscalYears = [
+      ...new Set([currentYear, currentYear - 1, currentYear - 2, ...(chosenYear ? [chosenYear] : [])]),
+    ]
+      .sort((a, b) => b - a)
+      .map((year) => ({ value: year, selected: year === chosenYear }));
     const errorOf = (field: string): string | null =>
       errors
         .filter((e) => e.field === field)
@@ -119,6 +133,7 @@ export class WebComposeService {
         closing: errorOf('closing'),
         signerPositionId: errorOf('signerPositionId'),
         oitItem: errorOf('oitItem'),
+        publishFiscalYear: errorOf('publishFiscalYear'),
         blocks: errorOf('blocks') ?? errorOf('body'),
       },
       blocks: blocks.map((b, i) => ({
@@ -173,6 +188,7 @@ export class WebComposeService {
         selected: p.id === fields.signerPositionId,
       })),
       oitItems: catalogue.items.map((i) => ({ ...i, selected: i.code === fields.oitItem })),
+      fiscalYears,
       // สำเนาเรียน: every unit, and every active person but the writer.
       copyUnits: d.units.map((u) => ({
         value: `unit:${u.id}`,

@@ -60,7 +60,16 @@ export class WebExceptionFilter implements ExceptionFilter {
     this.views.send(
       res,
       'error',
-      { title: 'เกิดข้อผิดพลาด', assetVersion, status, code, message, back },
+      // A citizen's page (the portal, verification) leads back to the citizens' pages, not the staff's.
+      {
+        title: 'เกิดข้อผิดพลาด',
+        assetVersion,
+        status,
+        code,
+        message,
+        back,
+        citizen: !req.path.startsWith('/app'),
+      },
       status,
     );
   }

@@ -11,11 +11,14 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -152,6 +155,20 @@ export class MemoContentFieldsDto {
   @MaxLength(MEMO_LIMITS.oitItem)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
   oitItem?: string | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 2569,
+    description:
+      'The fiscal year (B.E.) a published memo reports on and is filed under on the portal; null: the fiscal year of the decision',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(MEMO_LIMITS.fiscalYearMin)
+  @Max(MEMO_LIMITS.fiscalYearMax)
+  publishFiscalYear?: number | null;
 
   @ApiPropertyOptional({
     type: [MemoCopyDto],

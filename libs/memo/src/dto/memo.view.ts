@@ -70,6 +70,14 @@ export class MemoView {
   @ApiProperty({ type: String, nullable: true })
   oitItem: string | null;
 
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The fiscal year (B.E.) it is filed under on the portal; null: the fiscal year of the decision',
+  })
+  publishFiscalYear: number | null;
+
   @ApiProperty({ enum: MEMO_PURPOSES, description: 'เพื่อทราบ (information) or เพื่อพิจารณา/อนุมัติ (decision)' })
   purpose: MemoPurpose;
 

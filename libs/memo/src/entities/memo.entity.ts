@@ -95,6 +95,13 @@ export class Memo {
   @Column({ type: 'text', nullable: true })
   oitItem: string | null;
 
+  /**
+   * The fiscal year (พ.ศ.) the published memo reports on, chosen when it is marked for publication;
+   * null: the fiscal year of the decision's date.
+   */
+  @Column({ type: 'integer', nullable: true })
+  publishFiscalYear: number | null;
+
   @Column({ type: 'text', default: 'draft' })
   status: MemoStatus;
 

@@ -18,6 +18,7 @@ export function contentOf(memo: Memo): MemoContent {
     signerPositionId: memo.signerPositionId,
     publish: memo.publish,
     oitItem: memo.oitItem,
+    publishFiscalYear: memo.publishFiscalYear ?? null,
     copies: memo.copies ?? [],
   };
 }

@@ -39,6 +39,7 @@ export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<
     signerPosition: { id: memo.signerPositionId, title: positionTitle ?? '' },
     publish: memo.publish,
     oitItem: memo.oitItem,
+    publishFiscalYear: memo.publishFiscalYear ?? null,
     purpose: memo.purpose,
     copies: copies.map((c) => ({
       kind: c.kind,

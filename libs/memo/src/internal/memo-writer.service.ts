@@ -23,7 +23,7 @@ const BUMP_SQL = `UPDATE memos SET version = version + 1, updated_at = now()
 
 const SAVE_SQL = `UPDATE memos SET unit_line = $4, subject = $5, addressee = $6, body = $7::jsonb, closing = $8,
     urgency = $9, secrecy = $10, signer_position_id = $11, publish = $12, oit_item = $13, purpose = $14,
-    copies = $15::jsonb,
+    copies = $15::jsonb, publish_fiscal_year = $16,
     version = version + 1, updated_at = now()
   WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status IN (${EDITABLE_SQL})
   RETURNING version, updated_at`;
@@ -88,6 +88,7 @@ export class MemoWriter {
         content.oitItem,
         content.purpose,
         JSON.stringify(content.copies),
+        content.publishFiscalYear,
       );
     }
     const [rows] = await manager.query<[VersionRow[], number]>(sql, params);

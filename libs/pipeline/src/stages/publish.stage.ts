@@ -5,6 +5,7 @@ import { decisionOf, isGoAhead } from '@saraban/approval';
 import { publicationWishOf } from '@saraban/memo';
 import { appendOutboxEvents } from '@saraban/outbox';
 import { PublicationService } from '@saraban/publication';
+import { fiscalYearOf } from '@saraban/thai-format';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentCheckpointReader, type DocumentCheckpoint } from './document-checkpoint.reader';
 
@@ -57,6 +58,8 @@ export class PublishStage {
         datedOn,
         orderText: decision?.text ?? '',
         oitItem: wish.oitItem,
+        // The year it reports on, as the writer chose; else the year of the decision's date.
+        fiscalYear: wish.fiscalYear ?? fiscalYearOf(new Date(`${decision?.date ?? datedOn}T12:00:00+07:00`)),
         at: new Date(),
       });
       // With the publication: the writer is told, integrators get document.published.

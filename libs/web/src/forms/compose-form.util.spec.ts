@@ -55,6 +55,17 @@ describe('the compose form', () => {
     expect(errors.map((e) => e.field).sort()).toEqual(['addressee', 'closing', 'oitItem', 'subject']);
   });
 
+  it('reads the fiscal year a published memo is filed under: a year of พ.ศ., or none for the decision’s', () => {
+    const filled = { subject: 'รายงานผล', addressee: 'นายก', closing: 'จึงเรียนมาเพื่อทราบ', publish: 'true' };
+    expect(readComposeForm({ ...filled, publishFiscalYear: '2568' }, []).values.publishFiscalYear).toBe(2568);
+    expect(readComposeForm({ ...filled, publishFiscalYear: '' }, []).values.publishFiscalYear).toBeNull();
+    expect(readComposeForm(filled, []).values.publishFiscalYear).toBeNull();
+    for (const bad of ['68', '2025x', '1999', '9999']) {
+      const { errors } = readComposeForm({ ...filled, publishFiscalYear: bad }, []);
+      expect(errors.map((e) => e.field)).toEqual(['publishFiscalYear']);
+    }
+  });
+
   it('refuses an emptied เรียน or closing with a message, and a submission without body', () => {
     const form = { subject: 'เรื่อง', addressee: ' ', closing: 'จึงเรียนมาเพื่อโปรดพิจารณา' };
     const emptied = readComposeForm(form, [{ type: 'paragraph', text: 'ข้อความ' }]);

@@ -36,6 +36,7 @@ export interface ComposeValues {
   signerPositionId?: string;
   publish: boolean;
   oitItem: string | null;
+  publishFiscalYear: number | null;
   body: MemoBlock[];
   /** สำเนาเรียน; undefined when the form did not show it (kept as stored). */
   copies?: MemoCopy[];
@@ -182,7 +183,15 @@ export function readComposeForm(
   const signer = oneLine(form.signerPositionId);
   const oit = oneLine(form.oitItem);
   if (oit && (!OIT.test(oit) || oit.length > MEMO_LIMITS.oitItem)) {
-    errors.push({ field: 'oitItem', message: 'รหัสหัวข้อ OIT ใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28' });
+    errors.push({ field: 'oitItem', message: 'รหัสหมวดข้อมูลใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28' });
+  }
+  const fiscalText = oneLine(form.publishFiscalYear);
+  const fiscalYear = /^\d{4}$/.test(fiscalText) ? Number(fiscalText) : null;
+  if (
+    fiscalText &&
+    (fiscalYear === null || fiscalYear < MEMO_LIMITS.fiscalYearMin || fiscalYear > MEMO_LIMITS.fiscalYearMax)
+  ) {
+    errors.push({ field: 'publishFiscalYear', message: 'กรุณาเลือกปีงบประมาณ (พ.ศ.) จากรายการ' });
   }
 
   const body: MemoBlock[] = [];
@@ -235,6 +244,7 @@ export function readComposeForm(
       signerPositionId: UUID.test(signer) ? signer : undefined,
       publish: form.publish === 'true',
       oitItem: oit || null,
+      publishFiscalYear: fiscalYear,
       body,
       copies: copiesOf(form),
     },

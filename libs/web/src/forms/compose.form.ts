@@ -16,6 +16,8 @@ export class ComposeForm {
   @IsOptional() @IsString() signerPositionId?: string;
   @IsOptional() @IsString() publish?: string;
   @IsOptional() @IsString() oitItem?: string;
+  /** The fiscal year (พ.ศ.) the published memo reports on; empty: the decision's. */
+  @IsOptional() @IsString() publishFiscalYear?: string;
   @IsOptional() @IsString() version?: string;
   /** สำเนาเรียน: the ticked boxes, "person:<id>" or "unit:<id>" (one value, or several). */
   @Allow() copies?: unknown;
