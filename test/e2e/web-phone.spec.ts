@@ -170,7 +170,14 @@ describe('web: a small phone, in Thai', () => {
         clerk.page.getByRole('button', { name: 'ออกเลขและลงทะเบียน' }).click(),
       ]);
       const seen: Record<string, { wider: number; english: string[] }> = {};
-      for (const path of ['/app', '/app/register', '/app/memos/mine', '/app/search?q=วัสดุ']) {
+      for (const path of [
+        '/app',
+        '/app/register',
+        '/app/memos/mine',
+        '/app/search?q=วัสดุ',
+        '/app/me/sessions',
+        '/app/me/notifications',
+      ]) {
         seen[path] = await check(clerk.page, path);
         if (path === '/app/register') expect(await seriousViolations(clerk.page)).toEqual([]);
         // Every item of the navigation is on the screen (wrapped, not scrolled off to the side).

@@ -88,9 +88,9 @@ const FLASH: Record<string, string> = {
   'line-unlinked': 'ยกเลิกการเชื่อมต่อ LINE แล้ว',
   'line-saved': 'บันทึกการตั้งค่า LINE Official Account แล้ว',
   'line-removed': 'ลบการตั้งค่า LINE Official Account แล้ว',
-  'webhook-created': 'เพิ่มการส่งเหตุการณ์ (webhook) แล้ว',
-  'webhook-updated': 'ปรับการส่งเหตุการณ์ (webhook) แล้ว',
-  'webhook-deleted': 'ลบการส่งเหตุการณ์ (webhook) แล้ว',
+  'webhook-created': 'เพิ่มการส่งเหตุการณ์ไปยังระบบอื่นแล้ว',
+  'webhook-updated': 'ปรับการส่งเหตุการณ์ไปยังระบบอื่นแล้ว',
+  'webhook-deleted': 'ลบการส่งเหตุการณ์ไปยังระบบอื่นแล้ว',
   'webhook-replayed': 'สั่งส่งเหตุการณ์ซ้ำแล้ว',
 };
 
