@@ -131,7 +131,7 @@ describe('screenshots', () => {
     await shoot(head.page, 'memo-endorse');
     await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
     await head.page.getByText('รักษาราชการแทน').first().waitFor();
-    await head.page.getByLabel('ความเห็น').fill('เห็นควรอนุมัติและเผยแพร่บนเว็บไซต์ของหน่วยงาน');
+    await head.page.getByRole('textbox', { name: 'ความเห็น' }).fill('เห็นควรอนุมัติและเผยแพร่บนเว็บไซต์ของหน่วยงาน');
     await head.page.getByRole('button', { name: 'ลงความเห็นและเสนอต่อ' }).click();
     await head.page.locator('#memo-side').getByText('(รอดำเนินการ)').waitFor();
     await head.context.close();
@@ -167,6 +167,11 @@ describe('screenshots', () => {
     const admin = await signedIn(browser, server.baseUrl, 'admin');
     await admin.page.goto('/app/admin');
     await shoot(admin.page, 'admin');
+    // The forms that edit the organisation file one item at a time (issue 14).
+    await admin.page.goto('/app/admin/people');
+    await shoot(admin.page, 'admin-people');
+    await admin.page.goto('/app/admin/acting');
+    await shoot(admin.page, 'admin-acting');
     await admin.context.close();
   });
 });

@@ -164,7 +164,7 @@ export class WebAdminNotificationsController {
     status: number,
   ): Promise<void> {
     const [shell, line, subscriptions, deliveries] = await Promise.all([
-      this.shell.context(user, 'admin', 'การแจ้งเตือนและ webhook', done),
+      this.shell.context(user, 'admin', 'การแจ้งเตือนและการส่งเหตุการณ์', done),
       this.line.status(user.organisationId, user.organisationCode),
       this.webhooks.list(user.organisationId),
       this.webhooks.log(user.organisationId, 100),
