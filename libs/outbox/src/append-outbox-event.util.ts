@@ -6,18 +6,20 @@ export interface NewOutboxEvent {
   payload: Record<string, unknown>;
 }
 
-/** Writes events in the caller's transaction: they exist exactly when the change commits. */
+/**
+ * Writes events in the caller's transaction: they exist exactly when the change commits.
+ *
+ * Every outbox row is inserted by one database function, `outbox_append_events` (migration
+ * OneOutboxWriter): this calls it, and so does the approval history's trigger when it links an
+ * entry at COMMIT. It stamps each row with clock_timestamp() in the array's order, so events of
+ * one transaction keep their order for the relay.
+ */
 export async function appendOutboxEvents(
   manager: EntityManager,
   events: readonly NewOutboxEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  // clock_timestamp(), not now(): events of one transaction keep their order for the relay.
-  const values = events.map(
-    (_, i) => `($${i * 3 + 1}::uuid, $${i * 3 + 2}::text, $${i * 3 + 3}::jsonb, clock_timestamp())`,
-  );
-  await manager.query(
-    `INSERT INTO outbox (organisation_id, type, payload, created_at) VALUES ${values.join(', ')}`,
-    events.flatMap((e) => [e.organisationId, e.type, JSON.stringify(e.payload)]),
-  );
+  await manager.query('SELECT outbox_append_events($1::jsonb)', [
+    JSON.stringify(events.map(({ organisationId, type, payload }) => ({ organisationId, type, payload }))),
+  ]);
 }
