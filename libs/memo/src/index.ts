@@ -34,3 +34,5 @@ export * from './memo-search.repository';
 export * from './memo-labels';
 export * from './memo-status.repository';
 export * from './memo-print.repository';
+export * from './memo-draft.schema';
+export * from './memo-draft-schema.pipe';
