@@ -25,6 +25,7 @@ import {
 import { contentOf } from './internal/memo-snapshot';
 import { loadMemoView } from './internal/memo-view.loader';
 import { MemoWriter } from './internal/memo-writer.service';
+import { deleteDraftAtVersion } from './internal/memo-version.repository';
 import { MemoAccessPolicy } from './memo-access.policy';
 import type { MemoBlock } from './memo-block';
 import type { MemoContent } from './memo-content';
@@ -234,11 +235,7 @@ export class MemoDraftService {
         });
       }
       const version = expectedVersion ?? memo.version;
-      const [, deleted] = await manager.query<[unknown[], number]>(
-        `DELETE FROM memos WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status = 'draft'`,
-        [memo.id, memo.organisationId, version],
-      );
-      if (deleted === 0) {
+      if (!(await deleteDraftAtVersion(manager, memo, version))) {
         const current = await manager.findOne(Memo, {
           where: { id: memo.id, organisationId: memo.organisationId },
         });
