@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMO_COPY_KINDS, MEMO_PURPOSES, SECRECIES, URGENCIES } from './entities/memo.entity';
+import { MEMO_COPY_KINDS, MEMO_PURPOSES, SECRECIES, URGENCIES } from './memo-vocabulary';
 import { MEMO_LIMITS } from './memo-limits';
 
 /*

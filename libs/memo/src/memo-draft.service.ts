@@ -15,13 +15,8 @@ import type { MemoListView } from './dto/memo-list.view';
 import type { MemoRevisionView } from './dto/memo-revision.view';
 import type { MemoView } from './dto/memo.view';
 import { MemoRevision } from './entities/memo-revision.entity';
-import {
-  EDITABLE_STATUSES,
-  Memo,
-  type MemoCopy,
-  type MemoPurpose,
-  type MemoStatus,
-} from './entities/memo.entity';
+import { Memo } from './entities/memo.entity';
+import { EDITABLE_STATUSES, type MemoCopy, type MemoPurpose, type MemoStatus } from './memo-vocabulary';
 import { contentOf } from './internal/memo-snapshot';
 import { loadMemoView } from './internal/memo-view.loader';
 import { MemoWriter } from './internal/memo-writer.service';

@@ -5,8 +5,8 @@ import type { HistoryAction } from '../entities/approval-history-entry.entity';
 
 /* Reads of the linked history (approval_history, approval_history_heads): the audit's chain, who acted. */
 
-/** A linked history entry as stored, with its place in the chain. */
-export interface HistoryRow {
+/** A linked history entry's own columns as the reads answer them (`seq` as text: a bigint). */
+export interface HistoryEntryRow {
   seq: string;
   memo_id: string;
   round: number;
@@ -16,12 +16,19 @@ export interface HistoryRow {
   actor_name: string | null;
   capacity: Capacity | null;
   text: string | null;
-  order_kind: string | null;
+  order_kind: OrderKind | null;
   details: Record<string, unknown> | null;
   occurred_at: Date;
+}
+
+/** An entry with its links in the chain, as the audit reads it. */
+export interface HistoryRow extends HistoryEntryRow {
   prev_hash: string;
   hash: string;
 }
+
+const ENTRY_COLUMNS = `h.seq::text AS seq, h.memo_id, h.round, h.step_seq, h.action, h.actor_id, h.actor_name, h.capacity,
+  h.text, h.order_kind, h.details, h.occurred_at`;
 
 /** Up to `limit` linked entries of the organisation after `afterSeq`, in chain order. */
 export function linkedHistoryAfter(
@@ -31,8 +38,7 @@ export function linkedHistoryAfter(
   limit: number,
 ): Promise<HistoryRow[]> {
   return manager.query(
-    `SELECT seq::text AS seq, memo_id, round, step_seq, action, actor_id, actor_name, capacity, text, order_kind,
-            details, occurred_at, prev_hash, hash
+    `SELECT ${ENTRY_COLUMNS}, h.prev_hash, h.hash
        FROM approval_history h WHERE h.organisation_id = $1 AND h.seq > $2::bigint ORDER BY h.seq LIMIT $3`,
     [organisationId, afterSeq, limit],
   );
@@ -64,30 +70,22 @@ export async function hasActedOn(
   return rows.length > 0;
 }
 
-export interface MemoHistoryRow {
-  seq: string;
-  action: HistoryAction;
-  round: number;
-  step_seq: number | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  capacity: Capacity | null;
-  text: string | null;
-  order_kind: OrderKind | null;
-  details: Record<string, unknown> | null;
-  occurred_at: Date;
-}
-
-/** Every linked history entry of a memo, in chain order. */
+/**
+ * The linked entries of a memo in chain order; only those of `round` and with one of `actions`
+ * when given (the printed chain reads the last round's signatures).
+ */
 export function historyOfMemo(
   manager: EntityManager,
   organisationId: string,
   memoId: string,
-): Promise<MemoHistoryRow[]> {
+  only: { round?: number; actions?: readonly HistoryAction[] } = {},
+): Promise<HistoryEntryRow[]> {
   return manager.query(
-    `SELECT seq::text AS seq, action, round, step_seq, actor_id, actor_name, capacity, text, order_kind, details,
-            occurred_at
-       FROM approval_history h WHERE organisation_id = $1 AND memo_id = $2 ORDER BY h.seq`,
-    [organisationId, memoId],
+    `SELECT ${ENTRY_COLUMNS}
+       FROM approval_history h
+      WHERE h.organisation_id = $1 AND h.memo_id = $2
+        AND ($3::int IS NULL OR h.round = $3) AND ($4::text[] IS NULL OR h.action = ANY($4::text[]))
+      ORDER BY h.seq`,
+    [organisationId, memoId, only.round ?? null, only.actions ?? null],
   );
 }

@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { memoSignerSql } from '@saraban/memo';
 import { personNameSql, positionTitleSql } from '@saraban/organisation';
-import type { Capacity } from '../core/capacity';
-import type { OrderKind } from '../core/order-kind';
 import type { RouteStep } from '../core/route-step';
 
-/* What the printed signature chain reads: the memo's author and signer with its workflow, and the round's history. */
+/* What the printed signature chain reads of the memo: its author and signer, with its workflow. */
 
 export interface PrintedMemoHead {
   author_id: string;
@@ -16,18 +14,6 @@ export interface PrintedMemoHead {
   route: RouteStep[] | null;
   submitted_at: Date | null;
   created_at: Date;
-}
-
-export interface PrintedHistoryEntry {
-  action: string;
-  step_seq: number | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  capacity: Capacity | null;
-  text: string | null;
-  order_kind: OrderKind | null;
-  details: Record<string, unknown> | null;
-  occurred_at: Date;
 }
 
 /** The memo's author, signer title and workflow state; null when there is no such memo. */
@@ -45,19 +31,4 @@ export async function printedMemoHead(
     [memoId, organisationId],
   );
   return rows[0] ?? null;
-}
-
-/** The submissions, endorsements and decision of one round, in chain order. */
-export function printedHistoryOfRound(
-  manager: EntityManager,
-  organisationId: string,
-  memoId: string,
-  round: number,
-): Promise<PrintedHistoryEntry[]> {
-  return manager.query(
-    `SELECT action, step_seq, actor_id, actor_name, capacity, text, order_kind, details, occurred_at FROM approval_history
-      WHERE organisation_id = $1 AND memo_id = $2 AND round = $3 AND action IN ('submitted', 'resubmitted', 'endorsed', 'decided')
-      ORDER BY seq`,
-    [organisationId, memoId, round],
-  );
 }

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { capacityLines } from '../core/capacity';
 import { orderText } from '../core/order-kind';
-import { printedHistoryOfRound, printedMemoHead } from './printed-chain.repository';
+import { historyOfMemo } from '../history/approval-history.repository';
+import { printedMemoHead } from './printed-chain.repository';
 
 /** One signature block as printed: heading, text, "(name)", position lines, short date. */
 export interface PrintedSignature {
@@ -35,7 +36,10 @@ export class PrintedChainService {
     const memo = await printedMemoHead(this.db.manager, organisationId, memoId);
     if (!memo) throw new AppException(ErrorCode.NotFound);
     const entries = memo.round
-      ? await printedHistoryOfRound(this.db.manager, organisationId, memoId, memo.round)
+      ? await historyOfMemo(this.db.manager, organisationId, memoId, {
+          round: memo.round,
+          actions: ['submitted', 'resubmitted', 'endorsed', 'decided'],
+        })
       : [];
     const submitted = entries.find((e) => e.action === 'submitted' || e.action === 'resubmitted');
     return {

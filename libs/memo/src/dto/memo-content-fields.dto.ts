@@ -14,7 +14,7 @@ import {
   type MemoPurpose,
   type Secrecy,
   type Urgency,
-} from '../entities/memo.entity';
+} from '../memo-vocabulary';
 import { MEMO_LIMITS } from '../memo-limits';
 import type { MemoBlock } from '../memo-block';
 import { MEMO_COPIES_MAX } from '../memo-draft.schema';

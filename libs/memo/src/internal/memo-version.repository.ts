@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { EDITABLE_STATUSES, type Memo } from '../entities/memo.entity';
+import { type Memo } from '../entities/memo.entity';
+import { EDITABLE_STATUSES } from '../memo-vocabulary';
 import type { MemoContent } from '../memo-content';
 
 /* The memo row's version-guarded writes: a content save or bump, and a draft's deletion. */
