@@ -74,6 +74,25 @@ describe('the memo draft schema', () => {
     expect(problems(createMemoSchema, input)).toContainEqual({ field, message });
   });
 
+  it('reads a null optional field as not given (the service keeps or defaults it), but null as the OIT code clears it', () => {
+    const parsed = updateMemoSchema.parse({
+      version: 2,
+      subject: null,
+      body: null,
+      unitLine: null,
+      copies: null,
+      oitItem: null,
+    });
+    expect(parsed.subject).toBeUndefined();
+    expect(parsed.body).toBeUndefined();
+    expect(parsed.unitLine).toBeUndefined();
+    expect(parsed.copies).toBeUndefined();
+    expect(parsed.oitItem).toBeNull();
+    expect(problems(createMemoSchema, { subject: null })).toEqual([
+      { field: 'subject', message: 'เรื่องต้องเป็นข้อความ' },
+    ]);
+  });
+
   it('asks an edit for its version', () => {
     expect(problems(updateMemoSchema, { subject: 'ไม่มีเวอร์ชัน' })).toEqual([
       { field: 'version', message: 'ต้องระบุเวอร์ชันที่แก้ไข' },

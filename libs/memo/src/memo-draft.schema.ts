@@ -71,27 +71,36 @@ const memoCopySchema = z.strictObject({
   id: z.guid({ error: 'รหัสผู้รับสำเนาไม่ถูกต้อง' }),
 });
 
+/**
+ * An optional field: left out, or sent as null, it is not given (the service keeps the stored
+ * value or fills its default), as the API has always read a null.
+ */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+}
+
 /** The content fields shared by create and edit, each optional (the service fills defaults). */
 const memoContentFields = {
-  unitLine: memoText('ส่วนราชการ', MEMO_LIMITS.unitLine).optional(),
-  addressee: memoText('เรียน', MEMO_LIMITS.addressee).optional(),
-  body: memoBodySchema.optional(),
-  closing: memoText('ข้อความปิดท้าย', MEMO_LIMITS.closing).optional(),
-  urgency: z.enum(URGENCIES, { error: 'ชั้นความเร็วไม่ถูกต้อง' }).optional(),
-  secrecy: z.enum(SECRECIES, { error: 'ชั้นความลับไม่ถูกต้อง' }).optional(),
-  purpose: z.enum(MEMO_PURPOSES, { error: 'วัตถุประสงค์ไม่ถูกต้อง' }).optional(),
-  signerPositionId: z.guid({ error: 'ตำแหน่งผู้ลงนามไม่ถูกต้อง' }).optional(),
-  publish: z.boolean({ error: 'การเผยแพร่ต้องเป็นจริงหรือเท็จ' }).optional(),
+  unitLine: optional(memoText('ส่วนราชการ', MEMO_LIMITS.unitLine)),
+  addressee: optional(memoText('เรียน', MEMO_LIMITS.addressee)),
+  body: optional(memoBodySchema),
+  closing: optional(memoText('ข้อความปิดท้าย', MEMO_LIMITS.closing)),
+  urgency: optional(z.enum(URGENCIES, { error: 'ชั้นความเร็วไม่ถูกต้อง' })),
+  secrecy: optional(z.enum(SECRECIES, { error: 'ชั้นความลับไม่ถูกต้อง' })),
+  purpose: optional(z.enum(MEMO_PURPOSES, { error: 'วัตถุประสงค์ไม่ถูกต้อง' })),
+  signerPositionId: optional(z.guid({ error: 'ตำแหน่งผู้ลงนามไม่ถูกต้อง' })),
+  publish: optional(z.boolean({ error: 'การเผยแพร่ต้องเป็นจริงหรือเท็จ' })),
   oitItem: z
     .string({ error: OIT_MESSAGE })
     .max(MEMO_LIMITS.oitItem, OIT_MESSAGE)
     .regex(OIT_ITEM, OIT_MESSAGE)
     .nullable()
     .optional(),
-  copies: z
-    .array(memoCopySchema, { error: 'สำเนาเรียนต้องเป็นรายการ' })
-    .max(MEMO_COPIES_MAX, `สำเนาเรียนได้ไม่เกิน ${MEMO_COPIES_MAX} รายการ`)
-    .optional(),
+  copies: optional(
+    z
+      .array(memoCopySchema, { error: 'สำเนาเรียนต้องเป็นรายการ' })
+      .max(MEMO_COPIES_MAX, `สำเนาเรียนได้ไม่เกิน ${MEMO_COPIES_MAX} รายการ`),
+  ),
 };
 
 /** POST /memos and a new draft from the compose page. */
@@ -103,7 +112,7 @@ export const createMemoSchema = z.strictObject({
 /** PATCH /memos/:id: the fields given replace the stored ones; `version` is the one the editor loaded. */
 export const updateMemoSchema = z.strictObject({
   version: z.number({ error: 'ต้องระบุเวอร์ชันที่แก้ไข' }).int('ต้องระบุเวอร์ชันที่แก้ไข').min(1, 'ต้องระบุเวอร์ชันที่แก้ไข'),
-  subject: memoText('เรื่อง', MEMO_LIMITS.subject).optional(),
+  subject: optional(memoText('เรื่อง', MEMO_LIMITS.subject)),
   ...memoContentFields,
 });
 
