@@ -93,6 +93,15 @@ describe('the memo draft schema', () => {
     ]);
   });
 
+  it('answers in Thai when the body is not an object at all, or a copy is not one', () => {
+    expect(problems(createMemoSchema, ['x'])).toEqual([
+      { field: '', message: 'ข้อมูลที่ส่งต้องเป็นบันทึกข้อความ (ออบเจ็กต์ JSON)' },
+    ]);
+    expect(problems(createMemoSchema, { subject: 'x', copies: ['x'] })).toEqual([
+      { field: 'copies.0', message: 'สำเนาเรียนแต่ละรายการต้องมีชนิดและรหัส' },
+    ]);
+  });
+
   it('asks an edit for its version', () => {
     expect(problems(updateMemoSchema, { subject: 'ไม่มีเวอร์ชัน' })).toEqual([
       { field: 'version', message: 'ต้องระบุเวอร์ชันที่แก้ไข' },

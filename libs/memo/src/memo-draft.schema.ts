@@ -66,10 +66,15 @@ export const memoBodySchema = z
   .array(memoBlockSchema, { error: 'เนื้อหาต้องเป็นรายการของส่วน' })
   .max(MEMO_LIMITS.blocks, `เนื้อหามีได้ไม่เกิน ${MEMO_LIMITS.blocks} ส่วน`);
 
-const memoCopySchema = z.strictObject({
-  kind: z.enum(MEMO_COPY_KINDS, { error: 'สำเนาเรียนต้องเป็นบุคคลหรือหน่วยงาน' }),
-  id: z.guid({ error: 'รหัสผู้รับสำเนาไม่ถูกต้อง' }),
-});
+const memoCopySchema = z.strictObject(
+  {
+    kind: z.enum(MEMO_COPY_KINDS, { error: 'สำเนาเรียนต้องเป็นบุคคลหรือหน่วยงาน' }),
+    id: z.guid({ error: 'รหัสผู้รับสำเนาไม่ถูกต้อง' }),
+  },
+  { error: 'สำเนาเรียนแต่ละรายการต้องมีชนิดและรหัส' },
+);
+
+const NOT_A_MEMO = 'ข้อมูลที่ส่งต้องเป็นบันทึกข้อความ (ออบเจ็กต์ JSON)';
 
 /**
  * An optional field: left out, or sent as null, it is not given (the service keeps the stored
@@ -104,17 +109,23 @@ const memoContentFields = {
 };
 
 /** POST /memos and a new draft from the compose page. */
-export const createMemoSchema = z.strictObject({
-  subject: memoText('เรื่อง', MEMO_LIMITS.subject),
-  ...memoContentFields,
-});
+export const createMemoSchema = z.strictObject(
+  {
+    subject: memoText('เรื่อง', MEMO_LIMITS.subject),
+    ...memoContentFields,
+  },
+  { error: NOT_A_MEMO },
+);
 
 /** PATCH /memos/:id: the fields given replace the stored ones; `version` is the one the editor loaded. */
-export const updateMemoSchema = z.strictObject({
-  version: z.number({ error: 'ต้องระบุเวอร์ชันที่แก้ไข' }).int('ต้องระบุเวอร์ชันที่แก้ไข').min(1, 'ต้องระบุเวอร์ชันที่แก้ไข'),
-  subject: optional(memoText('เรื่อง', MEMO_LIMITS.subject)),
-  ...memoContentFields,
-});
+export const updateMemoSchema = z.strictObject(
+  {
+    version: z.number({ error: 'ต้องระบุเวอร์ชันที่แก้ไข' }).int('ต้องระบุเวอร์ชันที่แก้ไข').min(1, 'ต้องระบุเวอร์ชันที่แก้ไข'),
+    subject: optional(memoText('เรื่อง', MEMO_LIMITS.subject)),
+    ...memoContentFields,
+  },
+  { error: NOT_A_MEMO },
+);
 
 export type CreateMemoInput = z.infer<typeof createMemoSchema>;
 export type UpdateMemoInput = z.infer<typeof updateMemoSchema>;
