@@ -20,7 +20,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@saraban/database';
-import type { Person } from '@saraban/organisation';
 import {
   createChain,
   createOrganisation,
@@ -36,6 +35,7 @@ import { BenchHttpClient } from './lib/http-client';
 import { commandCpuMs, processCpuMs, processTreeCpuMs } from './lib/process-stats';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
+import type { Person } from '../test/utils/entities';
 
 const APPROVERS = Number(process.env.BENCH_APPROVERS ?? 50);
 /** 1 = the worst case (one history chain); BENCH_APPROVAL_ORGS=10 spreads the approvers. */

@@ -20,7 +20,6 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@saraban/database';
 import { NOTIFICATION_QUEUE, NotificationJob, notificationJobId } from '@saraban/notification';
-import { Person } from '@saraban/organisation';
 import { startLineDouble } from '../apps/line-double/src/line-double';
 import { parseMail, startMailCatcher } from '../apps/mail-catcher/src/mail-catcher';
 import { createWorld, TEST_PASSWORD } from '../test/utils/factories';
@@ -31,6 +30,7 @@ import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
 import { processCpuMs } from './lib/process-stats';
 import { percentile } from './lib/percentile.util';
+import { Person } from '../test/utils/entities';
 
 const RECIPIENTS = isQuickRun() ? 1000 : 10_000;
 const DECISIONS = isQuickRun() ? 20 : 100;

@@ -8,12 +8,12 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@saraban/database';
-import { Organisation } from '@saraban/organisation';
 import { RegisterService } from '@saraban/register';
 import { createBenchDatabase } from './lib/bench-database';
 import { isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
 import { percentile } from './lib/percentile.util';
+import { Organisation } from '../test/utils/entities';
 
 const CLIENTS = 50;
 /** The API's default DATABASE_POOL_SIZE: clients beyond it wait for a connection, as in the app. */

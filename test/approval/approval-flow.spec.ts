@@ -1,5 +1,4 @@
 import request from 'supertest';
-import { ApprovalChainStep } from '@saraban/organisation';
 import { createPerson, createPosition } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import {
@@ -9,6 +8,7 @@ import {
   headActsAsChief,
   type ApprovalWorld,
 } from './approval-world';
+import { ApprovalChainStep } from '../utils/entities';
 
 describe('approval flow', () => {
   let t: TestApp;

@@ -202,3 +202,49 @@ export function publicNames(library: string): Set<string> {
   visit(path.join(ROOT, 'libs', library, 'src', 'index.ts'));
   return names;
 }
+
+export interface RawSqlCall {
+  file: string;
+  library: string;
+  /** `query` or `queryPrepared`. */
+  call: string;
+  line: number;
+}
+
+/**
+ * Calls that send SQL text: `x.query(sql, …)` (TypeORM's DataSource, EntityManager and
+ * QueryRunner) and `queryPrepared(manager, sql, …)` from @saraban/postgres. A `.query(…)` whose
+ * first argument is an object or a function is something else (not SQL) and is skipped.
+ */
+export function rawSqlCalls(source: SourceFile): RawSqlCall[] {
+  const found: RawSqlCall[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isIdentifier(callee)
+          ? callee.text
+          : undefined;
+      const first = node.arguments[0];
+      const textArgument = name === 'queryPrepared' ? node.arguments[1] : first;
+      const isSql =
+        (name === 'query' && ts.isPropertyAccessExpression(callee)) || name === 'queryPrepared'
+          ? textArgument !== undefined &&
+            !ts.isObjectLiteralExpression(textArgument) &&
+            !ts.isArrowFunction(textArgument) &&
+            !ts.isFunctionExpression(textArgument)
+          : false;
+      if (isSql && name)
+        found.push({
+          file: source.file,
+          library: source.library,
+          call: name,
+          line: lineOf(source.ast, node),
+        });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source.ast);
+  return found;
+}

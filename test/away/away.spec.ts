@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { Organisation } from '@saraban/organisation';
 import { bangkokDateString } from '@saraban/thai-format';
 import { command, createApprovalWorld, createDraft, type ApprovalWorld } from '../approval/approval-world';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { Organisation } from '../utils/entities';
 
 interface AwayView {
   id: string;

@@ -2,12 +2,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { StaffingReader } from '@saraban/approval';
 import { DeadlineSweepService } from '@saraban/deadlines';
-import { Organisation, workingCalendarOf, type WorkingTimeSettings } from '@saraban/organisation';
+import { workingCalendarOf, type WorkingTimeSettings } from '@saraban/organisation';
 import { command, createApprovalWorld, createDraft, type ApprovalWorld } from '../approval/approval-world';
 import { createPerson, signIn } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 // The sweep's collaborator is internal to the library; the worker module wires the same two.
 import { DeadlineRecipients } from '../../libs/deadlines/src/sweep/deadline-recipients';
+import { Organisation } from '../utils/entities';
 
 interface InboxItem {
   memoId: string;

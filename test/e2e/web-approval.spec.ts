@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { PHONE, launchBrowser, seriousViolations, shownNumber, signedIn, thaiNumber } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { PHONE, seriousViolations, shownNumber, signedIn, thaiNumber } from './browser';
+import { webWorld } from './web-world';
 
 /** Marks the page so that a full reload (which would lose the mark) can be told from an in-place update. */
 async function markPage(page: Page): Promise<void> {
@@ -21,21 +21,11 @@ async function stillSamePage(page: Page): Promise<boolean> {
  * citizen (the fourth browser) finds it and verifies the file.
  */
 describe('web: from draft to decision in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer({ worker: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({}, { worker: true });
 
   it('draft → two endorsements by one person in two capacities → decision, without page reloads for the routine actions', async () => {
     // 1. The author composes and submits from the compose page.
-    const author = await signedIn(browser, server.baseUrl, 'amornrat');
+    const author = await signedIn(w.browser, w.server.baseUrl, 'amornrat');
     await author.page.goto('/app/memos/new');
     await author.page.getByLabel('เรื่อง').fill('ขออนุมัติเผยแพร่รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม');
     await author.page.getByRole('button', { name: '+ ย่อหน้า' }).click();
@@ -56,7 +46,7 @@ describe('web: from draft to decision in the browser', () => {
     );
 
     // 2. The head of office: the memo waits in the inbox under his own post; he endorses with a quick phrase.
-    const head = await signedIn(browser, server.baseUrl, 'somprasong', { viewport: PHONE });
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { viewport: PHONE });
     await head.page.goto('/app');
     const row = head.page.locator('[data-memo-row]', { hasText: 'ขออนุมัติเผยแพร่รายงาน' });
     await expect(row.textContent()).resolves.toContain('หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล');
@@ -84,7 +74,7 @@ describe('web: from draft to decision in the browser', () => {
     expect(head.scriptErrors).toEqual([]);
 
     // 3. The mayor decides on the memo page.
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok');
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok');
     await mayor.page.goto(memoUrl);
     await markPage(mayor.page);
     await mayor.page.getByLabel('อนุมัติ', { exact: true }).check();
@@ -105,7 +95,7 @@ describe('web: from draft to decision in the browser', () => {
     for (const s of [author, head, mayor]) await s.context.close();
 
     // 5. A citizen finds the signed PDF on the organisation's portal and verifies it.
-    const citizen = await browser.newContext({ baseURL: server.baseUrl, viewport: PHONE });
+    const citizen = await w.browser.newContext({ baseURL: w.server.baseUrl, viewport: PHONE });
     try {
       const page = await citizen.newPage();
       const subject = 'ขออนุมัติเผยแพร่รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม';
@@ -136,7 +126,7 @@ describe('web: from draft to decision in the browser', () => {
       await citizen.close();
     }
     // The author's memo page links the signed PDF and its place on the portal.
-    const back = await signedIn(browser, server.baseUrl, 'amornrat');
+    const back = await signedIn(w.browser, w.server.baseUrl, 'amornrat');
     await back.page.goto(memoUrl);
     const signed = await back.context.request.get(
       (await back.page.getByRole('link', { name: 'ไฟล์ PDF ที่ลงนามแล้ว' }).getAttribute('href')) ?? '',
@@ -146,9 +136,9 @@ describe('web: from draft to decision in the browser', () => {
   });
 
   it('an endorsement may be given without a written opinion: the block prints the signature alone', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
     const id = await api.submittedMemo('ขอรับรองการลงความเห็นโดยไม่เขียนความเห็น', 'normal', 'decision');
-    const head = await signedIn(browser, server.baseUrl, 'somprasong', { viewport: PHONE });
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { viewport: PHONE });
     await head.page.goto(`/app/memos/${id}`);
     await markPage(head.page);
     const capacity = head.page.locator('[data-capacity-heading]');
@@ -167,8 +157,8 @@ describe('web: from draft to decision in the browser', () => {
   });
 
   it('the mayor acknowledges several memos at once with "ทราบ", in place', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    const headApi = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
+    const headApi = await ApiClient.signIn(w.server.baseUrl, 'somprasong');
     const ids: string[] = [];
     for (const subject of ['รายงานการประชุมประจำเดือน', 'รายงานสถิติการให้บริการ', 'แจ้งกำหนดการตรวจติดตาม']) {
       const id = await api.submittedMemo(
@@ -180,7 +170,7 @@ describe('web: from draft to decision in the browser', () => {
       await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
       ids.push(id);
     }
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok', { viewport: PHONE });
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok', { viewport: PHONE });
     await mayor.page.goto('/app');
     // Urgent first.
     await expect(mayor.page.locator('[data-memo-row] .memo-title').first().textContent()).resolves.toBe(
@@ -216,9 +206,9 @@ describe('web: from draft to decision in the browser', () => {
   });
 
   it('an endorsement without a written opinion from the form alone (the approver without JavaScript)', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
     const id = await api.submittedMemo('ขอรับรองโดยไม่เขียนความเห็นจากแบบฟอร์ม', 'normal', 'decision');
-    const head = await signedIn(browser, server.baseUrl, 'somprasong', { javaScriptEnabled: false });
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { javaScriptEnabled: false });
     await head.page.goto(`/app/memos/${id}`);
     await Promise.all([
       head.page.waitForURL('**?done=endorsed'),
@@ -230,10 +220,10 @@ describe('web: from draft to decision in the browser', () => {
   });
 
   it('return with a reason, then revise and resubmit (the approver without JavaScript)', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
     const id = await api.submittedMemo('ขออนุมัติจัดซื้อวัสดุสำนักงาน');
 
-    const head = await signedIn(browser, server.baseUrl, 'somprasong', { javaScriptEnabled: false });
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { javaScriptEnabled: false });
     await head.page.goto(`/app/memos/${id}`);
     await head.page.getByText('ส่งคืนให้ผู้เขียนแก้ไข').click();
     await head.page.getByLabel('เหตุผลที่ส่งคืน').fill('กรุณาแนบใบเสนอราคาอย่างน้อยสามราย');
@@ -243,7 +233,7 @@ describe('web: from draft to decision in the browser', () => {
     ]);
     await expect(head.page.locator('#memo-badge').textContent()).resolves.toContain('ส่งคืนให้แก้ไข');
 
-    const author = await signedIn(browser, server.baseUrl, 'amornrat');
+    const author = await signedIn(w.browser, w.server.baseUrl, 'amornrat');
     await author.page.goto('/app/memos/mine');
     await expect(author.page.locator('.memo-list').textContent()).resolves.toContain(
       'กรุณาแนบใบเสนอราคาอย่างน้อยสามราย',

@@ -1,15 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { waitFor } from '../utils/wait-for';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
-
-function onScreen(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
-  });
-}
+import { DESKTOP, PHONE, seriousViolations, signedIn, onScreen } from './browser';
+import { webWorld } from './web-world';
 
 /**
  * Issue 14, item 3 (the approver's page): the memo as it will print (tables inline, the printed
@@ -20,31 +13,19 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: the approver’s page (%s)', (name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-  let author: ApiClient;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    author = await ApiClient.signIn(server.baseUrl, 'amornrat');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({ author: 'amornrat' });
 
   it('shows the attached table inline and links the memo as it will print', async () => {
-    const memo = await author.call<{ id: string; version: number }>('POST', '/memos', {
+    const memo = await w.author.call<{ id: string; version: number }>('POST', '/memos', {
       subject: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
       body: [{ type: 'paragraph', text: 'รายละเอียดตามตารางแนบท้าย' }],
     });
-    await author.call('POST', `/memos/${memo.id}/attachments/table`, {
+    await w.author.call('POST', `/memos/${memo.id}/attachments/table`, {
       title: 'ผลการดำเนินการ',
       tsv: 'มาตรการ\tผล\nNo Gift Policy\tดำเนินการแล้ว\nประเมินความเสี่ยง\tอยู่ระหว่างดำเนินการ\n',
     });
-    await author.call('POST', `/memos/${memo.id}/submit`);
-    const head = await signedIn(browser, server.baseUrl, 'somprasong', { viewport });
+    await w.author.call('POST', `/memos/${memo.id}/submit`);
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { viewport });
     try {
       await head.page.goto(`/app/memos/${memo.id}`);
       const table = head.page.locator('.paper-table');
@@ -62,8 +43,8 @@ describe.each([
   });
 
   it('heads the action card with the capacity, tells the acting step apart, and reaches it at once', async () => {
-    const id = await author.submittedMemo(`ขออนุมัติโครงการอบรม (${name})`);
-    const head = await signedIn(browser, server.baseUrl, 'somprasong', { viewport });
+    const id = await w.author.submittedMemo(`ขออนุมัติโครงการอบรม (${name})`);
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { viewport });
     try {
       await head.page.goto(`/app/memos/${id}`);
       const card = head.page.locator('#actions');
@@ -96,15 +77,15 @@ describe.each([
   });
 
   it('answers a conflict (someone acted first) with the fresh state and no stale form', async () => {
-    const id = await author.submittedMemo(`ขอทราบผลการประชุม (${name})`);
-    const headApi = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    const id = await w.author.submittedMemo(`ขอทราบผลการประชุม (${name})`);
+    const headApi = await ApiClient.signIn(w.server.baseUrl, 'somprasong');
     await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
     await headApi.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรทราบ' });
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok', { viewport });
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok', { viewport });
     try {
       await mayor.page.goto(`/app/memos/${id}`);
       // Meanwhile the decision is given elsewhere (another device).
-      const mayorApi = await ApiClient.signIn(server.baseUrl, 'kanok');
+      const mayorApi = await ApiClient.signIn(w.server.baseUrl, 'kanok');
       await mayorApi.call('POST', `/memos/${id}/decide`, { order: 'noted', text: null });
       await mayor.page.getByLabel('ทราบ', { exact: true }).check();
       await mayor.page.getByRole('button', { name: 'สั่งการ' }).click();

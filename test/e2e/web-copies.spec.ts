@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { DESKTOP, PHONE, seriousViolations, signedIn } from './browser';
+import { webWorld } from './web-world';
 
 /**
  * Issue 14, copies (สำเนาเรียน): the writer names people or units who receive the memo for
@@ -13,25 +11,11 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: copies (%s)', (name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-  let head: ApiClient;
-  let officer: ApiClient;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    head = await ApiClient.signIn(server.baseUrl, 'somprasong');
-    officer = await ApiClient.signIn(server.baseUrl, 'amornrat');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({ head: 'somprasong', officer: 'amornrat' });
 
   it('puts a memo copied to a person in their list, not their inbox, once it is submitted', async () => {
     const subject = `แจ้งกำหนดการตรวจสอบพัสดุประจำปี (${name})`;
-    const writer = await signedIn(browser, server.baseUrl, 'somprasong', { viewport });
+    const writer = await signedIn(w.browser, w.server.baseUrl, 'somprasong', { viewport });
     let id: string;
     try {
       await writer.page.goto('/app/memos/new');
@@ -52,8 +36,8 @@ describe.each([
       );
 
       // A draft reaches nobody.
-      expect((await officer.raw('GET', `/memos/${id}`)).status).toBe(404);
-      expect((await officer.call<{ total: number }>('GET', '/search/memos?copied=true')).total).toBe(0);
+      expect((await w.officer.raw('GET', `/memos/${id}`)).status).toBe(404);
+      expect((await w.officer.call<{ total: number }>('GET', '/search/memos?copied=true')).total).toBe(0);
 
       await writer.page.getByRole('button', { name: 'ส่งเสนอ', exact: true }).click();
       await writer.page.getByRole('button', { name: 'ยืนยันส่งเสนอและออกเลขที่' }).click();
@@ -66,9 +50,9 @@ describe.each([
       await writer.context.close();
     }
     // Not copied to her: hidden as before.
-    const other = await head.submittedMemo(`ขออนุมัติซ่อมเครื่องปรับอากาศ (${name})`);
+    const other = await w.head.submittedMemo(`ขออนุมัติซ่อมเครื่องปรับอากาศ (${name})`);
 
-    const reader = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const reader = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       await reader.page.goto('/app');
       await expect(reader.page.locator('[data-memo-row]', { hasText: subject }).count()).resolves.toBe(0);
@@ -87,27 +71,30 @@ describe.each([
     } finally {
       await reader.context.close();
     }
-    expect((await officer.raw('GET', `/memos/${other}`)).status).toBe(404);
+    expect((await w.officer.raw('GET', `/memos/${other}`)).status).toBe(404);
   });
 
   it('reaches the people of a unit the memo is copied to', async () => {
-    const db = server.test.app.get(DataSource);
+    const db = w.server.test.app.get(DataSource);
     const [legal] = await db.query<{ id: string }[]>(`SELECT id FROM units WHERE code = 'legal'`);
     const subject = `แจ้งแนวทางการจัดทำรายงานผลการดำเนินงาน (${name})`;
-    const memo = await head.call<{ id: string }>('POST', '/memos', {
+    const memo = await w.head.call<{ id: string }>('POST', '/memos', {
       subject,
       body: [{ type: 'paragraph', text: 'ขอแจ้งแนวทางการจัดทำรายงาน' }],
       copies: [{ kind: 'unit', id: legal.id }],
     });
-    await head.call('POST', `/memos/${memo.id}/submit`);
-    const found = await officer.call<{ items: { subject: string }[] }>('GET', '/search/memos?copied=true');
+    await w.head.call('POST', `/memos/${memo.id}/submit`);
+    const found = await w.officer.call<{ items: { subject: string }[] }>('GET', '/search/memos?copied=true');
     expect(found.items.map((i) => i.subject)).toContain(subject);
-    const view = await officer.call<{ copies: { kind: string; name: string }[] }>('GET', `/memos/${memo.id}`);
+    const view = await w.officer.call<{ copies: { kind: string; name: string }[] }>(
+      'GET',
+      `/memos/${memo.id}`,
+    );
     expect(view.copies).toEqual([
       { kind: 'unit', id: legal.id, name: expect.stringContaining('นิติการ') as unknown },
     ]);
     // Someone of another organisation cannot be named.
-    const refused = await head.raw('POST', '/memos', {
+    const refused = await w.head.raw('POST', '/memos', {
       subject: 'ทดสอบ',
       copies: [{ kind: 'person', id: '00000000-0000-4000-8000-000000000000' }],
     });

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SESSION_COOKIE, SessionService } from '@saraban/auth';
-import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn, type Session } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { DESKTOP, PHONE, seriousViolations, signedIn, type Session } from './browser';
+import { webWorld } from './web-world';
 
 /**
  * Issue 14, item 6: the writer's typed draft outlives the session. The server ends the session
@@ -14,27 +13,13 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: the typed draft across a session expiry (%s)', (name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-  let author: ApiClient;
-  let head: ApiClient;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    author = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    head = await ApiClient.signIn(server.baseUrl, 'somprasong');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({ author: 'amornrat', head: 'somprasong' });
 
   /** Ends the browser's session on the server, as the idle timeout does: the cookie stays, the session is gone. */
   async function expireSession(writer: Session): Promise<void> {
     const cookie = (await writer.context.cookies()).find((c) => c.name === SESSION_COOKIE);
     expect(cookie).toBeDefined();
-    await server.test.app.get(SessionService).signOutToken(cookie!.value);
+    await w.server.test.app.get(SessionService).signOutToken(cookie!.value);
   }
 
   /** On the sign-in page the expired session led to: sign in again and come back. */
@@ -52,7 +37,7 @@ describe.each([
   it('keeps a new memo typed before the session ended, and saves it after signing in', async () => {
     const subject = `ขออนุมัติเบิกค่าเดินทางไปราชการ (${name})`;
     const paragraph = 'ด้วยงานนิติการได้รับคำสั่งให้เดินทางไปราชการ ณ จังหวัดนครพนม ระหว่างวันที่ ๓ – ๕ ธันวาคม ๒๕๖๙';
-    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const writer = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       await writer.page.goto('/app/memos/new');
       await writer.page.getByLabel('เรื่อง').fill(subject);
@@ -78,7 +63,7 @@ describe.each([
       await writer.page.getByRole('button', { name: 'บันทึกร่าง', exact: true }).last().click();
       await writer.page.waitForURL('**/edit?done=created');
       const id = new URL(writer.page.url()).pathname.split('/')[3];
-      const memo = await author.call<{ subject: string; purpose: string; body: { text: string }[] }>(
+      const memo = await w.author.call<{ subject: string; purpose: string; body: { text: string }[] }>(
         'GET',
         `/memos/${id}`,
       );
@@ -102,12 +87,12 @@ describe.each([
 
   it('while revising a returned memo: the reason at the top, and the revision kept across the session', async () => {
     const subject = `ขออนุมัติจ้างเหมาทำความสะอาดอาคารสำนักงาน (${name})`;
-    const id = await author.submittedMemo(subject);
+    const id = await w.author.submittedMemo(subject);
     const reason = 'กรุณาระบุวงเงินและระยะเวลาจ้างให้ชัดเจน';
-    await head.call('POST', `/memos/${id}/return`, { reason });
+    await w.head.call('POST', `/memos/${id}/return`, { reason });
     const revised = 'ขออนุมัติจ้างเหมาทำความสะอาดอาคารสำนักงาน วงเงิน ๙๖,๐๐๐ บาท ระยะเวลา ๑๒ เดือน';
 
-    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const writer = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       await writer.page.goto(`/app/memos/${id}/edit`);
       const reasonBox = writer.page.locator('#return-reason');
@@ -131,7 +116,7 @@ describe.each([
 
       await writer.page.getByRole('button', { name: 'บันทึกร่าง', exact: true }).last().click();
       await writer.page.waitForURL('**/edit?done=saved');
-      const memo = await author.call<{ body: { text: string }[] }>('GET', `/memos/${id}`);
+      const memo = await w.author.call<{ body: { text: string }[] }>('GET', `/memos/${id}`);
       expect(memo.body[0].text).toBe(revised);
       expect(writer.scriptErrors).toEqual([]);
     } finally {

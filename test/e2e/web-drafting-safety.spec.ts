@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { DESKTOP, PHONE, seriousViolations, signedIn } from './browser';
+import { webWorld } from './web-world';
 
 /**
  * Issue 14, item 1 (drafting): a memo without body takes no number, an emptied เรียน or closing is
@@ -13,20 +12,12 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: drafting safeguards (%s)', (_name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld();
 
   it('refuses to submit a memo without body, in the form and in the API, and takes no number', async () => {
-    const { context, page, scriptErrors } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page, scriptErrors } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', {
+      viewport,
+    });
     try {
       await page.goto('/app/memos/new');
       await page.getByLabel('เรื่อง').fill('ขออนุมัติจัดซื้อวัสดุ (ไม่มีเนื้อหา)');
@@ -42,7 +33,7 @@ describe.each([
       expect(scriptErrors).toEqual([]);
 
       // The API refuses the same memo with an English code and a Thai message; no number is taken.
-      const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+      const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
       const memo = await api.call<{ id: string }>('POST', '/memos', { subject: 'บันทึกไม่มีเนื้อหา' });
       const refused = await api.raw('POST', `/memos/${memo.id}/submit`);
       expect(refused.status).toBe(422);
@@ -61,7 +52,7 @@ describe.each([
   });
 
   it('refuses an emptied เรียน and closing with a message beside each, instead of quietly keeping the old ones', async () => {
-    const { context, page } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       await page.goto('/app/memos/new');
       await page.getByLabel('เรื่อง').fill('แจ้งกำหนดการประชุมประจำเดือน');
@@ -92,7 +83,9 @@ describe.each([
   });
 
   it('shows the number about to be taken before ส่งเสนอ takes it, and a typed "๑." is not printed twice', async () => {
-    const { context, page, scriptErrors } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page, scriptErrors } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', {
+      viewport,
+    });
     try {
       await page.goto('/app/memos/new');
       await page.getByLabel('เรื่อง').fill('รายงานผลการดำเนินงานตามแผนปฏิบัติราชการ');
@@ -133,11 +126,11 @@ describe.each([
   });
 
   it('puts the return reason at the top of the form while the writer revises', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    const head = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
+    const head = await ApiClient.signIn(w.server.baseUrl, 'somprasong');
     const id = await api.submittedMemo('ขออนุมัติเดินทางไปราชการ');
     await head.call('POST', `/memos/${id}/return`, { reason: 'กรุณาระบุวันเดินทางและค่าใช้จ่ายโดยประมาณ' });
-    const { context, page } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       await page.goto(`/app/memos/${id}/edit`);
       const notice = page.locator('#return-reason');

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { PHONE, launchBrowser, samplePdf, seriousViolations, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { PHONE, samplePdf, seriousViolations, signedIn } from './browser';
+import { webWorld } from './web-world';
 
 /** The officer's side of the interface in a real Chromium: sign-in, compose, attach, see the memo. */
 describe('web: drafting in the browser', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld();
 
   it('sends a signed-out visitor to the sign-in page and back, and refuses a wrong password in Thai', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl });
+    const context = await w.browser.newContext({ baseURL: w.server.baseUrl });
     try {
       const page = await context.newPage();
       await page.goto('/app/memos/mine');
@@ -46,7 +35,7 @@ describe('web: drafting in the browser', () => {
   });
 
   it('composes every part of a memo with the script: blocks added, reordered and removed in place', async () => {
-    const { context, page, scriptErrors } = await signedIn(browser, server.baseUrl, 'amornrat', {
+    const { context, page, scriptErrors } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', {
       viewport: PHONE,
     });
     try {
@@ -135,7 +124,7 @@ describe('web: drafting in the browser', () => {
   });
 
   it('works without JavaScript: blocks are added by the server and the draft saves', async () => {
-    const { context, page } = await signedIn(browser, server.baseUrl, 'amornrat', {
+    const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', {
       javaScriptEnabled: false,
     });
     try {

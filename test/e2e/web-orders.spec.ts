@@ -1,14 +1,5 @@
-import type { Browser, Locator } from 'playwright-core';
-import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, shownNumber, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
-
-function onScreen(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
-  });
-}
+import { DESKTOP, PHONE, seriousViolations, shownNumber, signedIn, onScreen } from './browser';
+import { webWorld } from './web-world';
 
 /**
  * Issue 14, item 4 (orders): the writer marks a memo เพื่อทราบ or เพื่อพิจารณา/อนุมัติ; a request for
@@ -19,32 +10,18 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: giving orders (%s)', (name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-  let author: ApiClient;
-  let head: ApiClient;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    author = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    head = await ApiClient.signIn(server.baseUrl, 'somprasong');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({ author: 'amornrat', head: 'somprasong' });
 
   /** A memo waiting for the mayor. */
   async function atMayor(subject: string, purpose: 'information' | 'decision'): Promise<string> {
-    const id = await author.submittedMemo(subject, 'normal', purpose);
-    await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรเสนอ' });
-    await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรเสนอ' });
+    const id = await w.author.submittedMemo(subject, 'normal', purpose);
+    await w.head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรเสนอ' });
+    await w.head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรเสนอ' });
     return id;
   }
 
   it('lets the writer mark the memo เพื่อทราบ, and offers no order first on a request for approval', async () => {
-    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const writer = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     let infoId: string;
     try {
       await writer.page.goto('/app/memos/new');
@@ -60,11 +37,11 @@ describe.each([
     } finally {
       await writer.context.close();
     }
-    await head.call('POST', `/memos/${infoId}/endorse`, { opinion: 'เห็นควรทราบ' });
-    await head.call('POST', `/memos/${infoId}/endorse`, { opinion: 'เห็นควรทราบ' });
+    await w.head.call('POST', `/memos/${infoId}/endorse`, { opinion: 'เห็นควรทราบ' });
+    await w.head.call('POST', `/memos/${infoId}/endorse`, { opinion: 'เห็นควรทราบ' });
     const buyId = await atMayor(`ขออนุมัติจัดซื้อครุภัณฑ์สำนักงาน (${name})`, 'decision');
 
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok', { viewport });
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok', { viewport });
     try {
       await mayor.page.goto(`/app/memos/${buyId}`);
       const orders = mayor.page.locator('#actions input[name="order"]');
@@ -73,7 +50,7 @@ describe.each([
       await expect(mayor.page.locator('#actions legend').textContent()).resolves.toContain('เพื่อพิจารณา/อนุมัติ');
       // Pressing สั่งการ without choosing is stopped by the browser: nothing is decided.
       await mayor.page.getByRole('button', { name: 'สั่งการ' }).click();
-      const state = await author.call<{ status: string }>('GET', `/memos/${buyId}/approval`);
+      const state = await w.author.call<{ status: string }>('GET', `/memos/${buyId}/approval`);
       expect(state.status).toBe('in_review');
 
       await mayor.page.goto(`/app/memos/${infoId}`);
@@ -96,7 +73,7 @@ describe.each([
   it('confirms several ทราบ with the list of what will be signed, keeps the button in reach, and the counters agree', async () => {
     const subjects = Array.from({ length: 6 }, (_, i) => `รายงานสถิติการให้บริการ เดือนที่ ${i + 1} (${name})`);
     for (const s of subjects) await atMayor(s, 'information');
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok', { viewport });
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok', { viewport });
     try {
       await mayor.page.goto('/app');
       const counts = async (): Promise<number[]> => [
@@ -142,7 +119,10 @@ describe.each([
   it('without the script, several ทราบ go through a page listing them first', async () => {
     const subjects = [`แจ้งผลการตรวจติดตาม (${name})`, `รายงานการใช้รถส่วนกลาง (${name})`];
     for (const s of subjects) await atMayor(s, 'information');
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok', { viewport, javaScriptEnabled: false });
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok', {
+      viewport,
+      javaScriptEnabled: false,
+    });
     try {
       await mayor.page.goto('/app');
       for (const s of subjects) await mayor.page.getByLabel(`เลือก ${s}`).check();

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { bangkokDateString, fiscalYearOf, formatTypedDay } from '@saraban/thai-format';
 import { createWorld, TEST_PASSWORD } from '../utils/factories';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn, thaiNumber } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { DESKTOP, PHONE, seriousViolations, signedIn, thaiNumber } from './browser';
+import { webWorld } from './web-world';
 
 const NIKHAHIT = '\u0e4d';
 const MAI_THO = '\u0e49';
@@ -39,32 +39,16 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: finding memos (%s)', (name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-  let author: ApiClient;
-  let head: ApiClient;
-  let mayor: ApiClient;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    author = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    head = await ApiClient.signIn(server.baseUrl, 'somprasong');
-    mayor = await ApiClient.signIn(server.baseUrl, 'kanok');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({ author: 'amornrat', head: 'somprasong', mayor: 'kanok' });
 
   it('finds a subject typed with ํ + า or a zero-width space by its normal spelling, and a number in either digits', async () => {
     // As pasted from another program: น + ํ + ้ + า for น้ำ, and a zero-width space inside a word.
-    const water = await author.submittedMemo(
+    const water = await w.author.submittedMemo(
       `ขออนุมัติจัดซื้อน${NIKHAHIT}${MAI_THO}${SARA_AA}ดื่มสำหรับสำนักงาน (${name})`,
     );
-    await author.submittedMemo(`รายงานผลการ${ZWSP}ตรวจสอบภายในประจำปี (${name})`);
-    const { documentNo } = await author.call<{ documentNo: string }>('GET', `/memos/${water}/approval`);
-    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    await w.author.submittedMemo(`รายงานผลการ${ZWSP}ตรวจสอบภายในประจำปี (${name})`);
+    const { documentNo } = await w.author.call<{ documentNo: string }>('GET', `/memos/${water}/approval`);
+    const writer = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       // Before anything is asked, the page asks (it does not list every memo).
       await writer.page.goto('/app/search');
@@ -96,13 +80,13 @@ describe.each([
 
   it('lets the mayor find a memo he decided, under "เรื่องที่ฉันพิจารณาแล้ว" and by the filters', async () => {
     const subject = `ขออนุมัติโครงการซ่อมแซมถนนสายบ้านคำพี่ (${name})`;
-    const id = await author.submittedMemo(subject);
-    await author.submittedMemo(`ขออนุมัติโครงการอบรมอาสาสมัคร (${name})`);
-    await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
-    await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
-    await mayor.call('POST', `/memos/${id}/decide`, { order: 'approved' });
+    const id = await w.author.submittedMemo(subject);
+    await w.author.submittedMemo(`ขออนุมัติโครงการอบรมอาสาสมัคร (${name})`);
+    await w.head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
+    await w.head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
+    await w.mayor.call('POST', `/memos/${id}/decide`, { order: 'approved' });
 
-    const kanok = await signedIn(browser, server.baseUrl, 'kanok', { viewport });
+    const kanok = await signedIn(w.browser, w.server.baseUrl, 'kanok', { viewport });
     try {
       await kanok.page.goto('/app');
       await kanok.page.getByRole('link', { name: 'พิจารณาแล้ว' }).click();
@@ -163,9 +147,9 @@ describe.each([
 
   it('finds nothing of another organisation, nor a memo the person may not read', async () => {
     // Another organisation on the same server, with a memo of the same words.
-    const db = server.test.app.get(DataSource);
+    const db = w.server.test.app.get(DataSource);
     const other = await createWorld(db);
-    const res = await fetch(`${server.baseUrl}/auth/login`, {
+    const res = await fetch(`${w.server.baseUrl}/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -175,7 +159,7 @@ describe.each([
       }),
     });
     const { token } = (await res.json()) as { token: string };
-    const otherAuthor = ApiClient.withToken(server.baseUrl, token);
+    const otherAuthor = ApiClient.withToken(w.server.baseUrl, token);
     await otherAuthor.submittedMemo(`ขอความเห็นชอบแผนป้องกันการทุจริต (${name})`);
     expect(
       (
@@ -188,12 +172,12 @@ describe.each([
 
     // The head of office's own memo: its route is the chief and the mayor, not the legal officer.
     const headsMemo = `ขอความเห็นชอบแผนป้องกันการทุจริตของสำนักปลัด (${name})`;
-    await head.submittedMemo(headsMemo);
+    await w.head.submittedMemo(headsMemo);
     // The legal officer's draft: hers alone (and the clerks').
     const draft = `ร่างแผนป้องกันการทุจริตฉบับปรับปรุง (${name})`;
-    await author.call('POST', '/memos', { subject: draft, body: [{ type: 'paragraph', text: 'ร่าง' }] });
+    await w.author.call('POST', '/memos', { subject: draft, body: [{ type: 'paragraph', text: 'ร่าง' }] });
 
-    const clerk = await signedIn(browser, server.baseUrl, 'saranya', { viewport });
+    const clerk = await signedIn(w.browser, w.server.baseUrl, 'saranya', { viewport });
     try {
       // The clerk reads every memo of her organisation, and nothing of the other.
       expect((await searchFor(clerk.page, '/app/search', { q: 'แผนป้องกันการทุจริต' })).sort()).toEqual(
@@ -202,14 +186,14 @@ describe.each([
     } finally {
       await clerk.context.close();
     }
-    const writer = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const writer = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       expect(await searchFor(writer.page, '/app/search', { q: 'แผนป้องกันการทุจริต' })).toEqual([draft]);
       expect(await seriousViolations(writer.page)).toEqual([]);
     } finally {
       await writer.context.close();
     }
-    const kanok = await signedIn(browser, server.baseUrl, 'kanok', { viewport });
+    const kanok = await signedIn(w.browser, w.server.baseUrl, 'kanok', { viewport });
     try {
       expect(await searchFor(kanok.page, '/app/search', { q: 'แผนป้องกันการทุจริต' })).toEqual([headsMemo]);
       await expect(kanok.page.locator('[data-result-count]').textContent()).resolves.toContain(
@@ -219,7 +203,7 @@ describe.each([
       await kanok.context.close();
     }
     // The JSON API answers the same.
-    const found = await author.call<{ items: { subject: string }[] }>(
+    const found = await w.author.call<{ items: { subject: string }[] }>(
       'GET',
       `/search/memos?q=${encodeURIComponent('แผนป้องกันการทุจริต')}`,
     );

@@ -1,15 +1,5 @@
-import type { Browser, Locator } from 'playwright-core';
-import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, seriousViolations, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
-
-/** Whether the element is inside the visible part of the page (not scrolled off). */
-function onScreen(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
-  });
-}
+import { DESKTOP, PHONE, seriousViolations, signedIn, onScreen } from './browser';
+import { webWorld } from './web-world';
 
 /**
  * Issue 14, item 2 (a pasted table): a refusal shows beside the field, in view, with the title and
@@ -20,22 +10,10 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('web: pasting a table (%s)', (_name, viewport) => {
-  let server: WebServer;
-  let browser: Browser;
-  let api: ApiClient;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-    api = await ApiClient.signIn(server.baseUrl, 'amornrat');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({ api: 'amornrat' });
 
   async function draft(subject: string): Promise<string> {
-    const memo = await api.call<{ id: string }>('POST', '/memos', {
+    const memo = await w.api.call<{ id: string }>('POST', '/memos', {
       subject,
       body: [{ type: 'paragraph', text: 'รายงานผลตามตารางแนบท้าย' }],
     });
@@ -44,7 +22,9 @@ describe.each([
 
   it('shows a ragged row refused beside the field, in view, with the title and the pasted text kept', async () => {
     const id = await draft('รายงานผลการดำเนินการตามมาตรการ (แถวไม่ครบ)');
-    const { context, page, scriptErrors } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page, scriptErrors } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', {
+      viewport,
+    });
     try {
       await page.goto(`/app/memos/${id}/edit`);
       const ragged = 'มาตรการ\tผล\nNo Gift Policy\tดำเนินการแล้ว\tเกินมา\n';
@@ -73,7 +53,7 @@ describe.each([
 
   it('refuses plain text without cells with guidance, and adds nothing', async () => {
     const id = await draft('รายงานผลการดำเนินการ (ข้อความธรรมดา)');
-    const { context, page } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
     try {
       await page.goto(`/app/memos/${id}/edit`);
       await page.getByLabel('ชื่อตาราง').fill('ผลการดำเนินการ');
@@ -83,7 +63,7 @@ describe.each([
       await expect(page.locator('#table-error').textContent()).resolves.toContain('ไม่ใช่ตาราง');
       await expect(page.locator('#table-error').textContent()).resolves.toContain('Excel');
       await expect(page.locator('#attachments').textContent()).resolves.toContain('ยังไม่มีสิ่งที่แนบ');
-      const { attachments } = await api.call<{ attachments: unknown[] }>('GET', `/memos/${id}/attachments`);
+      const { attachments } = await w.api.call<{ attachments: unknown[] }>('GET', `/memos/${id}/attachments`);
       expect(attachments).toEqual([]);
     } finally {
       await context.close();
@@ -92,7 +72,9 @@ describe.each([
 
   it('shows the table as it was read before adding it', async () => {
     const id = await draft('รายงานผลการดำเนินการ (ดูตัวอย่างก่อน)');
-    const { context, page, scriptErrors } = await signedIn(browser, server.baseUrl, 'amornrat', { viewport });
+    const { context, page, scriptErrors } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', {
+      viewport,
+    });
     try {
       await page.goto(`/app/memos/${id}/edit`);
       await page.getByLabel('ชื่อตาราง').fill('ผลการดำเนินการตามมาตรการ');

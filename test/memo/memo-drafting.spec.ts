@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { PersonPosition } from '@saraban/organisation';
 import { createPosition } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createMemoWorld, createSeedDraft, type MemoWorld } from './memo-world';
 import { SEED_000 } from './seed-memos';
+import { PersonPosition } from '../utils/entities';
 
 describe('memo drafting', () => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Position } from '@saraban/organisation';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { SEED_000 } from './seed-memos';
+import { Position } from '../utils/entities';
 
 export interface MemoWorld extends World {
   tokens: Record<keyof World['people'], string>;

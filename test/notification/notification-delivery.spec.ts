@@ -5,7 +5,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import type { Person } from '@saraban/organisation';
 import { startLineDouble, type LineDouble } from '../../apps/line-double/src/line-double';
 import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createWorld, signIn, type World } from '../utils/factories';
@@ -13,6 +12,7 @@ import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-f
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { startTestWorker } from '../utils/test-worker';
 import { waitFor } from '../utils/wait-for';
+import type { Person } from '../utils/entities';
 
 const BASE = 'http://saraban.test';
 const CHANNEL_SECRET = 'line-channel-secret-0123456789abcdef';

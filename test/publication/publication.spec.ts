@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { PublicationService, SignedDocument } from '@saraban/publication';
+import { PublicationService } from '@saraban/publication';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, type World } from '../utils/factories';
+import { SignedDocument } from '../utils/entities';
 
 describe('publication portal', () => {
   let t: TestApp;

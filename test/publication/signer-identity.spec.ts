@@ -4,10 +4,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
 import { SignStage } from '@saraban/pipeline';
-import { SignedDocument } from '@saraban/publication';
 import { DocumentCheckpointReader } from '../../libs/pipeline/src/stages/document-checkpoint.reader';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, type World } from '../utils/factories';
+import { SignedDocument } from '../utils/entities';
 
 /** A one-page print carrying its verification code, as every real print does (two prints never have the same bytes). */
 async function blankPdf(code = 'blank'): Promise<Buffer> {

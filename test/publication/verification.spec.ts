@@ -3,10 +3,10 @@ import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
-import { SignedDocument } from '@saraban/publication';
 import { signPdf } from '@saraban/signing';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, type World } from '../utils/factories';
+import { SignedDocument } from '../utils/entities';
 
 describe('public verification', () => {
   let t: TestApp;

@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { REGISTER_CSV_HEADER, RegisterService, type RegisterEntry } from '@saraban/register';
+import { REGISTER_CSV_HEADER, RegisterService } from '@saraban/register';
 import { bangkokCalendarYear } from '@saraban/thai-format';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import type { RegisterEntry } from '../utils/entities';
 
 interface EntryBody {
   id: string;

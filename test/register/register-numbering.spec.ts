@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { RegisterCounter, RegisterEntry, RegisterService, type IssueNumberInput } from '@saraban/register';
+import { RegisterService, type IssueNumberInput } from '@saraban/register';
 import { applyDigits } from '@saraban/thai-format';
 import { createOrganisation } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { RegisterCounter, RegisterEntry } from '../utils/entities';
 
 /** Thrown on purpose so the caller's transaction rolls back after it got its number. */
 class RollBackOnPurpose extends Error {}

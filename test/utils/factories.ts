@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@saraban/auth';
+import { type ActingKind, type Role } from '@saraban/organisation';
 import {
   ActingOrder,
   ApprovalChainStep,
@@ -11,9 +12,7 @@ import {
   PersonPosition,
   Position,
   Unit,
-  type ActingKind,
-  type Role,
-} from '@saraban/organisation';
+} from './entities';
 
 export const TEST_PASSWORD = 'รหัสผ่าน-ทดสอบ-1';
 let passwordHashCache: Promise<string> | undefined;

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { PublicationService, SignedDocument } from '@saraban/publication';
+import { PublicationService } from '@saraban/publication';
 import { formatThaiDateTime } from '@saraban/thai-format';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { draftAndDecide, signInWorld, type MemoFlowOptions, type SignedInWorld } from '../utils/memo-flow';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { waitFor } from '../utils/wait-for';
+import { SignedDocument } from '../utils/entities';
 
 interface Decided {
   memoId: string;

@@ -3,10 +3,11 @@ import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
-import { PublicationService, SignedDocument } from '@saraban/publication';
+import { PublicationService } from '@saraban/publication';
 import { signPdf } from '@saraban/signing';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, type World } from '../utils/factories';
+import { SignedDocument } from '../utils/entities';
 
 describe('citizen pages: the portal and verification', () => {
   let t: TestApp;

@@ -20,7 +20,8 @@ export * from './queries/approval-query.service';
 export * from './queries/memo-search.service';
 export * from './dto/memo-search.query';
 export * from './queries/printed-chain.service';
-export * from './queries/inbox-sql';
+// The inbox statements, for EXPLAIN in the benchmark.
+export { INBOX_COUNTS_SQL, INBOX_ITEMS_SQL, RETURNED_TO_ME_SQL } from './queries/inbox.repository';
 export * from './commands/approval-reader';
 export * from './staffing/staffing.reader';
 export * from './queries/memo-number.repository';

@@ -3,10 +3,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { queryPrepared } from '@saraban/postgres';
-import { activeAccountsSql, type Role } from '@saraban/organisation';
 import type { AuthUser } from './auth-user';
 import { Session } from './entities/session.entity';
+import {
+  deleteEndedSessions,
+  deleteAllSessions,
+  deleteOtherSessions,
+  liveSessionByToken,
+  liveSessionsOf,
+  touchSession,
+} from './session.repository';
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -28,44 +34,10 @@ export interface ActiveSession {
   address: string | null;
 }
 
-interface SessionRow {
-  session_id: string;
-  person_id: string;
-  organisation_id: string;
-  organisation_code: string;
-  username: string;
-  prefix: string;
-  full_name: string;
-  roles: Role[];
-  stale: boolean;
-}
-
-/** A live session: not past its absolute end, used within the idle timeout ($2 minutes). */
-const LIVE = `s.expires_at > now() AND s.last_used_at > now() - make_interval(mins => $2::int)`;
-
-let resolveSqlText: string | undefined;
-
-/**
- * The statement, built on first use: the accounts relation comes from @saraban/organisation,
- * which imports this library too (its controllers use the guards), so it is not ready while
- * this module loads.
- */
-function resolveSql(): string {
-  resolveSqlText ??= `SELECT s.id AS session_id, p.id AS person_id, p.organisation_id, p.organisation_code,
-    p.username, p.prefix, p.full_name, p.roles, s.last_used_at < now() - interval '1 minute' AS stale
-  FROM sessions s
-  JOIN (${activeAccountsSql()}) p ON p.id = s.person_id
- WHERE s.token_hash = $1 AND ${LIVE}`;
-  return resolveSqlText;
-}
-
-/** Written at most once a minute per session: the idle timeout needs no more precision than that. */
-const TOUCH_SQL = `UPDATE sessions SET last_used_at = now() WHERE id = $1 AND last_used_at < now() - interval '1 minute'`;
-
 const USER_AGENT_MAX = 512;
 
 /**
- * The sessions table: opening a session, resolving a token on every request (with the idle and
+ * Sessions (the statements are in session.repository.ts): opening a session, resolving a token on every request (with the idle and
  * absolute timeouts), a person's list of their own sessions, ending them, and deleting the ended
  * ones (the worker's maintenance job). Checking passwords is SignInService's.
  */
@@ -97,13 +69,9 @@ export class SessionService {
   /** The user behind a token, or null when it is unknown, ended (idle or expired) or the person is inactive. */
   async resolve(token: string): Promise<AuthUser | null> {
     // Every authenticated request runs this: prepared, so PostgreSQL plans it once per connection.
-    const rows = await queryPrepared<SessionRow>(this.db, resolveSql(), [
-      tokenHash(token),
-      this.config.SESSION_IDLE_MINUTES,
-    ]);
-    const row = rows[0];
+    const row = await liveSessionByToken(this.db, tokenHash(token), this.config.SESSION_IDLE_MINUTES);
     if (!row) return null;
-    if (row.stale) await queryPrepared(this.db, TOUCH_SQL, [row.session_id]);
+    if (row.stale) await touchSession(this.db, row.session_id);
     return {
       sessionId: row.session_id,
       personId: row.person_id,
@@ -127,20 +95,7 @@ export class SessionService {
 
   /** A person's live sessions, most recently used first. */
   async listActive(personId: string): Promise<ActiveSession[]> {
-    const rows: {
-      id: string;
-      created_at: Date;
-      last_used_at: Date;
-      expires_at: Date;
-      user_agent: string | null;
-      address: string | null;
-    }[] = await this.db.query(
-      `SELECT s.id, s.created_at, s.last_used_at, s.expires_at, s.user_agent, s.address
-         FROM sessions s
-        WHERE s.person_id = $1 AND ${LIVE}
-        ORDER BY s.last_used_at DESC, s.created_at DESC`,
-      [personId, this.config.SESSION_IDLE_MINUTES],
-    );
+    const rows = await liveSessionsOf(this.db, personId, this.config.SESSION_IDLE_MINUTES);
     return rows.map((r) => ({
       id: r.id,
       createdAt: r.created_at,
@@ -159,31 +114,16 @@ export class SessionService {
 
   /** Ends every session of the person but `keep` (signing out everywhere else); answers how many. */
   async endOthers(personId: string, keep: string): Promise<number> {
-    const rows = await queryPrepared(
-      this.db,
-      `DELETE FROM sessions WHERE person_id = $1 AND id <> $2 RETURNING id`,
-      [personId, keep],
-    );
-    return rows.length;
+    return deleteOtherSessions(this.db, personId, keep);
   }
 
   /** Ends every session of the person (a new password set for them); answers how many. */
   async endAll(personId: string): Promise<number> {
-    const rows = await queryPrepared(this.db, `DELETE FROM sessions WHERE person_id = $1 RETURNING id`, [
-      personId,
-    ]);
-    return rows.length;
+    return deleteAllSessions(this.db, personId);
   }
 
   /** Deletes the sessions that have ended (past their absolute end or idle too long); answers how many. */
   async deleteExpired(): Promise<number> {
-    const rows = await queryPrepared(
-      this.db,
-      `DELETE FROM sessions
-        WHERE expires_at <= now() OR last_used_at <= now() - make_interval(mins => $1::int)
-      RETURNING id`,
-      [this.config.SESSION_IDLE_MINUTES],
-    );
-    return rows.length;
+    return deleteEndedSessions(this.db, this.config.SESSION_IDLE_MINUTES);
   }
 }

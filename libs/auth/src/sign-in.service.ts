@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { activeAccountsSql } from '@saraban/organisation';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { AuthUser } from './auth-user';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.util';
 import { SessionService, type SessionClient } from './session.service';
 import { SignInThrottle } from './throttling/sign-in-throttle.service';
+import { accountForSignIn } from './session.repository';
 
 /** The sign-in form's fields and where it came from. */
 export interface SignInRequest {
@@ -47,13 +47,7 @@ export class SignInService {
     username: string,
     password: string,
   ): Promise<{ id: string; organisationId: string } | null> {
-    const rows: { id: string; organisation_id: string; password_hash: string | null }[] = await this.db.query(
-      `SELECT p.id, p.organisation_id, p.password_hash
-         FROM (${activeAccountsSql()}) p
-        WHERE p.organisation_code = $1 AND p.username = $2`,
-      [organisationCode, username],
-    );
-    const person = rows[0];
+    const person = await accountForSignIn(this.db, organisationCode, username);
     const ok = await verifyPassword(password, person?.password_hash ?? DUMMY_PASSWORD_HASH);
     if (!person || !person.password_hash || !ok) return null;
     return { id: person.id, organisationId: person.organisation_id };

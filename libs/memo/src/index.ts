@@ -1,17 +1,5 @@
 export { type AttachmentKind, type ReportTable } from './entities/memo-attachment.entity';
-export {
-  EDITABLE_STATUSES,
-  MEMO_COPY_KINDS,
-  MEMO_PURPOSES,
-  MEMO_STATUSES,
-  SECRECIES,
-  URGENCIES,
-  type MemoCopy,
-  type MemoPurpose,
-  type MemoStatus,
-  type Secrecy,
-  type Urgency,
-} from './entities/memo.entity';
+export * from './memo-vocabulary';
 export * from './memo-block';
 export * from './memo-content';
 export * from './memo-completeness.util';
@@ -34,3 +22,5 @@ export * from './memo-search.repository';
 export * from './memo-labels';
 export * from './memo-status.repository';
 export * from './memo-print.repository';
+export * from './memo-draft.schema';
+export * from './memo-draft-schema.pipe';

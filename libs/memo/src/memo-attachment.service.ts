@@ -11,7 +11,8 @@ import type { MemoAttachmentDetailView } from './dto/memo-attachment-detail.view
 import type { MemoAttachmentListView } from './dto/memo-attachment-list.view';
 import { MemoAttachment, type ReportTable } from './entities/memo-attachment.entity';
 import type { Memo } from './entities/memo.entity';
-import { attachmentDetailView, listAttachmentViews } from './internal/attachment-view';
+import { attachmentDetailView } from './internal/attachment-view';
+import { listAttachmentViews, tableCellsOfMemo } from './internal/memo-attachment.repository';
 import { MemoWriter } from './internal/memo-writer.service';
 import { MEMO_LIMITS } from './memo-limits';
 import { inertPdfUpload, inertStoredPdf } from './pdf-sniff.util';
@@ -228,12 +229,9 @@ export class MemoAttachmentService {
    * that could not be printed is refused here, while it is a draft, not after its decision.
    */
   private async checkPrintable(manager: EntityManager, memo: Memo, table: ReportTable): Promise<void> {
-    const rows: { cells: string | null }[] = await manager.query(
-      `SELECT sum(jsonb_array_length("table"->'columns') * (jsonb_array_length("table"->'rows') + 1)) AS cells
-         FROM memo_attachments WHERE memo_id = $1 AND organisation_id = $2 AND kind = 'table'`,
-      [memo.id, memo.organisationId],
-    );
-    const cells = Number(rows[0]?.cells ?? 0) + table.columns.length * (table.rows.length + 1);
+    const cells =
+      (await tableCellsOfMemo(manager, memo.organisationId, memo.id)) +
+      table.columns.length * (table.rows.length + 1);
     if (cells > PRINT_LIMITS.tableCells) {
       throw fieldError(
         'rows',

@@ -1,6 +1,6 @@
 import type { MemoBlock } from './memo-block';
 import type { AttachmentKind } from './entities/memo-attachment.entity';
-import type { MemoCopy, MemoPurpose, Secrecy, Urgency } from './entities/memo.entity';
+import type { MemoCopy, MemoPurpose, Secrecy, Urgency } from './memo-vocabulary';
 
 /** The editable part of a memo, as kept in each revision. */
 export interface MemoContent {

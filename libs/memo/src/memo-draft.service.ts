@@ -10,29 +10,22 @@ import {
   unitNamesAmong,
 } from '@saraban/organisation';
 import { memoHasRegisterEntry } from '@saraban/register';
-import type { CreateMemoDto } from './dto/create-memo.dto';
 import type { ListMemosQuery } from './dto/list-memos.query';
-import type { MemoBlockDto } from './dto/memo-block.dto';
 import type { MemoListView } from './dto/memo-list.view';
 import type { MemoRevisionView } from './dto/memo-revision.view';
 import type { MemoView } from './dto/memo.view';
-import type { UpdateMemoDto } from './dto/update-memo.dto';
 import { MemoRevision } from './entities/memo-revision.entity';
-import {
-  EDITABLE_STATUSES,
-  Memo,
-  type MemoCopy,
-  type MemoPurpose,
-  type MemoStatus,
-} from './entities/memo.entity';
-import type { MemoCopyDto } from './dto/memo-content-fields.dto';
+import { Memo } from './entities/memo.entity';
+import { EDITABLE_STATUSES, type MemoCopy, type MemoPurpose, type MemoStatus } from './memo-vocabulary';
 import { contentOf } from './internal/memo-snapshot';
 import { loadMemoView } from './internal/memo-view.loader';
 import { MemoWriter } from './internal/memo-writer.service';
+import { deleteDraftAtVersion } from './internal/memo-version.repository';
 import { MemoAccessPolicy } from './memo-access.policy';
 import type { MemoBlock } from './memo-block';
 import type { MemoContent } from './memo-content';
 import { missingParts } from './memo-completeness.util';
+import type { CreateMemoInput, MemoBlockInput, UpdateMemoInput } from './memo-draft.schema';
 import { DEFAULT_CLOSING } from './memo-limits';
 import { withoutTypedNumber } from './numbered-item.util';
 
@@ -40,8 +33,8 @@ function fieldError(field: string, problem: string): AppException {
   return new AppException(ErrorCode.ValidationFailed, [{ field, problems: [problem] }]);
 }
 
-/** Plain blocks with exactly the fields of their type, whatever the DTO instances carried. */
-function toBlocks(blocks: MemoBlockDto[]): MemoBlock[] {
+/** Plain blocks with exactly the fields of their type; numbered items lose a typed number. */
+function toBlocks(blocks: readonly MemoBlockInput[]): MemoBlock[] {
   return blocks
     .map((b): MemoBlock => {
       switch (b.type) {
@@ -65,7 +58,7 @@ export class MemoDraftService {
     private readonly access: MemoAccessPolicy,
   ) {}
 
-  async create(user: AuthUser, dto: CreateMemoDto): Promise<MemoView> {
+  async create(user: AuthUser, dto: CreateMemoInput): Promise<MemoView> {
     return this.db.transaction(async (manager) => {
       const unit = await findAuthorUnit(manager, user.organisationId, user.personId);
       if (unit === undefined) throw new AppException(ErrorCode.NotFound);
@@ -186,7 +179,7 @@ export class MemoDraftService {
     };
   }
 
-  async update(user: AuthUser, memoId: string, dto: UpdateMemoDto): Promise<MemoView> {
+  async update(user: AuthUser, memoId: string, dto: UpdateMemoInput): Promise<MemoView> {
     return this.db.transaction(async (manager) => {
       const memo = await this.writer.loadEditable(manager, user, memoId, dto.version);
       const before = contentOf(memo);
@@ -240,11 +233,7 @@ export class MemoDraftService {
         });
       }
       const version = expectedVersion ?? memo.version;
-      const [, deleted] = await manager.query<[unknown[], number]>(
-        `DELETE FROM memos WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status = 'draft'`,
-        [memo.id, memo.organisationId, version],
-      );
-      if (deleted === 0) {
+      if (!(await deleteDraftAtVersion(manager, memo, version))) {
         const current = await manager.findOne(Memo, {
           where: { id: memo.id, organisationId: memo.organisationId },
         });
@@ -278,7 +267,7 @@ export class MemoDraftService {
   private async checkedCopies(
     manager: EntityManager,
     user: AuthUser,
-    copies: readonly MemoCopyDto[],
+    copies: readonly MemoCopy[],
   ): Promise<MemoCopy[]> {
     const unique = new Map<string, MemoCopy>();
     for (const c of copies) {

@@ -1,5 +1,5 @@
 import { SECRECY_LABELS as SECRECY_STAMPS, URGENCY_LABELS as URGENCY_STAMPS } from '@saraban/document-render';
-import { SECRECIES, URGENCIES, type Secrecy, type Urgency } from './entities/memo.entity';
+import { SECRECIES, URGENCIES, type Secrecy, type Urgency } from './memo-vocabulary';
 
 /*
  * The Thai words for urgency and secrecy, as people read them on screen. The stamps printed on

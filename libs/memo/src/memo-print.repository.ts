@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { MemoBlock } from './memo-block';
 import type { ReportTable } from './entities/memo-attachment.entity';
-import type { Secrecy, Urgency } from './entities/memo.entity';
+import type { Secrecy, Urgency } from './memo-vocabulary';
 
 /** What the memo library hands the document assembler: everything printed of the memo itself. */
 export interface MemoPrintContent {

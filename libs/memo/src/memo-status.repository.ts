@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { MemoStatus, Secrecy, Urgency } from './entities/memo.entity';
+import type { MemoStatus, Secrecy, Urgency } from './memo-vocabulary';
 
 /*
  * The memo's rows as other libraries' statements need them, in one round trip with their own

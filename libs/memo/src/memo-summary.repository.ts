@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Urgency } from './entities/memo.entity';
+import type { Urgency } from './memo-vocabulary';
 
 /** What other libraries show of a memo (a notification, a reminder): never its body. */
 export interface MemoSummary {

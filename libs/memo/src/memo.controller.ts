@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -31,6 +32,13 @@ import { MemoRevisionView } from './dto/memo-revision.view';
 import { MemoVersionQuery } from './dto/memo-version.query';
 import { MemoView } from './dto/memo.view';
 import { UpdateMemoDto } from './dto/update-memo.dto';
+import { MemoDraftSchemaPipe } from './memo-draft-schema.pipe';
+import {
+  createMemoSchema,
+  updateMemoSchema,
+  type CreateMemoInput,
+  type UpdateMemoInput,
+} from './memo-draft.schema';
 import { MemoDraftService } from './memo-draft.service';
 
 @ApiTags('memos')
@@ -52,7 +60,11 @@ export class MemoController {
       'the signer to your primary position, the closing to "จึงเรียนมาเพื่อโปรดพิจารณา".',
   })
   @ApiCreatedResponse({ type: MemoView })
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateMemoDto): Promise<MemoView> {
+  @ApiBody({ type: CreateMemoDto })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body(new MemoDraftSchemaPipe(createMemoSchema)) dto: CreateMemoInput,
+  ): Promise<MemoView> {
     return this.drafts.create(user, dto);
   }
 
@@ -82,10 +94,11 @@ export class MemoController {
   @ApiOkResponse({ type: MemoView })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'You may read but not edit this memo' })
   @ApiConflictResponse({ type: ErrorBody, description: 'VERSION_CONFLICT or MEMO_NOT_EDITABLE' })
+  @ApiBody({ type: UpdateMemoDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateMemoDto,
+    @Body(new MemoDraftSchemaPipe(updateMemoSchema)) dto: UpdateMemoInput,
   ): Promise<MemoView> {
     return this.drafts.update(user, id, dto);
   }

@@ -1,5 +1,8 @@
 export * from './acting-kind.util';
-export * from './entities';
+// Entity classes stay inside; others use the functions below and these types and constants.
+export { ACTING_KINDS, type ActingKind } from './entities/acting-order.entity';
+export type { DigitPreference } from './entities/organisation.entity';
+export { ROLES, type Role } from './entities/person.entity';
 export * from './file/export-organisation-file.util';
 export * from './file/organisation-file-problem';
 export * from './file/organisation-file.schema';

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Organisation } from './entities/organisation.entity';
-import { Person } from './entities/person.entity';
+import {
+  hasEmblemPng,
+  hasSignaturePng,
+  setEmblemPng,
+  setSignaturePng,
+} from './organisation-images.repository';
 import { assertPng } from './png-image.util';
 
 /** The images printed on documents: the organisation's emblem and each person's signature. */
@@ -12,27 +16,19 @@ export class OrganisationImagesService {
 
   async setEmblem(organisationId: string, png: Buffer | undefined | null): Promise<void> {
     const emblemPng = png === null ? null : assertPng(png);
-    await this.db.getRepository(Organisation).update({ id: organisationId }, { emblemPng });
+    await setEmblemPng(this.db.manager, organisationId, emblemPng);
   }
 
   async setSignature(personId: string, png: Buffer | undefined | null): Promise<void> {
     const signaturePng = png === null ? null : assertPng(png);
-    await this.db.getRepository(Person).update({ id: personId }, { signaturePng });
+    await setSignaturePng(this.db.manager, personId, signaturePng);
   }
 
-  async hasSignature(personId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      'SELECT 1 FROM people WHERE id = $1 AND signature_png IS NOT NULL',
-      [personId],
-    );
-    return rows.length > 0;
+  hasSignature(personId: string): Promise<boolean> {
+    return hasSignaturePng(this.db.manager, personId);
   }
 
-  async hasEmblem(organisationId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      'SELECT 1 FROM organisations WHERE id = $1 AND emblem_png IS NOT NULL',
-      [organisationId],
-    );
-    return rows.length > 0;
+  hasEmblem(organisationId: string): Promise<boolean> {
+    return hasEmblemPng(this.db.manager, organisationId);
   }
 }

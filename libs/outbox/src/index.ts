@@ -1,2 +1,1 @@
-export * from './append-outbox-event.util';
 export * from './outbox.repository';

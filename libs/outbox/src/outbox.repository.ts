@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
+/* Every statement on the outbox: the writer's call, the relay's claims and marks, its LISTEN. */
+
 /** An event waiting to be relayed. */
 export interface PendingOutboxEvent {
   id: string;
@@ -25,4 +27,38 @@ export function claimOutboxBatch(manager: EntityManager, limit: number): Promise
 export async function markOutboxProcessed(manager: EntityManager, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await manager.query('UPDATE outbox SET processed_at = now() WHERE id = ANY($1)', [ids]);
+}
+
+export interface NewOutboxEvent {
+  organisationId: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Writes events in the caller's transaction: they exist exactly when the change commits.
+ *
+ * Every outbox row is inserted by one database function, `outbox_append_events` (migration
+ * OneOutboxWriter): this calls it, and so does the approval history's trigger when it links an
+ * entry at COMMIT. It stamps each row with clock_timestamp() in the array's order, so events of
+ * one transaction keep their order for the relay.
+ */
+export async function appendOutboxEvents(
+  manager: EntityManager,
+  events: readonly NewOutboxEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query('SELECT outbox_append_events($1::jsonb)', [
+    JSON.stringify(events.map(({ organisationId, type, payload }) => ({ organisationId, type, payload }))),
+  ]);
+}
+
+/** A connection that can LISTEN (a pg Client of its own, not a pooled one). */
+export interface OutboxListener {
+  query(text: string): Promise<unknown>;
+}
+
+/** Subscribes `listener` to the NOTIFY a trigger sends on every outbox insert (channel `outbox`). */
+export async function listenForOutboxEvents(listener: OutboxListener): Promise<void> {
+  await listener.query('LISTEN outbox');
 }

@@ -1,11 +1,7 @@
 export * from './atom-feed.util';
 export type { PublicationStatus } from './entities/publication.entity';
-// The entity class the tests still use; the others stay inside.
-export {
-  SignedDocument,
-  type ApprovalChainLine,
-  type SignedDocumentStage,
-} from './entities/signed-document.entity';
+// Entity classes stay inside; these types of a signed document are public.
+export type { ApprovalChainLine, SignedDocumentStage } from './entities/signed-document.entity';
 export * from './oit/default-oit-catalogue';
 export * from './oit/oit-catalogue.service';
 export * from './publication.module';

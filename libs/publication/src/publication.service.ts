@@ -6,6 +6,7 @@ import { findOrganisationSummaryByCode, type OrganisationSummary } from '@saraba
 import { fiscalYearOf } from '@saraban/thai-format';
 import { Publication } from './entities/publication.entity';
 import { SignedDocument } from './entities/signed-document.entity';
+import { insertPublication, publishedFiscalYears, replaceOlderPublications } from './publication.repository';
 
 export interface PublishInput {
   organisationId: string;
@@ -42,37 +43,15 @@ export class PublicationService {
     m: EntityManager,
     input: PublishInput,
   ): Promise<{ publication: Publication; created: boolean }> {
-    const inserted: { id: string }[] = await m.query(
-      `INSERT INTO publications (organisation_id, memo_id, memo_version, document_id, fiscal_year, oit_item,
-                                 title, document_no, dated_on, order_text, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (memo_id, memo_version) DO NOTHING
-       RETURNING id`,
-      [
-        input.organisationId,
-        input.memoId,
-        input.memoVersion,
-        input.documentId,
-        input.fiscalYear ?? fiscalYearOf(new Date(`${input.datedOn}T12:00:00+07:00`)),
-        input.oitItem,
-        input.title,
-        input.documentNo,
-        input.datedOn,
-        input.orderText,
-        input.at,
-      ],
-    );
+    const created = await insertPublication(m, {
+      ...input,
+      fiscalYear: input.fiscalYear ?? fiscalYearOf(new Date(`${input.datedOn}T12:00:00+07:00`)),
+    });
     const publication = await m
       .getRepository(Publication)
       .findOneOrFail({ where: { memoId: input.memoId, memoVersion: input.memoVersion } });
-    if (inserted.length > 0) {
-      await m.query(
-        `UPDATE publications SET status = 'replaced', replaced_by_id = $3
-          WHERE memo_id = $1 AND memo_version < $2 AND status = 'published'`,
-        [input.memoId, input.memoVersion, publication.id],
-      );
-    }
-    return { publication, created: inserted.length > 0 };
+    if (created) await replaceOlderPublications(m, input.memoId, input.memoVersion, publication.id);
+    return { publication, created };
   }
 
   async withdraw(organisationId: string, publicationId: string, reason: string): Promise<Publication> {
@@ -128,11 +107,7 @@ export class PublicationService {
 
   async fiscalYears(orgCode: string): Promise<number[]> {
     const org = await this.organisationByCode(orgCode);
-    const rows: { fiscal_year: number }[] = await this.db.query(
-      'SELECT DISTINCT fiscal_year FROM publications WHERE organisation_id = $1 ORDER BY 1 DESC',
-      [org.id],
-    );
-    return rows.map((r) => r.fiscal_year);
+    return publishedFiscalYears(this.db.manager, org.id);
   }
 
   async getPublic(

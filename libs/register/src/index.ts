@@ -1,6 +1,5 @@
-// Entity classes the tests' factories still use; the change log's stays inside.
-export { RegisterCounter } from './entities/register-counter.entity';
-export { RegisterEntry, type RegisterEntryStatus } from './entities/register-entry.entity';
+// Entity classes stay inside; the entry's status is public.
+export type { RegisterEntryStatus } from './entities/register-entry.entity';
 export * from './issue-number-input';
 export * from './register-csv-export';
 export * from './register-csv.util';

@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
+import { toArabicDigits } from '@saraban/thai-format';
 import { queryPrepared } from '@saraban/postgres';
 import { organisationNumberingSql } from '@saraban/organisation';
 import { RegisterEntry } from './entities/register-entry.entity';
 
 /*
- * Every SQL statement on the register's tables (register_counters, register_entries); the
- * service holds the rules and uses TypeORM for plain finds. Functions take the caller's
- * manager, so they run in the caller's transaction.
+ * Every statement on register_counters and register_entries (raw SQL for the hot paths and
+ * locks, TypeORM for the plain finds); the service holds the rules and writes no query. Functions
+ * take the caller's manager, so they run in the caller's transaction.
  */
 
 /** Columns of register_entries under the entity's property names (raw queries return them). */
@@ -233,4 +234,64 @@ export async function issuedNumberOfMemo(
     [organisationId, memoId],
   );
   return rows[0] ? { documentNo: rows[0].document_no, datedOn: rows[0].dated_on } : null;
+}
+
+/** One entry of the organisation (and of `register`, if given); null when there is none. */
+export function findRegisterEntry(
+  manager: EntityManager,
+  organisationId: string,
+  entryId: string,
+  register?: string,
+): Promise<RegisterEntry | null> {
+  return manager.getRepository(RegisterEntry).findOne({
+    where: { id: entryId, organisationId, ...(register ? { register } : {}) },
+  });
+}
+
+/** The whole year's register in running-number order. */
+export function registerEntriesOfYear(
+  manager: EntityManager,
+  organisationId: string,
+  register: string,
+  year: number,
+): Promise<RegisterEntry[]> {
+  return manager.getRepository(RegisterEntry).find({
+    where: { organisationId, register, year },
+    order: { number: 'ASC' },
+  });
+}
+
+const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+const ARABIC_DIGITS = '0123456789';
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One page of a year's register in running-number order, with the year's total. `term` matches
+ * ที่, running number, from, to or subject: people type numbers in either digit style, and the
+ * ที่ is stored in the organisation's, so both sides are compared in Arabic digits.
+ */
+export async function registerEntriesPage(
+  manager: EntityManager,
+  p: { organisationId: string; register: string; year: number; term?: string; offset: number; limit: number },
+): Promise<{ items: RegisterEntry[]; total: number }> {
+  const qb = manager
+    .getRepository(RegisterEntry)
+    .createQueryBuilder('e')
+    .where('e.organisationId = :organisationId AND e.register = :register AND e.year = :year', {
+      organisationId: p.organisationId,
+      register: p.register,
+      year: p.year,
+    });
+  if (p.term) {
+    qb.andWhere(
+      `translate(concat_ws(' ', e.document_no, e.number::text, e.from_text, e.to_text, e.subject), :thai, :arabic)
+         ILIKE :term`,
+      { thai: THAI_DIGITS, arabic: ARABIC_DIGITS, term: `%${escapeLike(toArabicDigits(p.term))}%` },
+    );
+  }
+  const [items, total] = await qb.orderBy('e.number', 'ASC').skip(p.offset).take(p.limit).getManyAndCount();
+  return { items, total };
 }

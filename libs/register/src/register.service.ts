@@ -8,19 +8,21 @@ import {
   assertSupportedYear,
   bangkokCalendarYear,
   bangkokDateString,
-  toArabicDigits,
 } from '@saraban/thai-format';
-import { RegisterEntry } from './entities/register-entry.entity';
-import { RegisterNumberChange } from './entities/register-number-change.entity';
+import type { RegisterEntry } from './entities/register-entry.entity';
 import type { IssueNumberInput } from './issue-number-input';
 import {
   cancelIssuedEntry,
   counterNext,
+  findRegisterEntry,
   insertIssuedEntry,
   lockCounter,
+  registerEntriesOfYear,
+  registerEntriesPage,
   setCounterNext,
   yearCounts,
 } from './register-entry.repository';
+import { numberChangesOf, recordNumberChange } from './register-number-change.repository';
 import { registerCsv } from './register-csv.util';
 import { OUTGOING_REGISTER, REGISTER_NAME_PATTERN } from './register-name';
 import type { RegisterCsvExport } from './register-csv-export';
@@ -28,8 +30,6 @@ import type { RegisterListQuery, RegisterPage } from './register-page';
 import type { RegisterYearSummary } from './register-year-summary';
 
 const ALL_DIGITS = '0123456789๐๑๒๓๔๕๖๗๘๙';
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
-const ARABIC_DIGITS = '0123456789';
 
 const DEFAULT_PAGE_SIZE = 50;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,13 +40,11 @@ function assertRegisterName(register: string): void {
   }
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * The outgoing register (ทะเบียนหนังสือส่ง) and any other numbered register: numbers run
  * without gaps per organisation, register and Bangkok calendar year, and are never reused.
+ * The rules live here; every statement is in register-entry.repository.ts and
+ * register-number-change.repository.ts, the CSV's shape in register-csv.util.ts.
  */
 @Injectable()
 export class RegisterService {
@@ -141,7 +139,7 @@ export class RegisterService {
         throw new AppException(ErrorCode.RegisterNumberTaken, { year, nextNumber, lastIssuedNumber });
       }
       await setCounterNext(m, organisationId, register, year, nextNumber);
-      await m.getRepository(RegisterNumberChange).insert({
+      await recordNumberChange(m, {
         organisationId,
         register,
         year,
@@ -161,10 +159,7 @@ export class RegisterService {
     const [next, counts, changes] = await Promise.all([
       counterNext(this.db.manager, organisationId, register, year),
       yearCounts(this.db.manager, organisationId, register, year),
-      this.db.getRepository(RegisterNumberChange).find({
-        where: { organisationId, register, year },
-        order: { changedAt: 'ASC' },
-      }),
+      numberChangesOf(this.db.manager, organisationId, register, year),
     ]);
     return {
       register,
@@ -203,9 +198,7 @@ export class RegisterService {
   }
 
   async get(organisationId: string, entryId: string, register?: string): Promise<RegisterEntry> {
-    const entry = await this.db.getRepository(RegisterEntry).findOne({
-      where: { id: entryId, organisationId, ...(register ? { register } : {}) },
-    });
+    const entry = await findRegisterEntry(this.db.manager, organisationId, entryId, register);
     if (!entry) throw new AppException(ErrorCode.NotFound);
     return entry;
   }
@@ -216,29 +209,14 @@ export class RegisterService {
     const year = query.year ?? bangkokCalendarYear(new Date());
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const qb = this.db
-      .getRepository(RegisterEntry)
-      .createQueryBuilder('e')
-      .where('e.organisationId = :organisationId AND e.register = :register AND e.year = :year', {
-        organisationId,
-        register: query.register,
-        year,
-      });
-    const q = query.q?.trim();
-    if (q) {
-      // People type numbers in either digit style, and the ที่ is stored in the
-      // organisation's, so both sides are compared in Arabic digits.
-      qb.andWhere(
-        `translate(concat_ws(' ', e.document_no, e.number::text, e.from_text, e.to_text, e.subject), :thai, :arabic)
-         ILIKE :term`,
-        { thai: THAI_DIGITS, arabic: ARABIC_DIGITS, term: `%${escapeLike(toArabicDigits(q))}%` },
-      );
-    }
-    const [items, total] = await qb
-      .orderBy('e.number', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const { items, total } = await registerEntriesPage(this.db.manager, {
+      organisationId,
+      register: query.register,
+      year,
+      term: query.q?.trim() || undefined,
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
     return { items, total, page, pageSize };
   }
 
@@ -251,10 +229,7 @@ export class RegisterService {
     const year = query.year ?? bangkokCalendarYear(new Date());
     const organisation = await findOrganisationSummary(this.db.manager, organisationId);
     if (!organisation) throw new AppException(ErrorCode.NotFound);
-    const entries = await this.db.getRepository(RegisterEntry).find({
-      where: { organisationId, register: query.register, year },
-      order: { number: 'ASC' },
-    });
+    const entries = await registerEntriesOfYear(this.db.manager, organisationId, query.register, year);
     return { year, csv: registerCsv(entries, organisation.digits) };
   }
 }

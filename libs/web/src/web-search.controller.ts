@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { MemoSearchService, ORDER_CHOICE_LABELS, type MemoSearchItemView } from '@saraban/approval';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { MEMO_STATUSES, type MemoStatus } from '@saraban/memo';
@@ -34,7 +34,10 @@ function myActionLabel(a: NonNullable<MemoSearchItemView['myAction']>): string {
   return order ? `${MY_ACTION_LABELS.decided}: ${order}` : MY_ACTION_LABELS.decided;
 }
 
-const TITLES: Record<'search' | 'acted' | 'copies', string> = {
+/** The lists this page serves, each at /app/<mode>. */
+const LIST_MODES = ['search', 'copies', 'acted'] as const satisfies readonly NavKey[];
+
+const TITLES: Record<(typeof LIST_MODES)[number], string> = {
   search: 'ค้นหาบันทึกข้อความ',
   acted: 'เรื่องที่ฉันพิจารณาแล้ว',
   copies: 'สำเนาเรียนถึงฉัน',
@@ -84,38 +87,23 @@ export class WebSearchController {
     private readonly views: WebViews,
   ) {}
 
-  @Get('search')
-  async search(
+  /** /app/search, /app/copies and /app/acted: one page, three lists (the path names the list). */
+  @Get([...LIST_MODES])
+  async list(
     @CurrentUser() user: AuthUser,
     @Query() query: Record<string, unknown>,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.render(res, user, query, 'search');
-  }
-
-  @Get('copies')
-  async copies(
-    @CurrentUser() user: AuthUser,
-    @Query() query: Record<string, unknown>,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, query, 'copies');
-  }
-
-  @Get('acted')
-  async acted(
-    @CurrentUser() user: AuthUser,
-    @Query() query: Record<string, unknown>,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, query, 'acted');
+    const mode = LIST_MODES.find((m) => req.path.endsWith(`/${m}`)) ?? 'search';
+    await this.render(res, user, query, mode);
   }
 
   private async render(
     res: Response,
     user: AuthUser,
     query: Record<string, unknown>,
-    mode: Extract<NavKey, 'search' | 'acted' | 'copies'>,
+    mode: (typeof LIST_MODES)[number],
   ): Promise<void> {
     const f = filtersOf(query);
     const acted = mode === 'acted';

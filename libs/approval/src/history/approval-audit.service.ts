@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Capacity } from '../core/capacity';
-import type { HistoryAction } from '../entities/approval-history-entry.entity';
+import { historyHead, linkedHistoryAfter } from './approval-history.repository';
 import { GENESIS_HASH, historyCanonicalJson, historyHash } from './history-hash.util';
 
 export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'head_mismatch';
@@ -12,23 +11,6 @@ export interface ChainVerification {
   lastSeq: string | null;
   /** The first entry that does not fit the chain, or null when the chain is whole. */
   firstBroken: { seq: string; memoId: string | null; problem: ChainBreak } | null;
-}
-
-interface HistoryRow {
-  seq: string;
-  memo_id: string;
-  round: number;
-  step_seq: number | null;
-  action: HistoryAction;
-  actor_id: string | null;
-  actor_name: string | null;
-  capacity: Capacity | null;
-  text: string | null;
-  order_kind: string | null;
-  details: Record<string, unknown> | null;
-  occurred_at: Date;
-  prev_hash: string;
-  hash: string;
 }
 
 const BATCH = 2000;
@@ -44,12 +26,7 @@ export class ApprovalAuditService {
     let checked = 0;
     let after = '0';
     for (;;) {
-      const rows: HistoryRow[] = await this.db.query(
-        `SELECT seq::text AS seq, memo_id, round, step_seq, action, actor_id, actor_name, capacity, text, order_kind,
-                details, occurred_at, prev_hash, hash
-           FROM approval_history h WHERE h.organisation_id = $1 AND h.seq > $2::bigint ORDER BY h.seq LIMIT ${BATCH}`,
-        [organisationId, after],
-      );
+      const rows = await linkedHistoryAfter(this.db.manager, organisationId, after, BATCH);
       for (const r of rows) {
         const broken = (problem: ChainBreak): ChainVerification => ({
           ok: false,
@@ -83,12 +60,9 @@ export class ApprovalAuditService {
     }
     const lastSeq = checked > 0 ? String(expectedSeq - 1n) : null;
     // A deleted tail leaves a chain that is whole but shorter than the head says.
-    const head: { last_seq: string; last_hash: string }[] = await this.db.query(
-      'SELECT last_seq::text AS last_seq, last_hash FROM approval_history_heads WHERE organisation_id = $1',
-      [organisationId],
-    );
-    const headSeq = head[0]?.last_seq ?? null;
-    if (headSeq !== lastSeq || (head[0] && head[0].last_hash !== prevHash)) {
+    const head = await historyHead(this.db.manager, organisationId);
+    const headSeq = head?.last_seq ?? null;
+    if (headSeq !== lastSeq || (head && head.last_hash !== prevHash)) {
       return {
         ok: false,
         entriesChecked: checked,

@@ -5,6 +5,11 @@ import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import type { ApprovalCommand } from '../commands/approval-command';
 import { canonicalJson } from '../history/canonical-json.util';
+import {
+  findIdempotencyKey,
+  insertIdempotencyKey,
+  storeIdempotentResponse,
+} from './idempotency-key.repository';
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -40,17 +45,8 @@ export class IdempotencyService {
         { field: 'Idempotency-Key', problems: ['8–128 characters: letters, digits and . _ : -'] },
       ]);
     }
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO idempotency_keys (organisation_id, person_id, key, request_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [user.organisationId, user.personId, key, hash],
-    );
-    if (inserted.length === 1) return null;
-    const rows: { request_hash: string; response: T | null }[] = await manager.query(
-      'SELECT request_hash, response FROM idempotency_keys WHERE organisation_id = $1 AND person_id = $2 AND key = $3',
-      [user.organisationId, user.personId, key],
-    );
-    const row = rows[0];
+    if (await insertIdempotencyKey(manager, user, key, hash)) return null;
+    const row = await findIdempotencyKey<T>(manager, user, key);
     if (!row || row.request_hash !== hash) throw new AppException(ErrorCode.IdempotencyKeyReused, { key });
     if (row.response === null) throw new AppException(ErrorCode.Conflict, { key });
     return row.response;
@@ -63,10 +59,6 @@ export class IdempotencyService {
     statusCode: number,
     response: unknown,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE idempotency_keys SET status_code = $4, response = $5::jsonb
-        WHERE organisation_id = $1 AND person_id = $2 AND key = $3`,
-      [user.organisationId, user.personId, key, statusCode, JSON.stringify(response)],
-    );
+    await storeIdempotentResponse(manager, user, key, statusCode, response);
   }
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import {
   memoCopiedToSql,
   memoListingSql,
@@ -105,4 +106,19 @@ export interface MemoSearchRow {
   my_text: string | null;
   acted_at: Date | null;
   total: number;
+}
+
+/**
+ * Runs the list of a search: by words when `term` is given (already LIKE-escaped, as parameter
+ * $11), else the copied-to-me list or the plain list. `params` are $1 … $10 of the statements.
+ */
+export function searchMemoRows(
+  manager: EntityManager,
+  params: readonly unknown[],
+  term: string | null,
+  copied: boolean,
+): Promise<MemoSearchRow[]> {
+  return term
+    ? manager.query<MemoSearchRow[]>(MEMO_SEARCH_SQL, [...params, term])
+    : manager.query<MemoSearchRow[]>(copied ? MEMO_COPIES_SQL : MEMO_LIST_SQL, [...params]);
 }

@@ -7,12 +7,7 @@ import { bangkokDateString, fiscalYearRange } from '@saraban/thai-format';
 import type { OrderKind } from '../core/order-kind';
 import type { MemoSearchView } from '../dto/approval-views';
 import type { MemoSearchQuery } from '../dto/memo-search.query';
-import {
-  MEMO_COPIES_SQL,
-  MEMO_LIST_SQL,
-  MEMO_SEARCH_SQL,
-  type MemoSearchRow,
-} from './memo-search.repository';
+import { searchMemoRows } from './memo-search.repository';
 
 /** The day after an ISO day (the exclusive end of a range that includes `day`). */
 function dayAfter(day: string): string {
@@ -66,9 +61,7 @@ export class MemoSearchService {
       query.limit ?? 50,
       query.offset ?? 0,
     ];
-    const rows = term
-      ? await this.db.query<MemoSearchRow[]>(MEMO_SEARCH_SQL, [...params, term])
-      : await this.db.query<MemoSearchRow[]>(query.copied === true ? MEMO_COPIES_SQL : MEMO_LIST_SQL, params);
+    const rows = await searchMemoRows(this.db.manager, params, term, query.copied === true);
     return {
       total: rows[0]?.total ?? 0,
       items: rows.map((r) => ({

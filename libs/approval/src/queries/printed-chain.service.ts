@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { memoSignerSql } from '@saraban/memo';
-import { personNameSql, positionTitleSql } from '@saraban/organisation';
-import { capacityLines, type Capacity } from '../core/capacity';
-import { orderText, type OrderKind } from '../core/order-kind';
-import type { RouteStep } from '../core/route-step';
+import { capacityLines } from '../core/capacity';
+import { orderText } from '../core/order-kind';
+import { historyOfMemo } from '../history/approval-history.repository';
+import { printedMemoHead } from './printed-chain.repository';
 
 /** One signature block as printed: heading, text, "(name)", position lines, short date. */
 export interface PrintedSignature {
@@ -34,42 +33,13 @@ export class PrintedChainService {
   constructor(private readonly db: DataSource) {}
 
   async printedChain(organisationId: string, memoId: string): Promise<PrintedChain> {
-    const memos: {
-      author_id: string;
-      author_name: string;
-      signer_title: string | null;
-      state: string | null;
-      round: number | null;
-      route: RouteStep[] | null;
-      submitted_at: Date | null;
-      created_at: Date;
-    }[] = await this.db.query(
-      `SELECT m.author_id, ${personNameSql('m.author_id')} AS author_name,
-                ${positionTitleSql('m.signer_position_id')} AS signer_title, w.state, w.round, w.route,
-                w.submitted_at, m.created_at
-           FROM (${memoSignerSql('$1', '$2')}) m
-           LEFT JOIN memo_workflows w ON w.memo_id = m.id`,
-      [memoId, organisationId],
-    );
-    const memo = memos[0];
+    const memo = await printedMemoHead(this.db.manager, organisationId, memoId);
     if (!memo) throw new AppException(ErrorCode.NotFound);
-    const entries: {
-      action: string;
-      step_seq: number | null;
-      actor_id: string | null;
-      actor_name: string | null;
-      capacity: Capacity | null;
-      text: string | null;
-      order_kind: OrderKind | null;
-      details: Record<string, unknown> | null;
-      occurred_at: Date;
-    }[] = memo.round
-      ? await this.db.query(
-          `SELECT action, step_seq, actor_id, actor_name, capacity, text, order_kind, details, occurred_at FROM approval_history
-            WHERE organisation_id = $1 AND memo_id = $2 AND round = $3 AND action IN ('submitted', 'resubmitted', 'endorsed', 'decided')
-            ORDER BY seq`,
-          [organisationId, memoId, memo.round],
-        )
+    const entries = memo.round
+      ? await historyOfMemo(this.db.manager, organisationId, memoId, {
+          round: memo.round,
+          actions: ['submitted', 'resubmitted', 'endorsed', 'decided'],
+        })
       : [];
     const submitted = entries.find((e) => e.action === 'submitted' || e.action === 'resubmitted');
     return {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { MEMO_STATUSES, type MemoStatus } from '../entities/memo.entity';
+import { MEMO_STATUSES, type MemoStatus } from '../memo-vocabulary';
 import { PageQuery } from '@saraban/paging';
 
 function toBoolean({ value }: { value: unknown }): unknown {

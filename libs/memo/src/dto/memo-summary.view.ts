@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SECRECIES, URGENCIES, type MemoStatus, type Secrecy, type Urgency } from '../entities/memo.entity';
+import { SECRECIES, URGENCIES, type MemoStatus, type Secrecy, type Urgency } from '../memo-vocabulary';
 
 /** One line of a memo list. */
 export class MemoSummaryView {

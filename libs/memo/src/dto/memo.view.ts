@@ -10,7 +10,7 @@ import {
   type MemoStatus,
   type Secrecy,
   type Urgency,
-} from '../entities/memo.entity';
+} from '../memo-vocabulary';
 import type { MemoBlock } from '../memo-block';
 import { HeadingBlockDto, NumberedBlockDto, ParagraphBlockDto } from './memo-block.dto';
 import { BODY_SCHEMA } from './memo-content-fields.dto';

@@ -1,17 +1,7 @@
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { isSafeText } from '../memo-draft.schema';
 
-// NUL cannot be stored in PostgreSQL text or jsonb, and the other C0 controls (and DEL) only
-// ever arrive as debris from copy-paste; tab and line breaks are legitimate in multi-line text.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex -- as above
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Whether `value` holds only characters a memo may print. */
-export function isSafeText(value: unknown, multiline: boolean): boolean {
-  if (typeof value !== 'string') return false;
-  return !(multiline ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).test(value);
-}
+/* The attachments' text fields (titles, table cells); the rule itself is memo-draft.schema.ts's. */
 
 /** A string without control characters; `multiline` also allows tab, CR and LF. */
 export function IsSafeText(multiline = false, options?: ValidationOptions): PropertyDecorator {

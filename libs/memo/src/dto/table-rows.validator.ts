@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { MEMO_LIMITS } from '../memo-limits';
-import { isSafeText } from './safe-text.validator';
+import { isSafeText } from '../memo-draft.schema';
 
 /** Why `value` is not a valid list of table rows, or null when it is (the width is checked later). */
 export function tableRowsProblem(value: unknown): string | null {

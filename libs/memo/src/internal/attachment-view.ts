@@ -1,7 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { MemoAttachmentDetailView } from '../dto/memo-attachment-detail.view';
-import type { MemoAttachmentView } from '../dto/memo-attachment.view';
-import type { AttachmentKind, MemoAttachment } from '../entities/memo-attachment.entity';
+import type { MemoAttachment } from '../entities/memo-attachment.entity';
 
 export function attachmentDetailView(a: MemoAttachment): MemoAttachmentDetailView {
   return {
@@ -18,48 +16,4 @@ export function attachmentDetailView(a: MemoAttachment): MemoAttachmentDetailVie
     createdAt: a.createdAt,
     table: a.table ? { columns: a.table.columns, rows: a.table.rows } : null,
   };
-}
-
-interface AttachmentRow {
-  id: string;
-  kind: AttachmentKind;
-  title: string;
-  seq: number;
-  filename: string | null;
-  size_bytes: number;
-  sha256: string | null;
-  page_count: number | null;
-  column_count: number | null;
-  row_count: number | null;
-  created_at: Date;
-}
-
-/** A memo's attachments in printing order, counted but without their tables or bytes. */
-export async function listAttachmentViews(
-  manager: EntityManager,
-  organisationId: string,
-  memoId: string,
-): Promise<MemoAttachmentView[]> {
-  const rows = await manager.query<AttachmentRow[]>(
-    `SELECT id, kind, title, seq, filename, size_bytes, sha256, page_count, created_at,
-            jsonb_array_length("table" -> 'columns') AS column_count,
-            jsonb_array_length("table" -> 'rows') AS row_count
-       FROM memo_attachments
-      WHERE memo_id = $1 AND organisation_id = $2
-      ORDER BY seq, created_at`,
-    [memoId, organisationId],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.title,
-    seq: r.seq,
-    filename: r.filename,
-    sizeBytes: r.size_bytes,
-    sha256: r.sha256,
-    pageCount: r.page_count,
-    columnCount: r.column_count,
-    rowCount: r.row_count,
-    createdAt: r.created_at,
-  }));
 }

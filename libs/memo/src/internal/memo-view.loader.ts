@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { authorAndPostNames, personDisplayNames, unitNamesAmong } from '@saraban/organisation';
 import type { MemoView } from '../dto/memo.view';
 import type { Memo } from '../entities/memo.entity';
-import { listAttachmentViews } from './attachment-view';
+import { listAttachmentViews } from './memo-attachment.repository';
 
 /** Completes a memo row into the read model: author and signer as printed, attachments in order. */
 export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<MemoView> {

@@ -3,30 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { MemoRevision } from '../entities/memo-revision.entity';
-import { EDITABLE_STATUSES, Memo } from '../entities/memo.entity';
+import { Memo } from '../entities/memo.entity';
+import { EDITABLE_STATUSES } from '../memo-vocabulary';
 import { MemoAccessPolicy } from '../memo-access.policy';
 import type { MemoContent } from '../memo-content';
 import { snapshotOf } from './memo-snapshot';
-
-interface VersionRow {
-  version: number;
-  updated_at: Date;
-}
-
-const EDITABLE_SQL = EDITABLE_STATUSES.map((s) => `'${s}'`).join(', ');
-
-// Written by hand because TypeORM's @VersionColumn does not compare versions on save(): the WHERE
-// clause is the optimistic lock, and the row lock it takes serialises every change to one memo.
-const BUMP_SQL = `UPDATE memos SET version = version + 1, updated_at = now()
-  WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status IN (${EDITABLE_SQL})
-  RETURNING version, updated_at`;
-
-const SAVE_SQL = `UPDATE memos SET unit_line = $4, subject = $5, addressee = $6, body = $7::jsonb, closing = $8,
-    urgency = $9, secrecy = $10, signer_position_id = $11, publish = $12, oit_item = $13, purpose = $14,
-    copies = $15::jsonb, publish_fiscal_year = $16,
-    version = version + 1, updated_at = now()
-  WHERE id = $1 AND organisation_id = $2 AND version = $3 AND status IN (${EDITABLE_SQL})
-  RETURNING version, updated_at`;
+import { moveMemoVersion } from './memo-version.repository';
 
 /**
  * Every change to a memo's content or attachments goes through here, inside the caller's transaction:
@@ -72,27 +54,8 @@ export class MemoWriter {
     memo: Memo,
     content?: MemoContent,
   ): Promise<{ version: number; updatedAt: Date }> {
-    const params: unknown[] = [memo.id, memo.organisationId, memo.version];
-    const sql = content ? SAVE_SQL : BUMP_SQL;
-    if (content) {
-      params.push(
-        content.unitLine,
-        content.subject,
-        content.addressee,
-        JSON.stringify(content.body),
-        content.closing,
-        content.urgency,
-        content.secrecy,
-        content.signerPositionId,
-        content.publish,
-        content.oitItem,
-        content.purpose,
-        JSON.stringify(content.copies),
-        content.publishFiscalYear,
-      );
-    }
-    const [rows] = await manager.query<[VersionRow[], number]>(sql, params);
-    if (rows.length === 0) await this.explainRejection(manager, memo);
+    const moved = await moveMemoVersion(manager, memo, content);
+    if (!moved) return this.explainRejection(manager, memo);
     // The row lock is ours now: the attachment list cannot change under the snapshot.
     await manager.insert(MemoRevision, {
       memoId: memo.id,
@@ -101,7 +64,7 @@ export class MemoWriter {
       content: await snapshotOf(manager, memo),
       savedById: user.personId,
     });
-    return { version: rows[0].version, updatedAt: rows[0].updated_at };
+    return moved;
   }
 
   private assertCurrent(memo: Memo, expectedVersion: number | undefined): void {

@@ -20,6 +20,7 @@ import { Unit } from '../entities/unit.entity';
 import { ImportCounts, OrganisationImportSummary } from './organisation-import-summary';
 import type { OrganisationFile } from './organisation-file.schema';
 import { workingTimeOfFile } from '../working-time/working-time-settings';
+import { organisationWithSameName } from './organisation-name.repository';
 
 /** The unique index on organisations.name_key (migration OrganisationIdentity). */
 const NAME_KEY_INDEX = 'organisations_name_key_idx';
@@ -235,11 +236,7 @@ export class OrganisationImportService {
    */
   private async nameTaken(m: EntityManager, file: OrganisationFile): Promise<AppException | null> {
     const { code, name } = file.organisation;
-    const rows: { code: string; name: string }[] = await m.query(
-      `SELECT code, name FROM organisations WHERE name_key = organisation_name_key($1) AND code <> $2 LIMIT 1`,
-      [name, code],
-    );
-    const other = rows[0];
+    const other = await organisationWithSameName(m, name, code);
     if (!other) return null;
     return new AppException(
       ErrorCode.OrganisationNameTaken,

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { NotificationQueueService } from '@saraban/notification';
-import { claimOutboxBatch, markOutboxProcessed } from '@saraban/outbox';
+import { claimOutboxBatch, listenForOutboxEvents, markOutboxProcessed } from '@saraban/outbox';
 import type { DocumentJobPayload } from '../jobs/document-job';
 import { DocumentQueueService } from '../jobs/document-queue.service';
 import { documentPayloadOf } from './outbox-event.util';
@@ -45,7 +45,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.listener.on('notification', () => this.wake());
     this.listener.on('error', (error) => this.logger.warn(`listener: ${error.message}`));
     await this.listener.connect();
-    await this.listener.query('LISTEN outbox');
+    await listenForOutboxEvents(this.listener);
     this.wake();
   }
 

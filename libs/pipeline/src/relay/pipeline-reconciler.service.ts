@@ -1,20 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decidedVersionsSql, GO_AHEAD_ORDERS } from '@saraban/approval';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { PdfRenderer } from '@saraban/document-render';
-import { memoPublicationSql } from '@saraban/memo';
-import { publicationsSql, signedDocumentsSql } from '@saraban/publication';
 import { DocumentFailureRepository } from '../failures/document-failure.repository';
 import { DocumentRetryService } from '../failures/document-retry.service';
 import { DocumentQueueService } from '../jobs/document-queue.service';
-
-interface Unfinished {
-  organisation_id: string;
-  memo_id: string;
-  version: number;
-}
+import { unfinishedDocuments } from './unfinished-documents.repository';
 
 export interface ReconcileResult {
   /** Flows added again (the queue had lost them). */
@@ -57,21 +49,7 @@ export class PipelineReconcilerService {
 
   async reconcileDetailed(graceMs = this.config.RECONCILE_MS): Promise<ReconcileResult> {
     const result: ReconcileResult = { added: 0, retried: 0 };
-    const rows: Unfinished[] = await this.db.query(
-      `SELECT w.organisation_id, w.memo_id, w.version
-         FROM (${decidedVersionsSql()}) w
-         JOIN (${memoPublicationSql()}) m ON m.id = w.memo_id
-         LEFT JOIN (${signedDocumentsSql()}) d ON d.memo_id = w.memo_id AND d.memo_version = w.version
-         LEFT JOIN (${publicationsSql()}) p ON p.memo_id = w.memo_id AND p.memo_version = w.version
-        WHERE w.decided_at < now() - make_interval(secs => $1::double precision / 1000)
-          -- A bounded scan; a document that failed is followed by document_failures, however old.
-          AND w.decided_at > now() - interval '7 days'
-          AND (d.stage IS DISTINCT FROM 'signed'
-               OR (m.publish AND p.id IS NULL AND w.decision_order = ANY($2::text[])))
-        ORDER BY w.decided_at
-        LIMIT 500`,
-      [graceMs, GO_AHEAD_ORDERS],
-    );
+    const rows = await unfinishedDocuments(this.db.manager, graceMs);
     const aside = await this.failures.setAside(rows.map((r) => r.memo_id));
     for (const r of rows) {
       if (aside.has(`${r.memo_id}:${r.version}`)) continue;

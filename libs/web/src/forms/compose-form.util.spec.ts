@@ -1,3 +1,5 @@
+import { AppException } from '@saraban/errors';
+import { MEMO_LIMITS, MemoDraftSchemaPipe, createMemoSchema } from '@saraban/memo';
 import {
   applyBlockOp,
   composeOpOf,
@@ -80,6 +82,53 @@ describe('the compose form', () => {
       true,
     );
     expect(submission.errors).toEqual([{ field: 'blocks', message: expect.stringContaining('ยังไม่มีเนื้อหา') }]);
+  });
+
+  it('refuses what the API refuses, with the same Thai words (one schema for both)', () => {
+    const filled = { addressee: 'นายกองค์การบริหารส่วนตำบล', closing: 'จึงเรียนมาเพื่อโปรดพิจารณา' };
+    const subject = 'ก'.repeat(MEMO_LIMITS.subject + 1);
+    const paragraph = 'ข'.repeat(MEMO_LIMITS.paragraphText + 1);
+    const items = Array.from({ length: MEMO_LIMITS.numberedItems + 1 }, (_, i) => `ข้อ ${i}`);
+    const web = readComposeForm({ subject, oitItem: 'o 28', ...filled }, [
+      { type: 'heading', text: 'ข้อเท็จจริง' },
+      { type: 'paragraph', text: paragraph },
+      { type: 'numbered', text: items.join('\n') },
+    ]).errors;
+    let api: { field: string; problems: string[] }[] = [];
+    try {
+      new MemoDraftSchemaPipe(createMemoSchema).transform({
+        subject,
+        oitItem: 'o 28',
+        ...filled,
+        body: [
+          { type: 'heading', text: 'ข้อเท็จจริง' },
+          { type: 'paragraph', text: paragraph },
+          { type: 'numbered', items },
+        ],
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppException);
+      api = (error as AppException).details as { field: string; problems: string[] }[];
+    }
+    const expected = [
+      'เรื่องยาวเกิน 500 ตัวอักษร',
+      'ส่วนที่ 2: ข้อความยาวเกิน 10000 ตัวอักษร',
+      'ส่วนที่ 3: มีได้ไม่เกิน 100 ข้อ',
+      'รหัสหมวดข้อมูลใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28',
+    ];
+    expect(web.map((e) => e.message).sort()).toEqual([...expected].sort());
+    expect(api.flatMap((d) => d.problems).sort()).toEqual([...expected].sort());
+    expect(web.map((e) => e.field).sort()).toEqual(['blocks.1', 'blocks.2', 'oitItem', 'subject']);
+    expect(api.map((d) => d.field).sort()).toEqual(['body.1.text', 'body.2.items', 'oitItem', 'subject']);
+  });
+
+  it('names the section the writer sees when empty blocks before it are dropped', () => {
+    const filled = { addressee: 'นายก', closing: 'จึงเรียนมาเพื่อโปรดพิจารณา' };
+    const { errors } = readComposeForm({ subject: 'เรื่อง', ...filled }, [
+      { type: 'paragraph', text: '' },
+      { type: 'heading', text: 'ค'.repeat(MEMO_LIMITS.headingText + 1) },
+    ]);
+    expect(errors).toEqual([{ field: 'blocks.1', message: 'ส่วนที่ 2: ข้อความยาวเกิน 300 ตัวอักษร' }]);
   });
 
   it('applies the no-script editor operations', () => {

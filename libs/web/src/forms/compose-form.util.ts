@@ -1,5 +1,6 @@
 import {
-  MEMO_LIMITS,
+  createMemoSchema,
+  memoDraftProblems,
   MEMO_PURPOSES,
   SECRECIES,
   URGENCIES,
@@ -49,7 +50,6 @@ export type ComposeOp =
 
 const BLOCK_TYPES: readonly EditorBlock['type'][] = ['heading', 'paragraph', 'numbered'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const OIT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** One line: every control character (pasted tabs, line breaks) becomes a space. */
 function oneLine(value: unknown): string {
@@ -152,72 +152,73 @@ const REQUIRED_MESSAGES: Record<string, string> = {
   body: 'ส่งเสนอไม่ได้: ยังไม่มีเนื้อหา กรุณาเพิ่มย่อหน้าหรือหัวข้ออย่างน้อยหนึ่งส่วน (บันทึกร่างไว้ได้)',
 };
 
-function limit(errors: FieldError[], field: string, value: string, max: number, label: string): void {
-  if (value.length > max) errors.push({ field, message: `${label}ยาวเกิน ${max} ตัวอักษร` });
-}
-
 /**
- * Reads the posted form into memo fields. Empty body blocks are dropped (a block added and never
- * filled is not an error). เรียน and the closing are required: emptied, they are refused on the
- * page rather than quietly kept as they were. A draft may have no body yet; `forSubmission` (the
- * writer pressed ส่งเสนอ) also asks for the parts a submission needs (the memo library's rule).
+ * Reads the posted form into memo fields and checks them with the memo library's schema, the one
+ * the API checks a draft with (same limits, same Thai words). Empty body blocks are dropped (a
+ * block added and never filled is not an error). เรียน and the closing are required: emptied, they
+ * are refused on the page rather than quietly kept as they were. A draft may have no body yet;
+ * `forSubmission` (the writer pressed ส่งเสนอ) also asks for the parts a submission needs (the
+ * memo library's rule).
  */
 export function readComposeForm(
   form: ComposeForm,
   blocks: EditorBlock[],
   forSubmission = false,
 ): { values: ComposeValues; errors: FieldError[] } {
-  const errors: FieldError[] = [];
   const subject = oneLine(form.subject);
-  if (!subject) errors.push({ field: 'subject', message: 'กรุณากรอกเรื่อง' });
-  limit(errors, 'subject', subject, MEMO_LIMITS.subject, 'เรื่อง');
   const unitLine = oneLine(form.unitLine);
-  limit(errors, 'unitLine', unitLine, MEMO_LIMITS.unitLine, 'ส่วนราชการ');
   const addressee = oneLine(form.addressee);
-  limit(errors, 'addressee', addressee, MEMO_LIMITS.addressee, 'เรียน');
   const closing = oneLine(form.closing);
-  limit(errors, 'closing', closing, MEMO_LIMITS.closing, 'ข้อความปิดท้าย');
-  const urgency = URGENCIES.find((u) => u === form.urgency) ?? 'normal';
-  const secrecy = SECRECIES.find((s) => s === form.secrecy) ?? 'normal';
-  const purpose = MEMO_PURPOSES.find((s) => s === form.purpose) ?? 'decision';
   const signer = oneLine(form.signerPositionId);
   const oit = oneLine(form.oitItem);
-  if (oit && (!OIT.test(oit) || oit.length > MEMO_LIMITS.oitItem)) {
-    errors.push({ field: 'oitItem', message: 'รหัสหมวดข้อมูลใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28' });
-  }
+  // A year that is not four digits is kept as NaN, which the schema refuses with its message.
   const fiscalText = oneLine(form.publishFiscalYear);
-  const fiscalYear = /^\d{4}$/.test(fiscalText) ? Number(fiscalText) : null;
-  if (
-    fiscalText &&
-    (fiscalYear === null || fiscalYear < MEMO_LIMITS.fiscalYearMin || fiscalYear > MEMO_LIMITS.fiscalYearMax)
-  ) {
-    errors.push({ field: 'publishFiscalYear', message: 'กรุณาเลือกปีงบประมาณ (พ.ศ.) จากรายการ' });
-  }
+  const fiscalYear = fiscalText ? (/^\d{4}$/.test(fiscalText) ? Number(fiscalText) : NaN) : null;
 
+  // The body as the memo holds it, and for each of its blocks the editor's index (empty blocks
+  // are dropped, so a problem names the section the writer sees).
   const body: MemoBlock[] = [];
+  const editorIndex: number[] = [];
   blocks.forEach((b, i) => {
-    const field = `blocks.${i}`;
     if (b.type === 'numbered') {
       const items = multiLine(b.text)
         .split('\n')
         .map((line) => withoutTypedNumber(line.replace(/\t/g, ' ')))
         .filter(Boolean);
-      if (items.length === 0) return;
-      if (items.length > MEMO_LIMITS.numberedItems) {
-        errors.push({ field, message: `ส่วนที่ ${i + 1}: มีได้ไม่เกิน ${MEMO_LIMITS.numberedItems} ข้อ` });
-      }
-      items.forEach((item) => limit(errors, field, item, MEMO_LIMITS.numberedItemText, `ส่วนที่ ${i + 1}: ข้อ`));
-      body.push({ type: 'numbered', items });
-      return;
+      if (items.length > 0) body.push({ type: 'numbered', items });
+    } else {
+      const text = b.type === 'heading' ? oneLine(b.text) : multiLine(b.text);
+      if (text) body.push({ type: b.type, text });
     }
-    const text = b.type === 'heading' ? oneLine(b.text) : multiLine(b.text);
-    if (!text) return;
-    const max = b.type === 'heading' ? MEMO_LIMITS.headingText : MEMO_LIMITS.paragraphText;
-    limit(errors, field, text, max, `ส่วนที่ ${i + 1}: ข้อความ`);
-    body.push({ type: b.type, text });
+    if (body.length > editorIndex.length) editorIndex.push(i);
   });
-  if (body.length > MEMO_LIMITS.blocks)
-    errors.push({ field: 'blocks', message: `เนื้อหามีได้ไม่เกิน ${MEMO_LIMITS.blocks} ส่วน` });
+
+  const values: ComposeValues = {
+    subject,
+    unitLine: unitLine || undefined,
+    addressee: addressee || undefined,
+    closing: closing || undefined,
+    urgency: URGENCIES.find((u) => u === form.urgency) ?? 'normal',
+    secrecy: SECRECIES.find((s) => s === form.secrecy) ?? 'normal',
+    purpose: MEMO_PURPOSES.find((s) => s === form.purpose) ?? 'decision',
+    signerPositionId: UUID.test(signer) ? signer : undefined,
+    publish: form.publish === 'true',
+    oitItem: oit || null,
+    publishFiscalYear: fiscalYear,
+    body,
+    copies: copiesOf(form),
+  };
+
+  const errors: FieldError[] = [];
+  const checked = createMemoSchema.safeParse(values);
+  if (!checked.success) {
+    for (const problem of memoDraftProblems(checked.error, (n) => editorIndex[n] + 1)) {
+      const [first, n] = problem.field.split('.');
+      const field =
+        first !== 'body' ? first : n === undefined ? 'blocks' : `blocks.${editorIndex[Number(n)]}`;
+      errors.push({ field, message: problem.message });
+    }
+  }
   // A field the form did not post at all (an older page, a script) keeps the service's default;
   // one posted empty was emptied by the writer.
   const posted = {
@@ -232,22 +233,5 @@ export function readComposeForm(
     errors.push({ field, message: REQUIRED_MESSAGES[missing.field] ?? missing.problem });
   }
 
-  return {
-    values: {
-      subject,
-      unitLine: unitLine || undefined,
-      addressee: addressee || undefined,
-      closing: closing || undefined,
-      urgency,
-      secrecy,
-      purpose,
-      signerPositionId: UUID.test(signer) ? signer : undefined,
-      publish: form.publish === 'true',
-      oitItem: oit || null,
-      publishFiscalYear: fiscalYear,
-      body,
-      copies: copiesOf(form),
-    },
-    errors,
-  };
+  return { values, errors };
 }

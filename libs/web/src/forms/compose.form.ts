@@ -2,8 +2,8 @@ import { Allow, IsOptional, IsString } from 'class-validator';
 
 /**
  * The compose page's form, as the browser posts it (urlencoded). Every field is a string; the body
- * arrives as `blocks[i][type]`, `blocks[i][text]` and is read by `readComposeForm`, which also checks
- * the limits so that mistakes come back on the page beside their field rather than as a 400.
+ * arrives as `blocks[i][type]`, `blocks[i][text]` and is read by `readComposeForm`, which checks it
+ * with the memo schema the API uses, so that mistakes come back on the page beside their field.
  */
 export class ComposeForm {
   @IsOptional() @IsString() subject?: string;

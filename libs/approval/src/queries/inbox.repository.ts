@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import { heldOrCoveredPostsSql, personNameSql } from '@saraban/organisation';
+import type { RouteStep } from '../core/route-step';
 
 /**
  * The inbox statements, exported for EXPLAIN in the benchmark. Parameters: $1 organisation,
@@ -61,3 +63,51 @@ SELECT w.memo_id, w.subject, w.document_no, w.urgency_order, w.waiting_since, w.
    AND ($4::text IS NULL OR w.subject ILIKE $4 OR w.document_no ILIKE $4 OR w.document_no ILIKE $5)
  ORDER BY w.urgency_order, w.waiting_since, w.memo_id
  LIMIT 200`;
+
+export interface InboxRow {
+  memo_id: string;
+  subject: string;
+  document_no: string | null;
+  urgency_order: number;
+  waiting_since: Date;
+  submitted_at: Date;
+  version: number;
+  current_position_id: string;
+  step: RouteStep;
+  author_name: string;
+  due_at: Date | null;
+  remind_at: Date | null;
+}
+
+export interface ReturnedRow {
+  memo_id: string;
+  subject: string;
+  document_no: string | null;
+  urgency_order: number;
+  waiting_since: Date;
+  version: number;
+  machine_version: number;
+  snapshot: Record<string, unknown>;
+}
+
+/** Per post of the caller: how many memos wait there, and how many of them match the search. */
+export function inboxCounts(
+  manager: EntityManager,
+  params: readonly unknown[],
+): Promise<{ position_id: string; count: number; matching: number }[]> {
+  return manager.query(INBOX_COUNTS_SQL, [...params]);
+}
+
+/** One page of the memos waiting for the caller, most urgent and longest waiting first. */
+export function inboxItems(
+  manager: EntityManager,
+  params: readonly unknown[],
+  page: { limit: number; offset: number },
+): Promise<InboxRow[]> {
+  return manager.query(INBOX_ITEMS_SQL, [...params, page.offset + page.limit, page.limit, page.offset]);
+}
+
+/** The caller's memos returned to them for changes ($1 organisation, $2 person, $3 urgency, $4/$5 search). */
+export function returnedToMe(manager: EntityManager, params: readonly unknown[]): Promise<ReturnedRow[]> {
+  return manager.query(RETURNED_TO_ME_SQL, [...params]);
+}
