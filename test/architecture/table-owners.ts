@@ -14,7 +14,7 @@ export const TABLE_OWNERS: Readonly<Record<string, readonly string[]>> = {
     'acting_orders',
   ],
   auth: ['sessions'],
-  memo: ['memos', 'memo_revisions', 'memo_attachments'],
+  memo: ['memos', 'memo_revisions', 'memo_attachments', 'memo_search_texts'],
   register: ['register_counters', 'register_entries', 'register_number_changes'],
   approval: [
     'memo_workflows',

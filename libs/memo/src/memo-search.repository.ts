@@ -9,12 +9,13 @@ import { thaiSearchPatternSql } from '@saraban/postgres';
 
 /**
  * A relation of the ids of the organisation's memos whose subject, เรียน or body contain the term
- * (`term` holds the LIKE-escaped text as typed), Thai-normalised; served by memos_search_trgm_idx.
+ * (`term` holds the LIKE-escaped text as typed), Thai-normalised; served by memo_search_texts_trgm_idx
+ * (the text kept in its own table by a trigger, so approval commands never rewrite its index).
  */
 export function memoTextMatchSql(organisationId: string, term: string): string {
-  return `SELECT mt.id FROM memos mt
+  return `SELECT mt.memo_id AS id FROM memo_search_texts mt
    WHERE mt.organisation_id = ${organisationId}
-     AND memo_search_text(mt.subject, mt.addressee, mt.body) ILIKE ${thaiSearchPatternSql(term)}`;
+     AND mt.search_text ILIKE ${thaiSearchPatternSql(term)}`;
 }
 
 /** A relation of the ids of the organisation's memos written by any of the people in `authorIds` (a relation of ids). */

@@ -5,8 +5,8 @@ import type { MemoCopy, MemoPurpose, MemoStatus, Secrecy, Urgency } from '../mem
 /** A บันทึกข้อความ. Editable fields are copied into `memo_revisions` on every save. */
 @Entity('memos')
 @Index(['organisationId', 'authorId', 'updatedAt'])
-// Trigram index on the Thai-normalised subject, เรียน and body (migration ThaiMemoSearch).
-@Index('memos_search_trgm_idx', { synchronize: false })
+// The Thai-normalised subject, เรียน and body are searched in memo_search_texts, kept by a trigger
+// (migration MemoSearchTexts): an index on this table would be rewritten by every status change.
 @Index('memos_copies_idx', { synchronize: false })
 export class Memo {
   @PrimaryGeneratedColumn('uuid')
