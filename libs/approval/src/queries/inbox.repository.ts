@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@saraban/postgres';
 import { heldOrCoveredPostsSql, personNameSql } from '@saraban/organisation';
 import type { RouteStep } from '../core/route-step';
 
@@ -95,7 +96,7 @@ export function inboxCounts(
   manager: EntityManager,
   params: readonly unknown[],
 ): Promise<{ position_id: string; count: number; matching: number }[]> {
-  return manager.query(INBOX_COUNTS_SQL, [...params]);
+  return queryPrepared(manager, INBOX_COUNTS_SQL, [...params]);
 }
 
 /** One page of the memos waiting for the caller, most urgent and longest waiting first. */
@@ -104,10 +105,15 @@ export function inboxItems(
   params: readonly unknown[],
   page: { limit: number; offset: number },
 ): Promise<InboxRow[]> {
-  return manager.query(INBOX_ITEMS_SQL, [...params, page.offset + page.limit, page.limit, page.offset]);
+  return queryPrepared(manager, INBOX_ITEMS_SQL, [
+    ...params,
+    page.offset + page.limit,
+    page.limit,
+    page.offset,
+  ]);
 }
 
 /** The caller's memos returned to them for changes ($1 organisation, $2 person, $3 urgency, $4/$5 search). */
 export function returnedToMe(manager: EntityManager, params: readonly unknown[]): Promise<ReturnedRow[]> {
-  return manager.query(RETURNED_TO_ME_SQL, [...params]);
+  return queryPrepared(manager, RETURNED_TO_ME_SQL, [...params]);
 }

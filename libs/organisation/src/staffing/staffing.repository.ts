@@ -68,15 +68,7 @@ export function readStaffingRows(
   return queryPrepared<StaffingRow>(manager, STAFFING_SQL, [organisationId, [...new Set(positionIds)], day]);
 }
 
-/** Every post a person holds, and every post their orders cover on `day`, with the titles. */
-export function readCapacityRows(
-  manager: EntityManager,
-  organisationId: string,
-  personId: string,
-  day: string,
-): Promise<CapacityRow[]> {
-  return manager.query(
-    `SELECT true AS own, NULL::uuid AS id, pp.person_id, pp.position_id, NULL AS kind, NULL AS from_date,
+const CAPACITY_SQL = `SELECT true AS own, NULL::uuid AS id, pp.person_id, pp.position_id, NULL AS kind, NULL AS from_date,
             NULL AS to_date, NULL AS reference, pp."primary", pos.title
        FROM person_positions pp JOIN positions pos ON pos.id = pp.position_id
       WHERE pp.organisation_id = $1 AND pp.person_id = $2
@@ -85,9 +77,16 @@ export function readCapacityRows(
             false, pos.title
        FROM acting_orders ao JOIN positions pos ON pos.id = ao.position_id
       WHERE ao.organisation_id = $1 AND ao.person_id = $2
-        AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)`,
-    [organisationId, personId, day],
-  );
+        AND ao.from_date <= $3::date AND (ao.to_date IS NULL OR ao.to_date >= $3::date)`;
+
+/** Every post a person holds, and every post their orders cover on `day`, with the titles. */
+export function readCapacityRows(
+  manager: EntityManager,
+  organisationId: string,
+  personId: string,
+  day: string,
+): Promise<CapacityRow[]> {
+  return queryPrepared<CapacityRow>(manager, CAPACITY_SQL, [organisationId, personId, day]);
 }
 
 /**

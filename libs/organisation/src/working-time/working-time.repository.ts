@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '@saraban/postgres';
 import type { WorkingTimeSettings } from './working-time-settings';
 
 /** An organisation's working-time settings and whether away orders wait for its administrator. */
@@ -13,11 +14,13 @@ export async function readWorkingTime(
   organisationIds: readonly string[],
 ): Promise<Map<string, OrganisationWorkingTime>> {
   if (organisationIds.length === 0) return new Map();
-  const rows: { id: string; working_time: WorkingTimeSettings; away_requires_approval: boolean }[] =
-    await m.query(
-      'SELECT id, working_time, away_requires_approval FROM organisations WHERE id = ANY($1::uuid[])',
-      [[...new Set(organisationIds)]],
-    );
+  const rows = await queryPrepared<{
+    id: string;
+    working_time: WorkingTimeSettings;
+    away_requires_approval: boolean;
+  }>(m, 'SELECT id, working_time, away_requires_approval FROM organisations WHERE id = ANY($1::uuid[])', [
+    [...new Set(organisationIds)],
+  ]);
   return new Map(
     rows.map((r) => [r.id, { settings: r.working_time, awayRequiresApproval: r.away_requires_approval }]),
   );
