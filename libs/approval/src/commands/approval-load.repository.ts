@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { memoHeaderSql, type MemoHeaderRow } from '@saraban/memo';
-import { staffingRowsSql, type StaffingRow } from '@saraban/organisation';
+import {
+  staffingRowsSql,
+  workingTimeSettingsSql,
+  type StaffingRow,
+  type WorkingTimeSettings,
+} from '@saraban/organisation';
 import { queryPrepared } from '@saraban/postgres';
 import { registerDatedOnSql } from '@saraban/register';
 import { MemoWorkflow } from '../entities/memo-workflow.entity';
@@ -12,8 +17,8 @@ const WORKFLOW_COLUMNS = `w.memo_id, w.organisation_id, w.machine_version, w.sna
 
 /**
  * One statement for the memo, its workflow, the register date and — once submitted — the
- * staffing of its frozen route for the day ($3, plus the posts in $4): everything a command
- * reads, in one round trip; the memo, register and
+ * staffing of its frozen route for the day ($3, plus the posts in $4), and the organisation's
+ * working time (the waiting step's deadline): everything a command reads, in one round trip; the memo, register and
  * organisation parts come from their owners. A command locks the memo row (the memo library's FOR UPDATE): separate reads in
  * READ COMMITTED could straddle another's commit.
  */
@@ -30,15 +35,20 @@ function loadSql(lock: boolean): string {
 ), ${staffingRowsSql('$2', '(SELECT ids FROM wanted)::uuid[]', '$3::date')}
 SELECT memo_row.*,
        CASE WHEN memo_row.memo_id IS NULL THEN NULL
-            ELSE (SELECT coalesce(jsonb_agg(staffing), '[]'::jsonb) FROM staffing) END AS staffing_rows
+            ELSE (SELECT coalesce(jsonb_agg(staffing), '[]'::jsonb) FROM staffing) END AS staffing_rows,
+       ${workingTimeSettingsSql('$2')} AS working_time
   FROM memo_row`;
 }
 const LOAD_SQL = loadSql(false);
 const LOAD_FOR_UPDATE_SQL = loadSql(true);
 
-/** The row of the load statement: the memo's header, its workflow (if any), ลงวันที่ and staffing. */
+/** The row of the load statement: the memo's header, its workflow (if any), ลงวันที่, staffing and working time. */
 export type ApprovalLoadRow = WorkflowRow &
-  MemoHeaderRow & { dated_on: string | null; staffing_rows: StaffingRow[] | null };
+  MemoHeaderRow & {
+    dated_on: string | null;
+    staffing_rows: StaffingRow[] | null;
+    working_time: WorkingTimeSettings | null;
+  };
 
 /** Runs the load statement (prepared; `lock` takes the memo row FOR UPDATE); null when there is no such memo. */
 export async function loadApprovalRow(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { MemoAccessPolicy, isCopyRecipient, memoFromHeaderRow, type MemoHeader } from '@saraban/memo';
-import { readApprovalChain } from '@saraban/organisation';
+import { readApprovalChain, type WorkingTimeSettings } from '@saraban/organisation';
 import { bangkokDateString } from '@saraban/thai-format';
 import {
   currentRouteStep,
@@ -28,6 +28,8 @@ export interface LoadedApproval {
   datedOn: string | null;
   /** Who may act on the waiting step today; null outside review. */
   resolution: StepResolution | null;
+  /** The organisation's working-time settings (a waiting step's deadline counts in them). */
+  workingTime: WorkingTimeSettings;
   now: Date;
   day: string;
 }
@@ -82,6 +84,7 @@ export class ApprovalReader {
       staffing,
       datedOn: row.dated_on,
       resolution: resolutionOf(snapshot, staffing, day, memo.authorId),
+      workingTime: row.working_time ?? {},
       now,
       day,
     };

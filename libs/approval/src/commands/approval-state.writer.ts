@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { urgencyRank } from '@saraban/memo';
-import { readWorkingTime, stepDeadline, workingCalendarOf, type StepDeadline } from '@saraban/organisation';
+import { stepDeadline, workingCalendarOf } from '@saraban/organisation';
 import { cancelIssuedEntry, RegisterService } from '@saraban/register';
 import { approvalStateName, currentRouteStep, persistApproval } from '../core/approval-snapshot.util';
 import { pendingHistoryJson } from '../history/approval-history.writer';
@@ -72,7 +72,10 @@ export class ApprovalStateWriter {
       });
     }
 
-    const deadline = step ? await this.deadlineOf(m, loaded) : null;
+    // A step starts whenever a command leaves the memo waiting: due in the organisation's working time.
+    const deadline = step
+      ? stepDeadline(loaded.workingTime, workingCalendarOf(loaded.workingTime), memo.urgency, now)
+      : null;
     const workflow = (version: number): WorkflowWrite => ({
       memoId: memo.id,
       organisationId: memo.organisationId,
@@ -134,13 +137,5 @@ export class ApprovalStateWriter {
       tail(memo.version + 1),
     );
     return version === null ? null : { version, registerEntryId, documentNo, datedOn };
-  }
-
-  /** A step starts whenever a command leaves the memo waiting: due in the organisation's working time. */
-  private async deadlineOf(m: EntityManager, loaded: LoadedApproval): Promise<StepDeadline> {
-    const settings =
-      (await readWorkingTime(m, [loaded.memo.organisationId])).get(loaded.memo.organisationId)?.settings ??
-      {};
-    return stepDeadline(settings, workingCalendarOf(settings), loaded.memo.urgency, loaded.now);
   }
 }

@@ -25,3 +25,12 @@ export async function readWorkingTime(
     rows.map((r) => [r.id, { settings: r.working_time, awayRequiresApproval: r.away_requires_approval }]),
   );
 }
+
+/**
+ * SQL: the organisation's working-time settings (jsonb) as a scalar sub-select, for a caller's
+ * statement that already reads other rows in the same round trip (an approval command's load).
+ * The argument is an SQL expression of the organisation's id.
+ */
+export function workingTimeSettingsSql(organisationId: string): string {
+  return `(SELECT o.working_time FROM organisations o WHERE o.id = ${organisationId})`;
+}
