@@ -80,6 +80,44 @@ describe('publication portal', () => {
       .get(`/public/${w.org.code}/documents/${res.body.items[1].id}`)
       .expect(200);
     expect(detail.body.history.map((h: { memoVersion: number }) => h.memoVersion)).toEqual([7, 5]);
+    // Each listed item is the document as GET /documents/:id answers it, with its hash and code after.
+    for (const item of res.body.items as { id: string }[]) {
+      const one = await request(t.app.getHttpServer())
+        .get(`/public/${w.org.code}/documents/${item.id}`)
+        .expect(200);
+      const signed = await db
+        .getRepository(SignedDocument)
+        .findOneByOrFail({ id: one.body.publication.documentId });
+      expect(JSON.stringify(item)).toBe(
+        JSON.stringify({
+          ...one.body.publication,
+          sha256: signed.sha256,
+          verificationCode: signed.verificationCode,
+        }),
+      );
+      expect(res.text).toContain(JSON.stringify(item));
+    }
+    expect(Object.keys(res.body)).toEqual(['organisation', 'fiscalYear', 'oitItem', 'items']);
+    expect(Object.keys(res.body.items[0])).toEqual([
+      'id',
+      'organisationId',
+      'memoId',
+      'memoVersion',
+      'documentId',
+      'fiscalYear',
+      'oitItem',
+      'title',
+      'documentNo',
+      'datedOn',
+      'orderText',
+      'publishedAt',
+      'status',
+      'replacedById',
+      'withdrawnAt',
+      'withdrawReason',
+      'sha256',
+      'verificationCode',
+    ]);
   });
 
   it('serves the signed PDF and an Atom feed (escaped)', async () => {

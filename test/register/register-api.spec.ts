@@ -204,6 +204,72 @@ describe('register API', () => {
       expect((page2.body.items as EntryBody[]).map((e) => e.number)).toEqual([938, 939]);
     });
 
+    it("lists each entry as GET /entries/:id answers it; the year summary's changes keep their JSON", async () => {
+      const res = await http()
+        .get('/registers/outgoing/entries')
+        .query({ year, page: 1, pageSize: 4 })
+        .auth(clerk, { type: 'bearer' })
+        .expect(200);
+      expect(res.text.startsWith('{"items":[{"id":')).toBe(true);
+      expect(res.text).toMatch(/"total":4,"page":1,"pageSize":4}$/);
+      for (const item of res.body.items as EntryBody[]) {
+        const one = await http()
+          .get(`/registers/outgoing/entries/${item.id}`)
+          .auth(clerk, { type: 'bearer' })
+          .expect(200);
+        expect(JSON.stringify(item)).toBe(one.text);
+      }
+      expect(Object.keys(res.body.items[0])).toEqual([
+        'id',
+        'organisationId',
+        'register',
+        'year',
+        'number',
+        'documentNo',
+        'registeredAt',
+        'datedOn',
+        'fromText',
+        'toText',
+        'subject',
+        'action',
+        'remarks',
+        'memoId',
+        'issuedById',
+        'status',
+        'cancelledAt',
+        'cancelReason',
+        'cancelledById',
+      ]);
+      expect(res.body.items[0].registeredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(res.body.items[1].datedOn).toBe('2026-01-15');
+      const summary = await http()
+        .get(`/registers/outgoing/years/${year}`)
+        .auth(clerk, { type: 'bearer' })
+        .expect(200);
+      expect(Object.keys(summary.body)).toEqual([
+        'register',
+        'year',
+        'nextNumber',
+        'lastIssuedNumber',
+        'issuedCount',
+        'cancelledCount',
+        'changes',
+      ]);
+      expect(Object.keys(summary.body.changes[0])).toEqual([
+        'id',
+        'organisationId',
+        'register',
+        'year',
+        'previousNextNumber',
+        'nextNumber',
+        'lastIssuedNumber',
+        'note',
+        'changedById',
+        'changedAt',
+      ]);
+      expect(summary.body.changes[0].changedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    });
+
     it('searches numbers in either digit style, and text', async () => {
       const search = async (q: string) =>
         (

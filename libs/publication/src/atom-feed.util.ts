@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import Handlebars from 'handlebars';
 import { formatThaiDate } from '@saraban/thai-format';
-import type { PublicListing } from './publication.service';
+import type { PublicListing } from './public-listing';
 
 // The feed library marks titles and summaries as HTML, so plain text typed by people is escaped.
 const text = (s: string): string => Handlebars.Utils.escapeExpression(s);

@@ -4,6 +4,7 @@ export type { PublicationStatus } from './entities/publication.entity';
 export type { ApprovalChainLine, SignedDocumentStage } from './entities/signed-document.entity';
 export * from './oit/default-oit-catalogue';
 export * from './oit/oit-catalogue.service';
+export * from './public-listing';
 export * from './publication.module';
 export * from './publication.service';
 export * from './verification.service';

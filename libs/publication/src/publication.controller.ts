@@ -20,7 +20,8 @@ import { buildAtomFeed } from './atom-feed.util';
 import { OitCatalogueDto, WithdrawPublicationDto } from './dto/oit-catalogue.dto';
 import { PublicListingQuery } from './dto/public-listing.query';
 import { OitCatalogueService, type OitItem } from './oit/oit-catalogue.service';
-import { PublicationService, type PublicListing } from './publication.service';
+import type { PublicListing } from './public-listing';
+import { PublicationService } from './publication.service';
 import type { Publication } from './entities/publication.entity';
 
 @ApiTags('publication')

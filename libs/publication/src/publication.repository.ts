@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { Publication } from './entities/publication.entity';
+import { SignedDocument } from './entities/signed-document.entity';
+import type { PublicListingItem } from './public-listing';
 import type { PublishInput } from './publication.service';
 
-/* The statements on publications beside TypeORM's finds: the idempotent insert, replacing, the years. */
+/* The statements on publications beside TypeORM's finds: the idempotent insert, replacing, the years, the listing. */
 
 /** Inserts the publication of one memo version unless it exists (a retried job); whether it did. */
 export async function insertPublication(
@@ -55,4 +58,49 @@ export async function publishedFiscalYears(
     [organisationId],
   );
   return rows.map((r) => r.fiscal_year);
+}
+
+/**
+ * What the portal lists of one organisation (at most 500, newest first), each publication with
+ * its signed PDF's hash and verification code, as plain objects.
+ */
+export async function listedPublications(
+  manager: EntityManager,
+  organisationId: string,
+  filter: { fiscalYear?: number; oitItem?: string },
+): Promise<PublicListingItem[]> {
+  const qb = manager
+    .getRepository(Publication)
+    .createQueryBuilder('p')
+    .innerJoin(SignedDocument, 'd', 'd.id = p.documentId')
+    .addSelect(['d.sha256', 'd.verificationCode'])
+    .where('p.organisationId = :org', { org: organisationId })
+    .orderBy('p.publishedAt', 'DESC')
+    .limit(500);
+  if (filter.fiscalYear) qb.andWhere('p.fiscalYear = :fy', { fy: filter.fiscalYear });
+  if (filter.oitItem) qb.andWhere('p.oitItem = :item', { item: filter.oitItem });
+  const { entities, raw } = await qb.getRawAndEntities<{
+    d_sha256: string | null;
+    d_verification_code: string;
+  }>();
+  return entities.map((p, i) => ({
+    id: p.id,
+    organisationId: p.organisationId,
+    memoId: p.memoId,
+    memoVersion: p.memoVersion,
+    documentId: p.documentId,
+    fiscalYear: p.fiscalYear,
+    oitItem: p.oitItem,
+    title: p.title,
+    documentNo: p.documentNo,
+    datedOn: p.datedOn,
+    orderText: p.orderText,
+    publishedAt: p.publishedAt,
+    status: p.status,
+    replacedById: p.replacedById,
+    withdrawnAt: p.withdrawnAt,
+    withdrawReason: p.withdrawReason,
+    sha256: raw[i].d_sha256,
+    verificationCode: raw[i].d_verification_code,
+  }));
 }

@@ -6,7 +6,13 @@ import { findOrganisationSummaryByCode, type OrganisationSummary } from '@saraba
 import { fiscalYearOf } from '@saraban/thai-format';
 import { Publication } from './entities/publication.entity';
 import { SignedDocument } from './entities/signed-document.entity';
-import { insertPublication, publishedFiscalYears, replaceOlderPublications } from './publication.repository';
+import type { PublicListing } from './public-listing';
+import {
+  insertPublication,
+  listedPublications,
+  publishedFiscalYears,
+  replaceOlderPublications,
+} from './publication.repository';
 
 export interface PublishInput {
   organisationId: string;
@@ -21,13 +27,6 @@ export interface PublishInput {
   /** The fiscal year (พ.ศ.) it is filed under; without one, that of `datedOn`. */
   fiscalYear?: number | null;
   at: Date;
-}
-
-export interface PublicListing {
-  organisation: { code: string; name: string };
-  fiscalYear: number | null;
-  oitItem: string | null;
-  items: (Publication & { sha256: string | null; verificationCode: string })[];
 }
 
 /** Puts signed documents on the public portal; each memo version is published at most once. */
@@ -79,29 +78,11 @@ export class PublicationService {
     filter: { fiscalYear?: number; oitItem?: string },
   ): Promise<PublicListing> {
     const org = await this.organisationByCode(orgCode);
-    const qb = this.db
-      .getRepository(Publication)
-      .createQueryBuilder('p')
-      .innerJoin(SignedDocument, 'd', 'd.id = p.documentId')
-      .addSelect(['d.sha256', 'd.verificationCode'])
-      .where('p.organisationId = :org', { org: org.id })
-      .orderBy('p.publishedAt', 'DESC')
-      .limit(500);
-    if (filter.fiscalYear) qb.andWhere('p.fiscalYear = :fy', { fy: filter.fiscalYear });
-    if (filter.oitItem) qb.andWhere('p.oitItem = :item', { item: filter.oitItem });
-    const { entities, raw } = await qb.getRawAndEntities<{
-      d_sha256: string | null;
-      d_verification_code: string;
-    }>();
     return {
       organisation: { code: org.code, name: org.name },
       fiscalYear: filter.fiscalYear ?? null,
       oitItem: filter.oitItem ?? null,
-      items: entities.map((p, i) => ({
-        ...p,
-        sha256: raw[i].d_sha256,
-        verificationCode: raw[i].d_verification_code,
-      })),
+      items: await listedPublications(this.db.manager, org.id, filter),
     };
   }
 

@@ -3,6 +3,7 @@ import { toArabicDigits } from '@saraban/thai-format';
 import { queryPrepared } from '@saraban/postgres';
 import { organisationNumberingSql } from '@saraban/organisation';
 import { RegisterEntry } from './entities/register-entry.entity';
+import type { RegisterEntryView } from './register-entry.view';
 
 /*
  * Every statement on register_counters and register_entries (raw SQL for the hot paths and
@@ -261,6 +262,31 @@ export function registerEntriesOfYear(
   });
 }
 
+/** The entry as the library hands it out: a plain object, the columns in the order the API answers them. */
+function toRegisterEntryView(e: RegisterEntry): RegisterEntryView {
+  return {
+    id: e.id,
+    organisationId: e.organisationId,
+    register: e.register,
+    year: e.year,
+    number: e.number,
+    documentNo: e.documentNo,
+    registeredAt: e.registeredAt,
+    datedOn: e.datedOn,
+    fromText: e.fromText,
+    toText: e.toText,
+    subject: e.subject,
+    action: e.action,
+    remarks: e.remarks,
+    memoId: e.memoId,
+    issuedById: e.issuedById,
+    status: e.status,
+    cancelledAt: e.cancelledAt,
+    cancelReason: e.cancelReason,
+    cancelledById: e.cancelledById,
+  };
+}
+
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 const ARABIC_DIGITS = '0123456789';
 
@@ -276,7 +302,7 @@ function escapeLike(s: string): string {
 export async function registerEntriesPage(
   manager: EntityManager,
   p: { organisationId: string; register: string; year: number; term?: string; offset: number; limit: number },
-): Promise<{ items: RegisterEntry[]; total: number }> {
+): Promise<{ items: RegisterEntryView[]; total: number }> {
   const qb = manager
     .getRepository(RegisterEntry)
     .createQueryBuilder('e')
@@ -292,6 +318,6 @@ export async function registerEntriesPage(
       { thai: THAI_DIGITS, arabic: ARABIC_DIGITS, term: `%${escapeLike(toArabicDigits(p.term))}%` },
     );
   }
-  const [items, total] = await qb.orderBy('e.number', 'ASC').skip(p.offset).take(p.limit).getManyAndCount();
-  return { items, total };
+  const [entries, total] = await qb.orderBy('e.number', 'ASC').skip(p.offset).take(p.limit).getManyAndCount();
+  return { items: entries.map(toRegisterEntryView), total };
 }

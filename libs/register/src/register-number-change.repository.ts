@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { RegisterNumberChange } from './entities/register-number-change.entity';
+import type { RegisterNumberChangeView } from './register-number-change.view';
 
 /* The clerk's changes of a register's next number (register_number_changes): written, then read back. */
 
@@ -24,14 +25,31 @@ export async function recordNumberChange(
 }
 
 /** The changes of one register's year, oldest first. */
-export function numberChangesOf(
+export async function numberChangesOf(
   manager: EntityManager,
   organisationId: string,
   register: string,
   year: number,
-): Promise<RegisterNumberChange[]> {
-  return manager.getRepository(RegisterNumberChange).find({
+): Promise<RegisterNumberChangeView[]> {
+  const changes = await manager.getRepository(RegisterNumberChange).find({
     where: { organisationId, register, year },
     order: { changedAt: 'ASC' },
   });
+  return changes.map(toNumberChangeView);
+}
+
+/** A change as the library hands it out: a plain object, the columns in the order the API answers them. */
+function toNumberChangeView(c: RegisterNumberChange): RegisterNumberChangeView {
+  return {
+    id: c.id,
+    organisationId: c.organisationId,
+    register: c.register,
+    year: c.year,
+    previousNextNumber: c.previousNextNumber,
+    nextNumber: c.nextNumber,
+    lastIssuedNumber: c.lastIssuedNumber,
+    note: c.note,
+    changedById: c.changedById,
+    changedAt: c.changedAt,
+  };
 }

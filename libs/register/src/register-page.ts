@@ -1,4 +1,4 @@
-import type { RegisterEntry } from './entities/register-entry.entity';
+import type { RegisterEntryView } from './register-entry.view';
 
 export interface RegisterListQuery {
   register: string;
@@ -13,7 +13,7 @@ export interface RegisterListQuery {
 }
 
 export interface RegisterPage {
-  items: RegisterEntry[];
+  items: RegisterEntryView[];
   total: number;
   page: number;
   pageSize: number;

@@ -1,4 +1,4 @@
-import type { RegisterNumberChange } from './entities/register-number-change.entity';
+import type { RegisterNumberChangeView } from './register-number-change.view';
 
 /** Where one register stands in one calendar year. */
 export interface RegisterYearSummary {
@@ -11,5 +11,5 @@ export interface RegisterYearSummary {
   issuedCount: number;
   cancelledCount: number;
   /** The clerk's changes of the next number, oldest first. */
-  changes: RegisterNumberChange[];
+  changes: RegisterNumberChangeView[];
 }

@@ -9,7 +9,7 @@ import {
   documentJobOptions,
   type DocumentJobPayload,
 } from './document-job';
-import { queueConnection } from './queue-connection.util';
+import { queueConnection } from '@saraban/redis';
 
 /** Enqueues document jobs; the one place that writes to the queue. */
 @Injectable()

@@ -14,7 +14,7 @@ import { HeavyLaneBusyError, PdfRenderer } from '@saraban/document-render';
 import { DocumentFailureRepository } from '../failures/document-failure.repository';
 import { failureCause } from '../failures/failure-cause.util';
 import { DOCUMENT_QUEUE, DocumentStep, type DocumentJobPayload } from '../jobs/document-job';
-import { queueConnection } from '../jobs/queue-connection.util';
+import { queueConnection } from '@saraban/redis';
 import { DocumentCheckpointReader, type DocumentCheckpoint } from '../stages/document-checkpoint.reader';
 import { PublishStage } from '../stages/publish.stage';
 import { RenderStage, type PrintedMemo } from '../stages/render.stage';
