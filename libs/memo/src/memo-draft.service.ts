@@ -24,7 +24,6 @@ import { deleteDraftAtVersion } from './internal/memo-version.repository';
 import { MemoAccessPolicy } from './memo-access.policy';
 import type { MemoBlock } from './memo-block';
 import type { MemoContent } from './memo-content';
-import { missingParts } from './memo-completeness.util';
 import type { CreateMemoInput, MemoBlockInput, UpdateMemoInput } from './memo-draft.schema';
 import { DEFAULT_CLOSING } from './memo-limits';
 import { withoutTypedNumber } from './numbered-item.util';
@@ -135,18 +134,6 @@ export class MemoDraftService {
    * Refuses (422 MEMO_INCOMPLETE, with the missing parts) a memo that lacks what a submission
    * needs; the approval calls it inside its transaction before a register number is taken.
    */
-  async assertSubmittable(organisationId: string, memoId: string, manager?: EntityManager): Promise<void> {
-    const memo = await (manager ?? this.db.manager).findOne(Memo, { where: { id: memoId, organisationId } });
-    if (!memo) throw new AppException(ErrorCode.NotFound);
-    const missing = missingParts(memo);
-    if (missing.length > 0) {
-      throw new AppException(
-        ErrorCode.MemoIncomplete,
-        missing.map((m) => ({ field: m.field, problems: [m.problem] })),
-      );
-    }
-  }
-
   async list(user: AuthUser, query: ListMemosQuery): Promise<MemoListView> {
     const mine = query.mine === true;
     if (!mine && !this.access.canListOrganisation(user)) {

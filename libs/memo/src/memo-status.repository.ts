@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { MemoBlock } from './memo-block';
+import type { SubmittedContent } from './memo-completeness.util';
 import type { MemoStatus, Secrecy, Urgency } from './memo-vocabulary';
 
 /*
@@ -27,12 +29,21 @@ export const MEMO_HEADER_COLUMNS = `m.id AS m_id, m.organisation_id AS m_organis
       m.urgency AS m_urgency, m.secrecy AS m_secrecy, m.signer_position_id AS m_signer_position_id,
       m.status AS m_status, m.version AS m_version, m.created_at AS m_created_at, m.updated_at AS m_updated_at`;
 
+/** The content columns a submission checks for completeness (`m_body`, `m_closing`; see MemoContentRow). */
+const MEMO_CONTENT_COLUMNS = `m.body AS m_body, m.closing AS m_closing`;
+
 /**
  * A sub-select of one memo's header columns (see MEMO_HEADER_COLUMNS), optionally locking its row
- * (FOR UPDATE: a command's reads must not straddle another's commit).
+ * (FOR UPDATE: a command's reads must not straddle another's commit) and with the content columns
+ * a submission checks (`withContent`: MemoContentRow).
  */
-export function memoHeaderSql(id: string, organisationId: string, lock: boolean): string {
-  return `SELECT ${MEMO_HEADER_COLUMNS}
+export function memoHeaderSql(
+  id: string,
+  organisationId: string,
+  lock: boolean,
+  withContent = false,
+): string {
+  return `SELECT ${MEMO_HEADER_COLUMNS}${withContent ? `, ${MEMO_CONTENT_COLUMNS}` : ''}
     FROM memos m
    WHERE m.id = ${id} AND m.organisation_id = ${organisationId}
    ${lock ? 'FOR UPDATE' : ''}`;
@@ -65,6 +76,17 @@ export interface MemoHeaderRow {
   m_version: number;
   m_created_at: Date;
   m_updated_at: Date;
+}
+
+/** The content columns `memoHeaderSql(…, withContent)` adds. */
+export interface MemoContentRow {
+  m_body: MemoBlock[];
+  m_closing: string;
+}
+
+/** The parts a submission checks (missingParts) of a header row read with its content. */
+export function memoContentFromRow(r: MemoHeaderRow & MemoContentRow): SubmittedContent {
+  return { subject: r.m_subject, addressee: r.m_addressee, body: r.m_body, closing: r.m_closing };
 }
 
 /** A memo's header as other libraries read it (body, closing and the rest stay unread). */

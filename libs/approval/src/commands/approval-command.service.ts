@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { AppException, ErrorCode } from '@saraban/errors';
-import { MemoDraftService } from '@saraban/memo';
+import { assertComplete } from '@saraban/memo';
 import { findActivePosition } from '@saraban/organisation';
 import {
   acceptedEventTypes,
@@ -38,7 +38,6 @@ export class ApprovalCommandService {
     private readonly views: ApprovalViewBuilder,
     private readonly writer: ApprovalStateWriter,
     private readonly idempotency: IdempotencyService,
-    private readonly drafts: MemoDraftService,
   ) {}
 
   async execute(
@@ -59,7 +58,10 @@ export class ApprovalCommandService {
         if (replay) return replay;
       }
       const extra = command.kind === 'reroute' ? [command.positionId] : [];
-      const loaded = await this.reader.load(m, user.organisationId, memoId, extra, { lock: true });
+      const loaded = await this.reader.load(m, user.organisationId, memoId, extra, {
+        lock: true,
+        withContent: command.kind === 'submit',
+      });
       if (!loaded || !(await this.reader.mayRead(m, user, loaded)))
         throw new AppException(ErrorCode.NotFound);
       if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.memo.version) {
@@ -79,7 +81,7 @@ export class ApprovalCommandService {
       if (!allowed.ok)
         throw new AppException(allowed.notYourTurn ? ErrorCode.NotYourTurn : ErrorCode.Forbidden);
       // A memo without body, addressee or closing takes no register number (the memo library's rule).
-      if (command.kind === 'submit') await this.drafts.assertSubmittable(user.organisationId, memoId, m);
+      if (command.kind === 'submit' && loaded.content) assertComplete(loaded.content);
       const first = applyApprovalEvent(loaded.snapshot, event);
       if (!first.changed) {
         throw new AppException(ErrorCode.ValidationFailed, [

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { memoHeaderSql, type MemoHeaderRow } from '@saraban/memo';
+import { memoHeaderSql, type MemoContentRow, type MemoHeaderRow } from '@saraban/memo';
 import {
   staffingRowsSql,
   workingTimeSettingsSql,
@@ -22,10 +22,10 @@ const WORKFLOW_COLUMNS = `w.memo_id, w.organisation_id, w.machine_version, w.sna
  * organisation parts come from their owners. A command locks the memo row (the memo library's FOR UPDATE): separate reads in
  * READ COMMITTED could straddle another's commit.
  */
-function loadSql(lock: boolean): string {
+function loadSql(lock: boolean, withContent = false): string {
   return `WITH memo_row AS (
   SELECT m.*, ${WORKFLOW_COLUMNS}, ${registerDatedOnSql('w.register_entry_id')} AS dated_on
-    FROM (${memoHeaderSql('$1', '$2', lock)}) m
+    FROM (${memoHeaderSql('$1', '$2', lock, withContent)}) m
     LEFT JOIN memo_workflows w ON w.memo_id = m.m_id
 ), wanted AS (
   SELECT ARRAY(
@@ -41,10 +41,13 @@ SELECT memo_row.*,
 }
 const LOAD_SQL = loadSql(false);
 const LOAD_FOR_UPDATE_SQL = loadSql(true);
+/** A submission's load: also the content it checks for completeness. */
+const LOAD_FOR_SUBMIT_SQL = loadSql(true, true);
 
 /** The row of the load statement: the memo's header, its workflow (if any), ลงวันที่, staffing and working time. */
 export type ApprovalLoadRow = WorkflowRow &
-  MemoHeaderRow & {
+  MemoHeaderRow &
+  Partial<MemoContentRow> & {
     dated_on: string | null;
     staffing_rows: StaffingRow[] | null;
     working_time: WorkingTimeSettings | null;
@@ -59,9 +62,12 @@ export async function loadApprovalRow(
     day: string;
     extraPositionIds: readonly string[];
     lock: boolean;
+    /** With the memo's content (a submission checks it); implies the lock. */
+    withContent?: boolean;
   },
 ): Promise<ApprovalLoadRow | null> {
-  const rows = await queryPrepared<ApprovalLoadRow>(manager, p.lock ? LOAD_FOR_UPDATE_SQL : LOAD_SQL, [
+  const sql = p.withContent ? LOAD_FOR_SUBMIT_SQL : p.lock ? LOAD_FOR_UPDATE_SQL : LOAD_SQL;
+  const rows = await queryPrepared<ApprovalLoadRow>(manager, sql, [
     p.memoId,
     p.organisationId,
     p.day,

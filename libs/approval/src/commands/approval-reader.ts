@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
-import { MemoAccessPolicy, isCopyRecipient, memoFromHeaderRow, type MemoHeader } from '@saraban/memo';
+import {
+  MemoAccessPolicy,
+  isCopyRecipient,
+  memoContentFromRow,
+  memoFromHeaderRow,
+  type MemoHeader,
+  type SubmittedContent,
+} from '@saraban/memo';
 import { readApprovalChain, type WorkingTimeSettings } from '@saraban/organisation';
 import { bangkokDateString } from '@saraban/thai-format';
 import {
@@ -28,6 +35,8 @@ export interface LoadedApproval {
   datedOn: string | null;
   /** Who may act on the waiting step today; null outside review. */
   resolution: StepResolution | null;
+  /** The memo's content, when loaded for a submission (`withContent`); null otherwise. */
+  content: SubmittedContent | null;
   /** The organisation's working-time settings (a waiting step's deadline counts in them). */
   workingTime: WorkingTimeSettings;
   now: Date;
@@ -47,7 +56,7 @@ export class ApprovalReader {
     organisationId: string,
     memoId: string,
     extraPositionIds: readonly string[] = [],
-    options: { lock?: boolean; now?: Date } = {},
+    options: { lock?: boolean; now?: Date; withContent?: boolean } = {},
   ): Promise<LoadedApproval | null> {
     const now = options.now ?? new Date();
     const day = bangkokDateString(now);
@@ -57,6 +66,7 @@ export class ApprovalReader {
       day,
       extraPositionIds,
       lock: options.lock ?? false,
+      withContent: options.withContent ?? false,
     });
     if (!row) return null;
     const memo = memoFromHeaderRow(row);
@@ -84,6 +94,10 @@ export class ApprovalReader {
       staffing,
       datedOn: row.dated_on,
       resolution: resolutionOf(snapshot, staffing, day, memo.authorId),
+      content:
+        row.m_body !== undefined && row.m_closing !== undefined
+          ? memoContentFromRow({ ...row, m_body: row.m_body, m_closing: row.m_closing })
+          : null,
       workingTime: row.working_time ?? {},
       now,
       day,
