@@ -3,9 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { AwayService, DecideAwayDto, DeclareAwayDto, type AwayNoticeView } from '@saraban/away';
-import { AppException } from '@saraban/errors';
 import { ACTING_KIND_LABELS, OrganisationDirectoryService } from '@saraban/organisation';
 import { bangkokDateString } from '@saraban/thai-format';
+import { submitForm } from './forms/form-post.util';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -59,16 +59,19 @@ export class WebAwayController {
     @Body() form: DeclareAwayDto,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      await this.away.declare(user, form);
-      res.redirect(303, '/app/me/away?done=declared');
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      const detail = Array.isArray(err.details)
-        ? (err.details as { problems?: string[] }[]).flatMap((d) => d.problems ?? []).join(' ')
-        : '';
-      await this.render(res, user, undefined, detail || err.message, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.away.declare(user, form);
+        return '/app/me/away?done=declared';
+      },
+      async (err) => {
+        const detail = Array.isArray(err.details)
+          ? (err.details as { problems?: string[] }[]).flatMap((d) => d.problems ?? []).join(' ')
+          : '';
+        await this.render(res, user, undefined, detail || err.message, err.status);
+      },
+    );
   }
 
   @Post('me/away/:id/cancel')
@@ -77,13 +80,16 @@ export class WebAwayController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      await this.away.cancel(user, id);
-      res.redirect(303, '/app/me/away?done=cancelled');
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      await this.render(res, user, undefined, err.message, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.away.cancel(user, id);
+        return '/app/me/away?done=cancelled';
+      },
+      async (err) => {
+        await this.render(res, user, undefined, err.message, err.status);
+      },
+    );
   }
 
   @Get('admin/away')
@@ -109,14 +115,17 @@ export class WebAwayController {
       await this.renderAdmin(res, user, undefined, 'ไม่รู้จักคำสั่งนี้', 404);
       return;
     }
-    try {
-      if (decision === 'approve') await this.away.approve(user, id, form.note);
-      else await this.away.reject(user, id, form.note);
-      res.redirect(303, `/app/admin/away?done=${decision === 'approve' ? 'approved' : 'rejected'}`);
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      await this.renderAdmin(res, user, undefined, err.message, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        if (decision === 'approve') await this.away.approve(user, id, form.note);
+        else await this.away.reject(user, id, form.note);
+        return `/app/admin/away?done=${decision === 'approve' ? 'approved' : 'rejected'}`;
+      },
+      async (err) => {
+        await this.renderAdmin(res, user, undefined, err.message, err.status);
+      },
+    );
   }
 
   private async render(

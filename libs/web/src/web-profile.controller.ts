@@ -18,6 +18,7 @@ import { CurrentUser, SessionService, clearSessionCookie, type AuthUser } from '
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { IMAGE_MAX_BYTES, OrganisationImagesService } from '@saraban/organisation';
+import { submitForm } from './forms/form-post.util';
 import { describeUserAgent } from './user-agent.util';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
@@ -43,13 +44,14 @@ export class WebProfileController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      await this.images.setSignature(user.personId, file?.buffer);
-      res.redirect(303, '/app/memos/mine?done=signature');
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      res.redirect(303, `/app/memos/mine?done=signature-refused`);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.images.setSignature(user.personId, file?.buffer);
+        return '/app/memos/mine?done=signature';
+      },
+      () => res.redirect(303, `/app/memos/mine?done=signature-refused`),
+    );
   }
 
   /** Where the person is signed in: each session's browser, address, start and last use, with a button to end it. */

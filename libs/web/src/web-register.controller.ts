@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilte
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { AppException } from '@saraban/errors';
 import { OUTGOING_REGISTER, RegisterService } from '@saraban/register';
 import { BUDDHIST_ERA_OFFSET, bangkokCalendarYear, toArabicDigits } from '@saraban/thai-format';
+import { submitForm } from './forms/form-post.util';
 import { CancelEntryForm, NextNumberForm, PaperDocumentForm } from './forms/register.forms';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
@@ -50,20 +50,23 @@ export class WebRegisterController {
     @Res() res: Response,
   ): Promise<void> {
     const year = yearOf(yearParam);
-    try {
-      await this.registers.setNextNumber(
-        user.organisationId,
-        OUTGOING_REGISTER,
-        year,
-        Number(toArabicDigits(form.nextNumber.trim())),
-        user.personId,
-        form.note?.trim() || null,
-      );
-      res.redirect(303, `/app/register?year=${year}&done=next-number`);
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      await this.render(res, user, year, undefined, undefined, undefined, err.message, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.registers.setNextNumber(
+          user.organisationId,
+          OUTGOING_REGISTER,
+          year,
+          Number(toArabicDigits(form.nextNumber.trim())),
+          user.personId,
+          form.note?.trim() || null,
+        );
+        return `/app/register?year=${year}&done=next-number`;
+      },
+      async (err) => {
+        await this.render(res, user, year, undefined, undefined, undefined, err.message, err.status);
+      },
+    );
   }
 
   @Post('entries')
@@ -102,13 +105,16 @@ export class WebRegisterController {
       await this.render(res, user, entry.year, undefined, undefined, undefined, 'กรุณาระบุเหตุผลที่ยกเลิกเลข', 400);
       return;
     }
-    try {
-      await this.registers.cancel(user.organisationId, id, reason, user.personId, OUTGOING_REGISTER);
-      res.redirect(303, `/app/register?year=${entry.year}&done=entry-cancelled`);
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      await this.render(res, user, entry.year, undefined, undefined, undefined, err.message, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.registers.cancel(user.organisationId, id, reason, user.personId, OUTGOING_REGISTER);
+        return `/app/register?year=${entry.year}&done=entry-cancelled`;
+      },
+      async (err) => {
+        await this.render(res, user, entry.year, undefined, undefined, undefined, err.message, err.status);
+      },
+    );
   }
 
   private async render(

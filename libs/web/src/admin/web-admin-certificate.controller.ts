@@ -14,10 +14,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { CertificateService } from '@saraban/certificates';
-import { AppException } from '@saraban/errors';
 import { IMAGE_MAX_BYTES, OrganisationImagesService } from '@saraban/organisation';
 import { OitCatalogueService } from '@saraban/publication';
 import { fiscalYearOf } from '@saraban/thai-format';
+import { submitForm } from '../forms/form-post.util';
 import { CatalogueForm } from '../forms/catalogue.form';
 import { CertificateForm } from '../forms/certificate.form';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -59,13 +59,16 @@ export class WebAdminCertificateController {
       await this.renderCertificate(res, user, 'กรุณาเลือกไฟล์ใบรับรอง (.p12 หรือ .pfx)', undefined, 400);
       return;
     }
-    try {
-      await this.certificates.install(user.organisationId, file.buffer, form.password ?? '');
-      res.redirect(303, '/app/admin/certificate?done=certificate');
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      await this.renderCertificate(res, user, err.message, undefined, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.certificates.install(user.organisationId, file.buffer, form.password ?? '');
+        return '/app/admin/certificate?done=certificate';
+      },
+      async (err) => {
+        await this.renderCertificate(res, user, err.message, undefined, err.status);
+      },
+    );
   }
 
   @Post('emblem')
@@ -75,13 +78,16 @@ export class WebAdminCertificateController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      await this.images.setEmblem(user.organisationId, file?.buffer);
-      res.redirect(303, '/app/admin/certificate?done=emblem');
-    } catch (err) {
-      if (!(err instanceof AppException) || err.status >= 500) throw err;
-      await this.renderCertificate(res, user, err.message, undefined, err.status);
-    }
+    await submitForm(
+      res,
+      async () => {
+        await this.images.setEmblem(user.organisationId, file?.buffer);
+        return '/app/admin/certificate?done=emblem';
+      },
+      async (err) => {
+        await this.renderCertificate(res, user, err.message, undefined, err.status);
+      },
+    );
   }
 
   /** Publication settings: the open-data (OIT) catalogue of a fiscal year, one "code title" a line. */
