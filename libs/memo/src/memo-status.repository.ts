@@ -84,8 +84,9 @@ export interface MemoContentRow {
   m_closing: string;
 }
 
-/** The parts a submission checks (missingParts) of a header row read with its content. */
-export function memoContentFromRow(r: MemoHeaderRow & MemoContentRow): SubmittedContent {
+/** The parts a submission checks (missingParts) of a header row; null when it was read without its content. */
+export function memoContentFromRow(r: MemoHeaderRow & Partial<MemoContentRow>): SubmittedContent | null {
+  if (r.m_body === undefined || r.m_closing === undefined) return null;
   return { subject: r.m_subject, addressee: r.m_addressee, body: r.m_body, closing: r.m_closing };
 }
 

@@ -81,7 +81,11 @@ export class ApprovalCommandService {
       if (!allowed.ok)
         throw new AppException(allowed.notYourTurn ? ErrorCode.NotYourTurn : ErrorCode.Forbidden);
       // A memo without body, addressee or closing takes no register number (the memo library's rule).
-      if (command.kind === 'submit' && loaded.content) assertComplete(loaded.content);
+      if (command.kind === 'submit') {
+        // Loaded withContent above: a missing content is a programming error, never a pass.
+        if (!loaded.content) throw new Error('a submission was loaded without the memo content');
+        assertComplete(loaded.content);
+      }
       const first = applyApprovalEvent(loaded.snapshot, event);
       if (!first.changed) {
         throw new AppException(ErrorCode.ValidationFailed, [

@@ -94,10 +94,7 @@ export class ApprovalReader {
       staffing,
       datedOn: row.dated_on,
       resolution: resolutionOf(snapshot, staffing, day, memo.authorId),
-      content:
-        row.m_body !== undefined && row.m_closing !== undefined
-          ? memoContentFromRow({ ...row, m_body: row.m_body, m_closing: row.m_closing })
-          : null,
+      content: memoContentFromRow(row),
       workingTime: row.working_time ?? {},
       now,
       day,
