@@ -7,9 +7,8 @@ import { BrowserHost } from './browser-host';
 import type { MemoDocument } from './memo-document';
 import { SECRECY_LABELS, attachmentLabel, buildMemoView } from './memo-view.util';
 import { applyDigits } from '@saraban/thai-format';
-import { PDFDocument } from 'pdf-lib';
 import { continuationWords, countPages, pageFirstWords } from './continuation/page-first-words.util';
-import { finishPdf, needsFinishing } from './finishing/pdf-finishing.util';
+import { finishPdf, loadForFinishing, needsFinishing } from './finishing/pdf-finishing.util';
 import { PrintedFont } from './finishing/printed-font';
 import { resolvePdfRendererOptions } from './pdf-renderer-options';
 import type { PdfRendererOptions, ResolvedPdfRendererOptions } from './pdf-renderer-options';
@@ -250,7 +249,7 @@ export class PdfRenderer {
     const paged = (doc.layout?.continuationWord ?? true) && countPages(printed) > 1;
     let pdf: Buffer;
     if (paged || needsFinishing(finishing)) {
-      const loaded = await PDFDocument.load(printed);
+      const loaded = await loadForFinishing(printed);
       if (paged) finishing.continuation = continuationWords(pageFirstWords(loaded));
       pdf = await finishPdf(loaded, finishing);
     } else {
