@@ -1,11 +1,10 @@
 import type { PublicationStatus } from './entities/publication.entity';
 
 /**
- * One document on the public portal as it is read outside the library (the API's JSON, the
- * portal pages, the Atom feed): the publication's columns, in the order the API has always
- * answered them, then the signed PDF's hash and verification code.
+ * One publication as it is read outside the library (the API's JSON, the portal pages, the
+ * publish stage): its columns, in the order the API has always answered them.
  */
-export interface PublicListingItem {
+export interface PublicationView {
   id: string;
   organisationId: string;
   memoId: string;
@@ -25,6 +24,10 @@ export interface PublicListingItem {
   replacedById: string | null;
   withdrawnAt: Date | null;
   withdrawReason: string | null;
+}
+
+/** One document of the portal's listing (and the Atom feed): the publication, then its signed PDF's hash and verification code. */
+export interface PublicListingItem extends PublicationView {
   sha256: string | null;
   verificationCode: string;
 }

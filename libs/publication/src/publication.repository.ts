@@ -1,10 +1,32 @@
 import type { EntityManager } from 'typeorm';
 import { Publication } from './entities/publication.entity';
 import { SignedDocument } from './entities/signed-document.entity';
-import type { PublicListingItem } from './public-listing';
+import type { PublicListingItem, PublicationView } from './public-listing';
 import type { PublishInput } from './publication.service';
 
 /* The statements on publications beside TypeORM's finds: the idempotent insert, replacing, the years, the listing. */
+
+/** A publication as the library answers it: the entity's columns as a plain view, in the API's order. */
+export function publicationView(p: Publication): PublicationView {
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    memoId: p.memoId,
+    memoVersion: p.memoVersion,
+    documentId: p.documentId,
+    fiscalYear: p.fiscalYear,
+    oitItem: p.oitItem,
+    title: p.title,
+    documentNo: p.documentNo,
+    datedOn: p.datedOn,
+    orderText: p.orderText,
+    publishedAt: p.publishedAt,
+    status: p.status,
+    replacedById: p.replacedById,
+    withdrawnAt: p.withdrawnAt,
+    withdrawReason: p.withdrawReason,
+  };
+}
 
 /** Inserts the publication of one memo version unless it exists (a retried job); whether it did. */
 export async function insertPublication(
@@ -84,22 +106,7 @@ export async function listedPublications(
     d_verification_code: string;
   }>();
   return entities.map((p, i) => ({
-    id: p.id,
-    organisationId: p.organisationId,
-    memoId: p.memoId,
-    memoVersion: p.memoVersion,
-    documentId: p.documentId,
-    fiscalYear: p.fiscalYear,
-    oitItem: p.oitItem,
-    title: p.title,
-    documentNo: p.documentNo,
-    datedOn: p.datedOn,
-    orderText: p.orderText,
-    publishedAt: p.publishedAt,
-    status: p.status,
-    replacedById: p.replacedById,
-    withdrawnAt: p.withdrawnAt,
-    withdrawReason: p.withdrawReason,
+    ...publicationView(p),
     sha256: raw[i].d_sha256,
     verificationCode: raw[i].d_verification_code,
   }));

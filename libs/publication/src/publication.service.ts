@@ -6,10 +6,11 @@ import { findOrganisationSummaryByCode, type OrganisationSummary } from '@saraba
 import { fiscalYearOf } from '@saraban/thai-format';
 import { Publication } from './entities/publication.entity';
 import { SignedDocument } from './entities/signed-document.entity';
-import type { PublicListing } from './public-listing';
+import type { PublicListing, PublicationView } from './public-listing';
 import {
   insertPublication,
   listedPublications,
+  publicationView,
   publishedFiscalYears,
   replaceOlderPublications,
 } from './publication.repository';
@@ -41,7 +42,7 @@ export class PublicationService {
   async publish(
     m: EntityManager,
     input: PublishInput,
-  ): Promise<{ publication: Publication; created: boolean }> {
+  ): Promise<{ publication: PublicationView; created: boolean }> {
     const created = await insertPublication(m, {
       ...input,
       fiscalYear: input.fiscalYear ?? fiscalYearOf(new Date(`${input.datedOn}T12:00:00+07:00`)),
@@ -50,10 +51,10 @@ export class PublicationService {
       .getRepository(Publication)
       .findOneOrFail({ where: { memoId: input.memoId, memoVersion: input.memoVersion } });
     if (created) await replaceOlderPublications(m, input.memoId, input.memoVersion, publication.id);
-    return { publication, created };
+    return { publication: publicationView(publication), created };
   }
 
-  async withdraw(organisationId: string, publicationId: string, reason: string): Promise<Publication> {
+  async withdraw(organisationId: string, publicationId: string, reason: string): Promise<PublicationView> {
     const repo = this.db.getRepository(Publication);
     const publication = await repo.findOne({ where: { id: publicationId, organisationId } });
     if (!publication) throw new AppException(ErrorCode.NotFound);
@@ -63,7 +64,7 @@ export class PublicationService {
       { id: publicationId },
       { status: 'withdrawn', withdrawnAt: new Date(), withdrawReason: reason },
     );
-    return repo.findOneOrFail({ where: { id: publicationId } });
+    return publicationView(await repo.findOneOrFail({ where: { id: publicationId } }));
   }
 
   async organisationByCode(code: string): Promise<OrganisationSummary> {
@@ -94,7 +95,7 @@ export class PublicationService {
   async getPublic(
     orgCode: string,
     publicationId: string,
-  ): Promise<{ publication: Publication; history: Publication[] }> {
+  ): Promise<{ publication: PublicationView; history: PublicationView[] }> {
     const org = await this.organisationByCode(orgCode);
     const publication = await this.db
       .getRepository(Publication)
@@ -104,7 +105,7 @@ export class PublicationService {
       where: { memoId: publication.memoId, organisationId: org.id },
       order: { memoVersion: 'DESC' },
     });
-    return { publication, history };
+    return { publication: publicationView(publication), history: history.map(publicationView) };
   }
 
   /** The signed PDF of a published document (withdrawn ones stay downloadable as history). */
