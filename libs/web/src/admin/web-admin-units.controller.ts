@@ -77,15 +77,7 @@ export class WebAdminUnitsController extends WebPage('units') {
     @Body() form: UnitCodeForm,
     @Res() res: Response,
   ): Promise<void> {
-    await this.save(
-      res,
-      user,
-      'unit-deactivated',
-      'unit',
-      {},
-      (file) => deactivateUnit(file, form.code),
-      form.code,
-    );
+    await this.deactivate(res, user, 'unit', form.code);
   }
 
   @Post('positions')
@@ -122,15 +114,7 @@ export class WebAdminUnitsController extends WebPage('units') {
     @Body() form: UnitCodeForm,
     @Res() res: Response,
   ): Promise<void> {
-    await this.save(
-      res,
-      user,
-      'position-deactivated',
-      'position',
-      {},
-      (file) => deactivatePosition(file, form.code),
-      form.code,
-    );
+    await this.deactivate(res, user, 'position', form.code);
   }
 
   /**
@@ -151,6 +135,12 @@ export class WebAdminUnitsController extends WebPage('units') {
       const refused = refusedForm(values, problems, row === undefined ? {} : { code: '' }, row);
       return this.render(res, user, { [form]: refused }, 400);
     });
+  }
+
+  /** Deactivates a unit or a post; refused, its row opens again with the reason. */
+  private deactivate(res: Response, user: AuthUser, row: 'unit' | 'position', code: string): Promise<void> {
+    const change = row === 'unit' ? deactivateUnit : deactivatePosition;
+    return this.save(res, user, `${row}-deactivated`, row, {}, (file) => change(file, code), code);
   }
 
   private async render(
