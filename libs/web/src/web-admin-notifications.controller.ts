@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isURL } from 'class-validator';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { AppException } from '@saraban/errors';
 import { LineChannelService, WEBHOOK_EVENT_TYPES, WebhookSubscriptionService } from '@saraban/notification';
 import { LineChannelForm, WebhookSubscriptionForm } from './forms/notification-settings.form';
+import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -30,21 +31,18 @@ interface Problems {
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin/notifications')
-export class WebAdminNotificationsController {
+export class WebAdminNotificationsController extends WebPage() {
   constructor(
     private readonly line: LineChannelService,
     private readonly webhooks: WebhookSubscriptionService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, done, {}, 200);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, done, {}, 200);
   }
 
   @Post('line')

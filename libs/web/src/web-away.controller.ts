@@ -1,59 +1,30 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { AwayService, DecideAwayDto, DeclareAwayDto, type AwayNoticeView } from '@saraban/away';
-import { ACTING_KIND_LABELS, OrganisationDirectoryService } from '@saraban/organisation';
-import { bangkokDateString } from '@saraban/thai-format';
+import { AwayService, DecideAwayDto, DeclareAwayDto } from '@saraban/away';
 import { submitForm } from './forms/form-post.util';
+import { WebAwayPages } from './web-away-pages.service';
 import { WebExceptionFilter } from './web-exception.filter';
-import { WebShell } from './web-shell.service';
-import { WebViews } from './web-views.service';
+import { WebPage } from './web-page.mixin';
 
-const STATUS_LABELS: Record<AwayNoticeView['status'], string> = {
-  pending: 'รอผู้ดูแลระบบอนุมัติ',
-  approved: 'อนุมัติแล้ว',
-  rejected: 'ไม่อนุมัติ',
-  cancelled: 'ยกเลิกแล้ว',
-};
-
-const FLASH: Record<string, string> = {
-  declared: 'บันทึกการแจ้งไม่อยู่แล้ว',
-  cancelled: 'ยกเลิกการแจ้งไม่อยู่แล้ว',
-  approved: 'อนุมัติแล้ว ระบบออกคำสั่งให้ปฏิบัติหน้าที่แทน',
-  rejected: 'ไม่อนุมัติแล้ว',
-};
-
-function shown(n: AwayNoticeView) {
-  return {
-    ...n,
-    statusLabel: STATUS_LABELS[n.status],
-    cancellable: n.status === 'pending' || n.status === 'approved',
-  };
-}
-
-/** Away and hand-over: my notices with the form (from my page), and the administrator's approvals. */
+/** Away and hand-over: my notices with the form (from my page). */
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
-@Controller('app')
-export class WebAwayController {
+@Controller('app/me/away')
+export class WebAwayController extends WebPage() {
   constructor(
     private readonly away: AwayService,
-    private readonly directory: OrganisationDirectoryService,
-    private readonly shell: WebShell,
-    private readonly views: WebViews,
-  ) {}
-
-  @Get('me/away')
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, typeof done === 'string' ? done : undefined, null, 200);
+    private readonly pages: WebAwayPages,
+  ) {
+    super();
   }
 
-  @Post('me/away')
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.pages.send('away', res, user, done, null, 200);
+  }
+
+  @Post()
   async declare(
     @CurrentUser() user: AuthUser,
     @Body() form: DeclareAwayDto,
@@ -69,12 +40,12 @@ export class WebAwayController {
         const detail = Array.isArray(err.details)
           ? (err.details as { problems?: string[] }[]).flatMap((d) => d.problems ?? []).join(' ')
           : '';
-        await this.render(res, user, undefined, detail || err.message, err.status);
+        await this.pages.send('away', res, user, undefined, detail || err.message, err.status);
       },
     );
   }
 
-  @Post('me/away/:id/cancel')
+  @Post(':id/cancel')
   async cancel(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -86,24 +57,29 @@ export class WebAwayController {
         await this.away.cancel(user, id);
         return '/app/me/away?done=cancelled';
       },
-      async (err) => {
-        await this.render(res, user, undefined, err.message, err.status);
-      },
+      (err) => this.pages.send('away', res, user, undefined, err.message, err.status),
     );
   }
+}
 
-  @Get('admin/away')
-  @Roles('admin')
-  async adminPage(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.renderAdmin(res, user, typeof done === 'string' ? done : undefined, null, 200);
+/** The administrator's approvals of away notices (an approval issues the acting order). */
+@ApiExcludeController()
+@UseFilters(WebExceptionFilter)
+@Roles('admin')
+@Controller('app/admin/away')
+export class WebAdminAwayController extends WebPage() {
+  constructor(
+    private readonly away: AwayService,
+    private readonly pages: WebAwayPages,
+  ) {
+    super();
   }
 
-  @Post('admin/away/:id/:decision')
-  @Roles('admin')
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.pages.send('admin-away', res, user, done, null, 200);
+  }
+
+  @Post(':id/:decision')
   async decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -112,7 +88,7 @@ export class WebAwayController {
     @Res() res: Response,
   ): Promise<void> {
     if (decision !== 'approve' && decision !== 'reject') {
-      await this.renderAdmin(res, user, undefined, 'ไม่รู้จักคำสั่งนี้', 404);
+      await this.pages.send('admin-away', res, user, undefined, 'ไม่รู้จักคำสั่งนี้', 404);
       return;
     }
     await submitForm(
@@ -122,60 +98,7 @@ export class WebAwayController {
         else await this.away.reject(user, id, form.note);
         return `/app/admin/away?done=${decision === 'approve' ? 'approved' : 'rejected'}`;
       },
-      async (err) => {
-        await this.renderAdmin(res, user, undefined, err.message, err.status);
-      },
-    );
-  }
-
-  private async render(
-    res: Response,
-    user: AuthUser,
-    done: string | undefined,
-    error: string | null,
-    status: number,
-  ): Promise<void> {
-    const [shell, notices, d] = await Promise.all([
-      this.shell.context(user, 'mine', 'แจ้งไม่อยู่และมอบหมายผู้ปฏิบัติหน้าที่แทน'),
-      this.away.mine(user),
-      this.directory.directory(user.organisationId),
-    ]);
-    this.views.send(
-      res,
-      'away',
-      {
-        ...shell,
-        flash: done ? (FLASH[done] ?? null) : shell.flash,
-        error,
-        today: bangkokDateString(new Date()),
-        people: d.people
-          .filter((p) => p.active && p.id !== user.personId)
-          .map((p) => ({ id: p.id, name: `${p.prefix}${p.fullName}` })),
-        kinds: Object.entries(ACTING_KIND_LABELS)
-          .filter(([k]) => k !== 'delegated')
-          .map(([value, label]) => ({ value, label })),
-        notices: notices.map(shown),
-      },
-      status,
-    );
-  }
-
-  private async renderAdmin(
-    res: Response,
-    user: AuthUser,
-    done: string | undefined,
-    error: string | null,
-    status: number,
-  ): Promise<void> {
-    const [shell, pending] = await Promise.all([
-      this.shell.context(user, 'admin', 'อนุมัติการแจ้งไม่อยู่'),
-      this.away.pending(user),
-    ]);
-    this.views.send(
-      res,
-      'admin-away',
-      { ...shell, flash: done ? (FLASH[done] ?? null) : shell.flash, error, notices: pending.map(shown) },
-      status,
+      (err) => this.pages.send('admin-away', res, user, undefined, err.message, err.status),
     );
   }
 }

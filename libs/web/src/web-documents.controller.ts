@@ -1,18 +1,9 @@
-import {
-  Controller,
-  Get,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Controller, Param, ParseIntPipe, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { DocumentStatusService } from '@saraban/pipeline';
+import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -22,19 +13,16 @@ import { WebViews } from './web-views.service';
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin/documents')
-export class WebDocumentsController {
+export class WebDocumentsController extends WebPage() {
   constructor(
     private readonly documents: DocumentStatusService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
+  protected async show(res: Response, user: AuthUser, done: unknown): Promise<void> {
     const [failures, shell] = await Promise.all([
       this.documents.failures(user.organisationId),
       this.shell.context(user, 'admin', 'เอกสารที่จัดทำไม่สำเร็จ', done),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { isEmail } from 'class-validator';
 import type { Response } from 'express';
@@ -11,6 +11,7 @@ import {
   NotificationPreferencesService,
 } from '@saraban/notification';
 import { NotificationSettingsForm } from './forms/notification-settings.form';
+import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -19,22 +20,19 @@ import { WebViews } from './web-views.service';
 @ApiExcludeController()
 @UseFilters(WebExceptionFilter)
 @Controller('app/me/notifications')
-export class WebNotificationSettingsController {
+export class WebNotificationSettingsController extends WebPage() {
   constructor(
     private readonly preferences: NotificationPreferencesService,
     private readonly links: LineLinkService,
     private readonly line: LineChannelService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, done, null, null, 200);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, done, null, null, 200);
   }
 
   @Post()

@@ -9,7 +9,7 @@ import { WebAdminUnitsController } from './admin/web-admin-units.controller';
 import { WebApprovalController } from './web-approval.controller';
 import { WebAssetsController } from './web-assets.controller';
 import { WebAuthController } from './web-auth.controller';
-import { WebAwayController } from './web-away.controller';
+import { WebAdminAwayController, WebAwayController } from './web-away.controller';
 import { WebAdminNotificationsController } from './web-admin-notifications.controller';
 import { WebNotificationSettingsController } from './web-notification-settings.controller';
 import { WebNotificationsController } from './web-notifications.controller';
@@ -49,6 +49,7 @@ export const WEB_CONTROLLERS: Type[] = [
   WebMemoPageController,
   WebApprovalController,
   WebAwayController,
+  WebAdminAwayController,
   WebRegisterController,
   // The administrator's pages, one controller per area, all fixed addresses under /app/admin:
   // the organisation and its file (/app/admin, /app/admin/organisation) …

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
@@ -7,6 +7,7 @@ import { DocumentStatusService } from '@saraban/pipeline';
 import { RerouteForm } from './forms/approval.forms';
 import { versionOf } from './forms/attachment.form';
 import { WebApproval, isShowableRefusal } from './web-approval.service';
+import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -24,22 +25,19 @@ function durationLabel(ms: number): string {
 @UseFilters(WebExceptionFilter)
 @Roles('clerk', 'admin')
 @Controller('app/stuck')
-export class WebStuckController {
+export class WebStuckController extends WebPage() {
   constructor(
     private readonly approval: WebApproval,
     private readonly directory: OrganisationDirectoryService,
     private readonly documents: DocumentStatusService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, null, done, 200);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, null, done, 200);
   }
 
   @Post(':id/reroute')

@@ -13,6 +13,7 @@ import { PipelineApiModule } from '@saraban/pipeline';
 import { PublicationModule } from '@saraban/publication';
 import { RegisterModule } from '@saraban/register';
 import { WebAdminPages } from './admin/web-admin-pages.service';
+import { WebAwayPages } from './web-away-pages.service';
 import { WebApproval } from './web-approval.service';
 import { WebAssets } from './web-assets.service';
 import { WebComposeService } from './web-compose.service';
@@ -62,6 +63,7 @@ import { WebViews } from './web-views.service';
     WebNumberPreview,
     WebApproval,
     WebAdminPages,
+    WebAwayPages,
     WebExceptionFilter,
   ],
 })

@@ -1,19 +1,14 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import {
-  ACTING_KIND_LABELS,
-  addActingOrder,
-  endActingOrder,
-  OrganisationEditService,
-} from '@saraban/organisation';
+import { ACTING_KIND_LABELS, addActingOrder, endActingOrder } from '@saraban/organisation';
 import { bangkokDateString, formatTypedDay } from '@saraban/thai-format';
 import { ActingOrderForm, EndActingOrderForm } from '../forms/admin.forms';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPage } from '../web-page.mixin';
 import { emptyForm, refusedForm, type AdminFormState } from './web-admin-forms';
 import { WebAdminPages } from './web-admin-pages.service';
-import { typedDays } from './typed-days.util';
 
 interface ActingPageForms {
   add?: AdminFormState;
@@ -26,19 +21,13 @@ interface ActingPageForms {
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin/acting')
-export class WebAdminActingController {
-  constructor(
-    private readonly edits: OrganisationEditService,
-    private readonly pages: WebAdminPages,
-  ) {}
+export class WebAdminActingController extends WebPage() {
+  constructor(private readonly pages: WebAdminPages) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, {}, 200, done);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, {}, 200, done);
   }
 
   @Post()
@@ -55,14 +44,15 @@ export class WebAdminActingController {
       to: form.to ?? '',
       reference: form.reference ?? '',
     };
-    const digits = (await this.pages.view(user.organisationId)).directory.organisation.digits;
-    const { days, problems } = typedDays({ from: form.from, to: form.to }, ['from'], digits);
-    const result =
-      problems.length > 0
-        ? { ok: false as const, problems }
-        : await this.edits.edit(user.organisationId, (file) => addActingOrder(file, { ...values, ...days }));
-    if (result.ok) return res.redirect(303, '/app/admin/acting?done=acting-added');
-    await this.render(res, user, { add: refusedForm(values, result.problems) }, 400);
+    await this.pages.saveWithDays(
+      res,
+      user,
+      '/app/admin/acting?done=acting-added',
+      { from: form.from, to: form.to },
+      ['from'],
+      (file, days) => addActingOrder(file, { ...values, ...days }),
+      (problems) => this.render(res, user, { add: refusedForm(values, problems) }, 400),
+    );
   }
 
   @Post('end')
@@ -72,20 +62,23 @@ export class WebAdminActingController {
     @Res() res: Response,
   ): Promise<void> {
     const key = { person: form.person, position: form.position, from: form.from };
-    const digits = (await this.pages.view(user.organisationId)).directory.organisation.digits;
-    const { days, problems } = typedDays({ to: form.to }, ['to'], digits);
-    const result =
-      problems.length > 0
-        ? { ok: false as const, problems }
-        : await this.edits.edit(user.organisationId, (file) => endActingOrder(file, key, days.to));
-    if (result.ok) return res.redirect(303, '/app/admin/acting?done=acting-ended');
-    const refused = refusedForm(
-      { to: form.to ?? '' },
-      result.problems,
-      {},
-      `${key.person}/${key.position}/${key.from}`,
+    await this.pages.saveWithDays(
+      res,
+      user,
+      '/app/admin/acting?done=acting-ended',
+      { to: form.to },
+      ['to'],
+      (file, days) => endActingOrder(file, key, days.to),
+      (problems) => {
+        const refused = refusedForm(
+          { to: form.to ?? '' },
+          problems,
+          {},
+          `${key.person}/${key.position}/${key.from}`,
+        );
+        return this.render(res, user, { end: refused }, 400);
+      },
     );
-    await this.render(res, user, { end: refused }, 400);
   }
 
   private async render(

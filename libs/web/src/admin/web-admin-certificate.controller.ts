@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Post,
-  Query,
-  Res,
-  UploadedFile,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Post, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -20,6 +10,7 @@ import { fiscalYearOf } from '@saraban/thai-format';
 import { submitForm } from '../forms/form-post.util';
 import { CatalogueForm } from '../forms/catalogue.form';
 import { CertificateForm } from '../forms/certificate.form';
+import { WebPage } from '../web-page.mixin';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebShell } from '../web-shell.service';
 import { WebViews } from '../web-views.service';
@@ -29,22 +20,19 @@ import { WebViews } from '../web-views.service';
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin')
-export class WebAdminCertificateController {
+export class WebAdminCertificateController extends WebPage('certificate') {
   constructor(
     private readonly certificates: CertificateService,
     private readonly images: OrganisationImagesService,
     private readonly catalogue: OitCatalogueService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get('certificate')
-  async certificatePage(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.renderCertificate(res, user, null, done, 200);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.renderCertificate(res, user, null, done, 200);
   }
 
   @Post('certificate')

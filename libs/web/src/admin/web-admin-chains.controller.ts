@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { OrganisationEditService, setChain } from '@saraban/organisation';
+import { setChain } from '@saraban/organisation';
 import { ChainForm, listOf } from '../forms/admin.forms';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPage } from '../web-page.mixin';
 import { refusedForm, type AdminFormState } from './web-admin-forms';
 import { WebAdminPages } from './web-admin-pages.service';
 
@@ -16,28 +17,28 @@ const MAX_STEPS = 10;
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin/chains')
-export class WebAdminChainsController {
-  constructor(
-    private readonly edits: OrganisationEditService,
-    private readonly pages: WebAdminPages,
-  ) {}
+export class WebAdminChainsController extends WebPage() {
+  constructor(private readonly pages: WebAdminPages) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, null, [], 200, done);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, null, [], 200, done);
   }
 
   @Post()
   async save(@CurrentUser() user: AuthUser, @Body() form: ChainForm, @Res() res: Response): Promise<void> {
     const steps = listOf(form.steps).filter((s) => s.trim() !== '');
-    const result = await this.edits.edit(user.organisationId, (file) => setChain(file, form.unit, steps));
-    if (result.ok) return res.redirect(303, '/app/admin/chains?done=chain-saved');
-    const refused = refusedForm({ steps: steps.join(',') }, result.problems, { unit: '' }, form.unit);
-    await this.render(res, user, refused, steps, 400);
+    await this.pages.save(
+      res,
+      user,
+      '/app/admin/chains?done=chain-saved',
+      (file) => setChain(file, form.unit, steps),
+      (problems) => {
+        const refused = refusedForm({ steps: steps.join(',') }, problems, { unit: '' }, form.unit);
+        return this.render(res, user, refused, steps, 400);
+      },
+    );
   }
 
   private async render(

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { addHoliday, OrganisationEditService, removeHoliday } from '@saraban/organisation';
+import { addHoliday, removeHoliday } from '@saraban/organisation';
 import { bangkokDateString, formatTypedDay } from '@saraban/thai-format';
 import { HolidayForm } from '../forms/admin.forms';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPage } from '../web-page.mixin';
 import { emptyForm, refusedForm, type AdminFormState } from './web-admin-forms';
 import { WebAdminPages } from './web-admin-pages.service';
-import { typedDays } from './typed-days.util';
 
 /**
  * The organisation's own days off (beside the public holidays the calendar knows), per year, as
@@ -18,34 +18,27 @@ import { typedDays } from './typed-days.util';
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin/holidays')
-export class WebAdminHolidaysController {
-  constructor(
-    private readonly edits: OrganisationEditService,
-    private readonly pages: WebAdminPages,
-  ) {}
+export class WebAdminHolidaysController extends WebPage() {
+  constructor(private readonly pages: WebAdminPages) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, null, [], 200, done);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, null, [], 200, done);
   }
 
   @Post()
   async add(@CurrentUser() user: AuthUser, @Body() form: HolidayForm, @Res() res: Response): Promise<void> {
     const values = { date: form.date ?? '', name: form.name ?? '' };
-    const digits = (await this.pages.view(user.organisationId)).directory.organisation.digits;
-    const { days, problems } = typedDays({ date: form.date }, ['date'], digits);
-    const result =
-      problems.length > 0
-        ? { ok: false as const, problems }
-        : await this.edits.edit(user.organisationId, (file) =>
-            addHoliday(file, { date: days.date, name: values.name }),
-          );
-    if (result.ok) return res.redirect(303, '/app/admin/holidays?done=holiday-added');
-    await this.render(res, user, refusedForm(values, result.problems), [], 400);
+    await this.pages.saveWithDays(
+      res,
+      user,
+      '/app/admin/holidays?done=holiday-added',
+      { date: form.date },
+      ['date'],
+      (file, days) => addHoliday(file, { date: days.date, name: values.name }),
+      (problems) => this.render(res, user, refusedForm(values, problems), [], 400),
+    );
   }
 
   @Post('remove')
@@ -54,14 +47,19 @@ export class WebAdminHolidaysController {
     @Body() form: HolidayForm,
     @Res() res: Response,
   ): Promise<void> {
-    const result = await this.edits.edit(user.organisationId, (file) => removeHoliday(file, form.date ?? ''));
-    if (result.ok) return res.redirect(303, '/app/admin/holidays?done=holiday-removed');
-    await this.render(
+    await this.pages.save(
       res,
       user,
-      null,
-      result.problems.map((p) => p.message),
-      400,
+      '/app/admin/holidays?done=holiday-removed',
+      (file) => removeHoliday(file, form.date ?? ''),
+      (problems) =>
+        this.render(
+          res,
+          user,
+          null,
+          problems.map((p) => p.message),
+          400,
+        ),
     );
   }
 

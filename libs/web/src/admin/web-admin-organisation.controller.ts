@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
@@ -12,6 +12,7 @@ import {
   type OrganisationImportSummary,
 } from '@saraban/organisation';
 import { OrganisationFileForm } from '../forms/organisation-file.form';
+import { WebPage } from '../web-page.mixin';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebShell } from '../web-shell.service';
 import { WebViews } from '../web-views.service';
@@ -46,20 +47,17 @@ function excerpts(
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin')
-export class WebAdminOrganisationController {
+export class WebAdminOrganisationController extends WebPage() {
   constructor(
     private readonly directory: OrganisationDirectoryService,
     private readonly importer: OrganisationImportService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
+  protected async show(res: Response, user: AuthUser, done: unknown): Promise<void> {
     const source = exportOrganisationFile(await this.directory.toFile(user.organisationId));
     await this.render(res, user, source, [], null, done, 200);
   }

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthUser } from '@saraban/auth';
-import { OrganisationDirectoryService, type OrganisationDirectory } from '@saraban/organisation';
+import {
+  OrganisationDirectoryService,
+  OrganisationEditService,
+  type OrganisationDirectory,
+  type OrganisationEdit,
+  type OrganisationEditProblem,
+  type OrganisationFile,
+} from '@saraban/organisation';
 import { WebShell } from '../web-shell.service';
 import { WebViews } from '../web-views.service';
+import { typedDays } from './typed-days.util';
 
 /** The organisation as the admin pages list it: names beside ids, active items only where a choice is made. */
 export interface AdminDirectoryView {
@@ -20,11 +28,18 @@ export interface AdminDirectoryView {
   personChoices: { value: string; label: string }[];
 }
 
-/** What every admin page shares: the directory with its lookups, and sending the page in the shell. */
+/** Shows the admin page again after a refused form, with the problems the edit found. */
+export type RefusedEdit = (problems: OrganisationEditProblem[]) => Promise<void>;
+
+/**
+ * What every admin page shares: the directory with its lookups, a form's change to the
+ * organisation file, and sending the page in the shell.
+ */
 @Injectable()
 export class WebAdminPages {
   constructor(
     private readonly directory: OrganisationDirectoryService,
+    private readonly edits: OrganisationEditService,
     private readonly shell: WebShell,
     private readonly views: WebViews,
   ) {}
@@ -56,6 +71,41 @@ export class WebAdminPages {
         .filter((p) => p.active)
         .map((p) => ({ value: p.username, label: `${p.prefix}${p.fullName}` })),
     };
+  }
+
+  /**
+   * One form's change to the organisation file (Post/Redirect/Get): saved, the browser goes to
+   * `location` with a 303; refused, `refused` shows the page again with the problems.
+   */
+  async save(
+    res: Response,
+    user: AuthUser,
+    location: string,
+    change: (file: OrganisationFile) => OrganisationEdit,
+    refused: RefusedEdit,
+  ): Promise<void> {
+    const result = await this.edits.edit(user.organisationId, change);
+    if (result.ok) return res.redirect(303, location);
+    await refused(result.problems);
+  }
+
+  /**
+   * `save` for a form that types days ("๑/๑๒/๒๕๖๙"): a day that is not a date, or a required one
+   * left empty, refuses the form before the file is touched; `change` gets the days as ISO days.
+   */
+  async saveWithDays<K extends string>(
+    res: Response,
+    user: AuthUser,
+    location: string,
+    typed: Record<K, string | undefined>,
+    required: readonly NoInfer<K>[],
+    change: (file: OrganisationFile, days: Record<K, string>) => OrganisationEdit,
+    refused: RefusedEdit,
+  ): Promise<void> {
+    const digits = (await this.view(user.organisationId)).directory.organisation.digits;
+    const { days, problems } = typedDays(typed, required, digits);
+    if (problems.length > 0) return refused(problems);
+    await this.save(res, user, location, (file) => change(file, days), refused);
   }
 
   async send(

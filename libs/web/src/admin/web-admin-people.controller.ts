@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, SessionService, type AuthUser } from '@saraban/auth';
@@ -13,6 +13,7 @@ import {
 import { listOf, PasswordResetForm, PersonActiveForm, PersonForm } from '../forms/admin.forms';
 import { ROLE_LABELS } from '../web-labels';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPage } from '../web-page.mixin';
 import { emptyForm, refusedForm, type AdminFormState } from './web-admin-forms';
 import { WebAdminPages } from './web-admin-pages.service';
 
@@ -44,20 +45,17 @@ function chosenPassword(
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin/people')
-export class WebAdminPeopleController {
+export class WebAdminPeopleController extends WebPage() {
   constructor(
     private readonly edits: OrganisationEditService,
     private readonly sessions: SessionService,
     private readonly pages: WebAdminPages,
-  ) {}
+  ) {
+    super();
+  }
 
-  @Get()
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, {}, null, 200, done);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, {}, null, 200, done);
   }
 
   @Post()
@@ -130,20 +128,15 @@ export class WebAdminPeopleController {
       await this.render(res, user, { person: refused }, null, 400);
       return;
     }
-    const result = await this.edits.edit(user.organisationId, (file) =>
-      setPersonActive(file, form.username, active),
-    );
-    if (result.ok)
-      return res.redirect(
-        303,
-        `/app/admin/people?done=${active ? 'person-activated' : 'person-deactivated'}`,
-      );
-    await this.render(
+    await this.pages.save(
       res,
       user,
-      { person: refusedForm({}, result.problems, { username: '' }, form.username) },
-      null,
-      400,
+      `/app/admin/people?done=${active ? 'person-activated' : 'person-deactivated'}`,
+      (file) => setPersonActive(file, form.username, active),
+      (problems) => {
+        const refused = refusedForm({}, problems, { username: '' }, form.username);
+        return this.render(res, user, { person: refused }, null, 400);
+      },
     );
   }
 

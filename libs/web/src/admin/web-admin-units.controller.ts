@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
@@ -7,12 +7,14 @@ import {
   addUnit,
   deactivatePosition,
   deactivateUnit,
-  OrganisationEditService,
   renamePosition,
   renameUnit,
+  type OrganisationEdit,
+  type OrganisationFile,
 } from '@saraban/organisation';
 import { PositionForm, UnitCodeForm, UnitForm } from '../forms/admin.forms';
 import { WebExceptionFilter } from '../web-exception.filter';
+import { WebPage } from '../web-page.mixin';
 import { emptyForm, refusedForm, type AdminFormState } from './web-admin-forms';
 import { WebAdminPages } from './web-admin-pages.service';
 
@@ -44,27 +46,19 @@ interface UnitsPageForms {
 @UseFilters(WebExceptionFilter)
 @Roles('admin')
 @Controller('app/admin')
-export class WebAdminUnitsController {
-  constructor(
-    private readonly edits: OrganisationEditService,
-    private readonly pages: WebAdminPages,
-  ) {}
+export class WebAdminUnitsController extends WebPage('units') {
+  constructor(private readonly pages: WebAdminPages) {
+    super();
+  }
 
-  @Get('units')
-  async page(
-    @CurrentUser() user: AuthUser,
-    @Query('done') done: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(res, user, {}, 200, done);
+  protected show(res: Response, user: AuthUser, done: unknown): Promise<void> {
+    return this.render(res, user, {}, 200, done);
   }
 
   @Post('units')
   async addUnit(@CurrentUser() user: AuthUser, @Body() form: UnitForm, @Res() res: Response): Promise<void> {
     const input = { code: form.code, name: form.name ?? '', phone: form.phone };
-    const result = await this.edits.edit(user.organisationId, (file) => addUnit(file, input));
-    if (result.ok) return res.redirect(303, '/app/admin/units?done=unit-added');
-    await this.render(res, user, { addUnit: refusedForm(input, result.problems) }, 400);
+    await this.save(res, user, 'unit-added', 'addUnit', input, (file) => addUnit(file, input));
   }
 
   @Post('units/rename')
@@ -74,9 +68,7 @@ export class WebAdminUnitsController {
     @Res() res: Response,
   ): Promise<void> {
     const input = { code: form.code, name: form.name ?? '', phone: form.phone ?? '' };
-    const result = await this.edits.edit(user.organisationId, (file) => renameUnit(file, input));
-    if (result.ok) return res.redirect(303, '/app/admin/units?done=unit-saved');
-    await this.render(res, user, { unit: refusedForm(input, result.problems, { code: '' }, form.code) }, 400);
+    await this.save(res, user, 'unit-saved', 'unit', input, (file) => renameUnit(file, input), form.code);
   }
 
   @Post('units/deactivate')
@@ -85,9 +77,7 @@ export class WebAdminUnitsController {
     @Body() form: UnitCodeForm,
     @Res() res: Response,
   ): Promise<void> {
-    const result = await this.edits.edit(user.organisationId, (file) => deactivateUnit(file, form.code));
-    if (result.ok) return res.redirect(303, '/app/admin/units?done=unit-deactivated');
-    await this.render(res, user, { unit: refusedForm({}, result.problems, { code: '' }, form.code) }, 400);
+    await this.deactivate(res, user, 'unit', form.code);
   }
 
   @Post('positions')
@@ -97,9 +87,7 @@ export class WebAdminUnitsController {
     @Res() res: Response,
   ): Promise<void> {
     const input = positionInput(form);
-    const result = await this.edits.edit(user.organisationId, (file) => addPosition(file, input));
-    if (result.ok) return res.redirect(303, '/app/admin/units?done=position-added');
-    await this.render(res, user, { addPosition: refusedForm(input, result.problems) }, 400);
+    await this.save(res, user, 'position-added', 'addPosition', input, (file) => addPosition(file, input));
   }
 
   @Post('positions/rename')
@@ -109,10 +97,15 @@ export class WebAdminUnitsController {
     @Res() res: Response,
   ): Promise<void> {
     const input = positionInput(form);
-    const result = await this.edits.edit(user.organisationId, (file) => renamePosition(file, input));
-    if (result.ok) return res.redirect(303, '/app/admin/units?done=position-saved');
-    const refused = refusedForm(input, result.problems, { code: '' }, form.code);
-    await this.render(res, user, { position: refused }, 400);
+    await this.save(
+      res,
+      user,
+      'position-saved',
+      'position',
+      input,
+      (file) => renamePosition(file, input),
+      form.code,
+    );
   }
 
   @Post('positions/deactivate')
@@ -121,14 +114,33 @@ export class WebAdminUnitsController {
     @Body() form: UnitCodeForm,
     @Res() res: Response,
   ): Promise<void> {
-    const result = await this.edits.edit(user.organisationId, (file) => deactivatePosition(file, form.code));
-    if (result.ok) return res.redirect(303, '/app/admin/units?done=position-deactivated');
-    await this.render(
-      res,
-      user,
-      { position: refusedForm({}, result.problems, { code: '' }, form.code) },
-      400,
-    );
+    await this.deactivate(res, user, 'position', form.code);
+  }
+
+  /**
+   * One of the page's forms, saved to the organisation file: back to the page with `done`'s
+   * confirmation, or refused, the page again with that form open on what was typed (a row's form
+   * names its row by `row`, the code, which is no input of its own).
+   */
+  private save(
+    res: Response,
+    user: AuthUser,
+    done: string,
+    form: keyof UnitsPageForms,
+    values: object,
+    change: (file: OrganisationFile) => OrganisationEdit,
+    row?: string,
+  ): Promise<void> {
+    return this.pages.save(res, user, `/app/admin/units?done=${done}`, change, (problems) => {
+      const refused = refusedForm(values, problems, row === undefined ? {} : { code: '' }, row);
+      return this.render(res, user, { [form]: refused }, 400);
+    });
+  }
+
+  /** Deactivates a unit or a post; refused, its row opens again with the reason. */
+  private deactivate(res: Response, user: AuthUser, row: 'unit' | 'position', code: string): Promise<void> {
+    const change = row === 'unit' ? deactivateUnit : deactivatePosition;
+    return this.save(res, user, `${row}-deactivated`, row, {}, (file) => change(file, code), code);
   }
 
   private async render(
