@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { ActingKind } from '@saraban/organisation';
 import type { AwayStatus } from './entities/away-notice.entity';
 
-export interface AwayNoticeRow {
-  id: string;
+/** What a person asks for when going away: who covers, in what capacity, which days. */
+export interface NewAwayNotice {
   organisationId: string;
   personId: string;
   actingPersonId: string;
@@ -11,6 +11,10 @@ export interface AwayNoticeRow {
   fromDate: string;
   toDate: string;
   note: string | null;
+}
+
+export interface AwayNoticeRow extends NewAwayNotice {
+  id: string;
   status: AwayStatus;
   decidedById: string | null;
   decidedAt: Date | null;
@@ -58,18 +62,7 @@ const SELECT = `SELECT a.id, a.organisation_id, a.person_id, a.acting_person_id,
 
 /** The SQL of away_notices. */
 export const awayNoticeRepository = {
-  async insert(
-    m: EntityManager,
-    n: {
-      organisationId: string;
-      personId: string;
-      actingPersonId: string;
-      kind: ActingKind;
-      fromDate: string;
-      toDate: string;
-      note: string | null;
-    },
-  ): Promise<string> {
+  async insert(m: EntityManager, n: NewAwayNotice): Promise<string> {
     const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO away_notices (organisation_id, person_id, acting_person_id, kind, from_date, to_date, note, status)
        VALUES ($1, $2, $3, $4, $5::date, $6::date, $7, 'pending') RETURNING id`,

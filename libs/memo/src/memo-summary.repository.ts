@@ -16,26 +16,12 @@ export async function memoSummary(
   organisationId: string,
   memoId: string,
 ): Promise<MemoSummary | null> {
-  const rows: {
-    id: string;
-    organisation_id: string;
-    subject: string;
-    urgency: Urgency;
-    author_id: string;
-  }[] = await db.query(
-    'SELECT id, organisation_id, subject, urgency, author_id FROM memos WHERE id = $1 AND organisation_id = $2',
+  const rows = await db.query<MemoSummary[]>(
+    `SELECT id AS "memoId", organisation_id AS "organisationId", subject, urgency, author_id AS "authorId"
+       FROM memos WHERE id = $1 AND organisation_id = $2`,
     [memoId, organisationId],
   );
-  const r = rows[0];
-  return r
-    ? {
-        memoId: r.id,
-        organisationId: r.organisation_id,
-        subject: r.subject,
-        urgency: r.urgency,
-        authorId: r.author_id,
-      }
-    : null;
+  return rows[0] ?? null;
 }
 
 /** The copies (สำเนาเรียน) a memo names, people and units: none while it is a draft. */

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ApprovalChainStep } from './entities/approval-chain-step.entity';
 import { Organisation, type DigitPreference } from './entities/organisation.entity';
 import { Position } from './entities/position.entity';
@@ -21,28 +21,31 @@ export function organisationNumberingSql(organisation: string, ...after: string[
    WHERE o.id = ${organisation}`;
 }
 
-/** The organisation's summary, or null. */
-export async function findOrganisationSummary(
+async function findSummary(
   manager: EntityManager,
-  organisationId: string,
+  where: FindOptionsWhere<Organisation>,
 ): Promise<OrganisationSummary | null> {
   const o = await manager.findOne(Organisation, {
-    where: { id: organisationId },
+    where,
     select: { id: true, code: true, name: true, registerCode: true, digits: true },
   });
   return o ? { id: o.id, code: o.code, name: o.name, registerCode: o.registerCode, digits: o.digits } : null;
 }
 
+/** The organisation's summary, or null. */
+export function findOrganisationSummary(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<OrganisationSummary | null> {
+  return findSummary(manager, { id: organisationId });
+}
+
 /** The organisation's summary by its public code (the portal's address), or null. */
-export async function findOrganisationSummaryByCode(
+export function findOrganisationSummaryByCode(
   manager: EntityManager,
   code: string,
 ): Promise<OrganisationSummary | null> {
-  const o = await manager.findOne(Organisation, {
-    where: { code },
-    select: { id: true, code: true, name: true, registerCode: true, digits: true },
-  });
-  return o ? { id: o.id, code: o.code, name: o.name, registerCode: o.registerCode, digits: o.digits } : null;
+  return findSummary(manager, { code });
 }
 
 /** A post as other libraries see it. */
@@ -98,37 +101,14 @@ export async function readOrganisationPrint(
   manager: EntityManager,
   organisationId: string,
 ): Promise<OrganisationPrint | null> {
-  const rows = await manager.query<
-    {
-      id: string;
-      code: string;
-      name: string;
-      register_code: string;
-      digits: DigitPreference;
-      emblem_png: Buffer | null;
-      public_url: string | null;
-      print_justify: boolean;
-      print_continuation_word: boolean;
-    }[]
-  >(
-    `SELECT id, code, name, register_code, digits, emblem_png, public_url, print_justify, print_continuation_word
+  const rows = await manager.query<OrganisationPrint[]>(
+    `SELECT id, code, name, register_code AS "registerCode", digits, emblem_png AS "emblemPng",
+            public_url AS "publicUrl", print_justify AS "printJustify",
+            print_continuation_word AS "printContinuationWord"
        FROM organisations WHERE id = $1`,
     [organisationId],
   );
-  const o = rows[0];
-  return o
-    ? {
-        id: o.id,
-        code: o.code,
-        name: o.name,
-        registerCode: o.register_code,
-        digits: o.digits,
-        emblemPng: o.emblem_png,
-        publicUrl: o.public_url,
-        printJustify: o.print_justify,
-        printContinuationWord: o.print_continuation_word,
-      }
-    : null;
+  return rows[0] ?? null;
 }
 
 /** The signature images (PNG) of these people of the organisation, by person id; those without one are absent. */

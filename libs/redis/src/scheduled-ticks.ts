@@ -1,4 +1,4 @@
-import type { Logger } from '@nestjs/common';
+import type { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@saraban/config';
@@ -94,5 +94,26 @@ export class ScheduledTicks {
     } catch (err) {
       options.logger.warn({ msg: `${options.label} schedulers not upserted (Redis down?)`, err });
     }
+  }
+}
+
+/**
+ * A provider whose scheduled work is ScheduledTicks: started once the application has booted,
+ * closed when it shuts down. A subclass names its queue, its log label and its ticks.
+ */
+export abstract class ScheduledTicksHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private schedule?: ScheduledTicks;
+
+  protected constructor(private readonly host: Omit<ScheduledTicksOptions, 'ticks'>) {}
+
+  /** Each tick by its job name, read when the application has booted. */
+  protected abstract scheduledTicks(): Record<string, ScheduledTick>;
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.schedule = await ScheduledTicks.start({ ...this.host, ticks: this.scheduledTicks() });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.schedule?.close();
   }
 }

@@ -63,24 +63,21 @@ RETURNING ${ENTRY_COLUMNS}`;
 /** The same queue lock, for the clerk's change of the next number. */
 const SERIAL_SQL = `SELECT pg_advisory_xact_lock(${REGISTER_LOCK_CLASS}, hashtext($1::text || '/' || $2::text || '/' || $3::text))`;
 
-/** The values of ISSUE_SQL, in order ($1 … $15). */
-export interface IssueValues {
-  organisationId: string;
-  register: string;
-  year: number;
-  allDigits: string;
-  arabicDigits: string;
-  thaiDigits: string;
-  at: Date;
-  datedOn: string;
-  fromText: string;
-  toText: string;
-  subject: string;
-  action: string | null;
-  remarks: string | null;
-  memoId: string | null;
-  issuedById: string | null;
-}
+/**
+ * The values of ISSUE_SQL (insertIssuedEntry passes them as $1 … $15): the entry's columns but
+ * those the statement makes (id, number, ที่, time, status, cancellation), the digit tables and when.
+ */
+export type IssueValues = Omit<
+  RegisterEntryView,
+  | 'id'
+  | 'number'
+  | 'documentNo'
+  | 'registeredAt'
+  | 'status'
+  | 'cancelledAt'
+  | 'cancelReason'
+  | 'cancelledById'
+> & { allDigits: string; arabicDigits: string; thaiDigits: string; at: Date };
 
 /** Issues the next number and its entry in one statement; null for an unknown organisation. */
 export async function insertIssuedEntry(

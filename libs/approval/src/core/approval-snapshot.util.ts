@@ -1,6 +1,5 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import type { ApprovalContext } from './approval-context';
 import type { ApprovalEvent, ApprovalEventType } from './approval-event';
 import { APPROVAL_INTENT_TYPES, type ApprovalIntent } from './approval-intent';
 import { APPROVAL_SNAPSHOT_MIGRATIONS, type JsonRecord } from './approval-snapshot-migrations';
@@ -10,15 +9,15 @@ import type { RouteStep } from './route-step';
 
 export type ApprovalSnapshot = SnapshotFrom<typeof approvalMachine>;
 
-export type ApprovalStateName = 'draft' | 'review' | 'returned' | 'decided' | 'withdrawn' | 'cancelled';
-export const APPROVAL_STATE_NAMES: readonly ApprovalStateName[] = [
+export const APPROVAL_STATE_NAMES = [
   'draft',
   'review',
   'returned',
   'decided',
   'withdrawn',
   'cancelled',
-];
+] as const;
+export type ApprovalStateName = (typeof APPROVAL_STATE_NAMES)[number];
 
 /** What is stored: the persisted snapshot and the version of the machine that wrote it. */
 export interface StoredApproval {
@@ -112,13 +111,11 @@ const contextSchema = z.object({
   marks: z.array(z.object({ seq: z.number().int().min(0), outcome: z.enum(['endorsed', 'skipped']) })),
   numberIssued: z.boolean(),
   returnReason: z.string().nullable(),
-  decision: z
-    .object({ order: z.enum(ORDER_KINDS as [string, ...string[]]), text: z.string().nullable() })
-    .nullable(),
+  decision: z.object({ order: z.enum(ORDER_KINDS), text: z.string().nullable() }).nullable(),
 }) satisfies z.ZodType<unknown>;
 
 const persistedSchema = z.object({
-  value: z.enum(APPROVAL_STATE_NAMES as [ApprovalStateName, ...ApprovalStateName[]]),
+  value: z.enum(APPROVAL_STATE_NAMES),
   context: contextSchema,
 });
 
@@ -142,5 +139,5 @@ export function loadApproval(stored: StoredApproval): ApprovalSnapshot {
     raw = migrate(raw);
   }
   const parsed = persistedSchema.parse(raw);
-  return approvalMachine.resolveState({ value: parsed.value, context: parsed.context as ApprovalContext });
+  return approvalMachine.resolveState({ value: parsed.value, context: parsed.context });
 }

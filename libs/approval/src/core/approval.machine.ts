@@ -13,6 +13,14 @@ function nonBlank(s: string | null | undefined): boolean {
   return typeof s === 'string' && s.trim().length > 0;
 }
 
+/** The step in hand is marked (endorsed or skipped) and the next one waits. */
+function markAndMoveOn(outcome: ApprovalContext['marks'][number]['outcome']) {
+  return assign<ApprovalContext, ApprovalEvent, undefined, ApprovalEvent, never>(({ context }) => ({
+    marks: [...context.marks, { seq: context.stepIndex, outcome }],
+    stepIndex: context.stepIndex + 1,
+  }));
+}
+
 /**
  * A memo's approval as a pure machine. The route comes in as input and lives in the context,
  * so a snapshot is self-contained. The machine knows nothing of people, dates or the database:
@@ -89,10 +97,7 @@ export const approvalMachine = setup({
               type: 'recordEndorsement',
               params: ({ context, event }) => ({ seq: context.stepIndex, opinion: event.opinion }),
             },
-            assign(({ context }) => ({
-              marks: [...context.marks, { seq: context.stepIndex, outcome: 'endorsed' as const }],
-              stepIndex: context.stepIndex + 1,
-            })),
+            markAndMoveOn('endorsed'),
           ],
         },
         SKIP: {
@@ -103,10 +108,7 @@ export const approvalMachine = setup({
               type: 'recordSkip',
               params: ({ context, event }) => ({ seq: context.stepIndex, reason: event.reason }),
             },
-            assign(({ context }) => ({
-              marks: [...context.marks, { seq: context.stepIndex, outcome: 'skipped' as const }],
-              stepIndex: context.stepIndex + 1,
-            })),
+            markAndMoveOn('skipped'),
           ],
         },
         DECIDE: {

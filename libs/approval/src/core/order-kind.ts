@@ -1,14 +1,6 @@
+export const ORDER_KINDS = ['noted', 'approved', 'agreed', 'permitted', 'not_approved', 'custom'] as const;
 /** The decision maker's order (คำสั่ง); `custom` carries free text. */
-export type OrderKind = 'noted' | 'approved' | 'agreed' | 'permitted' | 'not_approved' | 'custom';
-
-export const ORDER_KINDS: readonly OrderKind[] = [
-  'noted',
-  'approved',
-  'agreed',
-  'permitted',
-  'not_approved',
-  'custom',
-];
+export type OrderKind = (typeof ORDER_KINDS)[number];
 
 /** The orders that let a memo go ahead (ทราบ, อนุมัติ, เห็นชอบ, อนุญาต): what may be published. */
 export const GO_AHEAD_ORDERS: readonly OrderKind[] = ['noted', 'approved', 'agreed', 'permitted'];

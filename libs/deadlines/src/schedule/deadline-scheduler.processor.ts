@@ -1,12 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { ScheduledTicks, type ScheduledTick } from '@saraban/redis';
+import { ScheduledTicksHost, type ScheduledTick } from '@saraban/redis';
 import { DeadlineSweepService } from '../sweep/deadline-sweep.service';
 import { DEADLINE_QUEUE, DeadlineJob } from './deadline-job';
 
@@ -17,31 +11,19 @@ import { DEADLINE_QUEUE, DeadlineJob } from './deadline-job';
  * notices are unique per step start.
  */
 @Injectable()
-export class DeadlineSchedulerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeadlineScheduler');
-  private schedule?: ScheduledTicks;
-
+export class DeadlineSchedulerProcessor extends ScheduledTicksHost {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sweeps: DeadlineSweepService,
-  ) {}
+  ) {
+    super({ queue: DEADLINE_QUEUE, label: 'deadline', logger: new Logger('DeadlineScheduler'), config });
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  protected scheduledTicks(): Record<DeadlineJob, ScheduledTick> {
     const every = this.config.DEADLINE_SWEEP_MS;
-    const ticks: Record<DeadlineJob, ScheduledTick> = {
+    return {
       [DeadlineJob.Remind]: { every, run: () => this.sweeps.sweep('reminder') },
       [DeadlineJob.Escalate]: { every, run: () => this.sweeps.sweep('escalation') },
     };
-    this.schedule = await ScheduledTicks.start({
-      queue: DEADLINE_QUEUE,
-      label: 'deadline',
-      logger: this.logger,
-      config: this.config,
-      ticks,
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.schedule?.close();
   }
 }

@@ -1,17 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MEMO_LIMITS } from '../memo-limits';
 import { HasText, IsSafeText } from './safe-text.validator';
 import { IsTableRows } from './table-rows.validator';
+import { ExpectedMemoVersion } from './memo-version.query';
 
 /**
  * A report table, either structured (`columns` and `rows`) or pasted from a spreadsheet
@@ -60,9 +52,6 @@ export class CreateTableAttachmentDto {
   @IsSafeText(true)
   tsv?: string;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Expected memo version (409 if it has moved on)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedMemoVersion('json')
   version?: number;
 }

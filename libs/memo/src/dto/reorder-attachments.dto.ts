@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
 import { MEMO_LIMITS } from '../memo-limits';
+import { ExpectedMemoVersion } from './memo-version.query';
 
 /** PATCH /memos/:id/attachments: every attachment id once, in the new printing order. */
 export class ReorderAttachmentsDto {
@@ -15,9 +16,6 @@ export class ReorderAttachmentsDto {
   @IsUUID('all', { each: true })
   order: string[];
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Expected memo version (409 if it has moved on)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedMemoVersion('json')
   version?: number;
 }

@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
 import { MEMO_LIMITS } from '../memo-limits';
 import { HasText, IsSafeText } from './safe-text.validator';
+import { ExpectedMemoVersion } from './memo-version.query';
 
 /** The text fields of the multipart upload; the PDF itself is the `file` part. */
 export class UploadPdfDto {
@@ -13,10 +13,6 @@ export class UploadPdfDto {
   @IsSafeText()
   title: string;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Expected memo version (409 if it has moved on)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @ExpectedMemoVersion('text')
   version?: number;
 }

@@ -3,8 +3,13 @@ import { MemoAttachment } from '../entities/memo-attachment.entity';
 import type { Memo } from '../entities/memo.entity';
 import type { MemoContent, MemoSnapshot } from '../memo-content';
 
-/** The editable fields of a memo row. */
-export function contentOf(memo: Memo): MemoContent {
+/** The letter's own words, unit line to secrecy: a memo's content and its read model both carry them, in this order. */
+export type MemoLetter = Pick<
+  MemoContent,
+  'unitId' | 'unitLine' | 'subject' | 'addressee' | 'body' | 'closing' | 'urgency' | 'secrecy'
+>;
+
+export function letterOf(memo: Memo): MemoLetter {
   return {
     unitId: memo.unitId,
     unitLine: memo.unitLine,
@@ -14,6 +19,13 @@ export function contentOf(memo: Memo): MemoContent {
     closing: memo.closing,
     urgency: memo.urgency,
     secrecy: memo.secrecy,
+  };
+}
+
+/** The editable fields of a memo row. */
+export function contentOf(memo: Memo): MemoContent {
+  return {
+    ...letterOf(memo),
     purpose: memo.purpose,
     signerPositionId: memo.signerPositionId,
     publish: memo.publish,

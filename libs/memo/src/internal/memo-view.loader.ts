@@ -3,6 +3,7 @@ import { authorAndPostNames, personDisplayNames, unitNamesAmong } from '@saraban
 import type { MemoView } from '../dto/memo.view';
 import type { Memo } from '../entities/memo.entity';
 import { listAttachmentViews } from './memo-attachment.repository';
+import { letterOf } from './memo-snapshot';
 
 /** Completes a memo row into the read model: author and signer as printed, attachments in order. */
 export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<MemoView> {
@@ -28,14 +29,7 @@ export async function loadMemoView(manager: EntityManager, memo: Memo): Promise<
     id: memo.id,
     organisationId: memo.organisationId,
     author: { id: memo.authorId, prefix: author?.prefix ?? '', fullName: author?.fullName ?? '' },
-    unitId: memo.unitId,
-    unitLine: memo.unitLine,
-    subject: memo.subject,
-    addressee: memo.addressee,
-    body: memo.body,
-    closing: memo.closing,
-    urgency: memo.urgency,
-    secrecy: memo.secrecy,
+    ...letterOf(memo),
     signerPosition: { id: memo.signerPositionId, title: positionTitle ?? '' },
     publish: memo.publish,
     oitItem: memo.oitItem,

@@ -1,12 +1,9 @@
+import { URGENCY_LABELS as MEMO_URGENCY_LABELS } from '@saraban/memo';
 import { NOTIFICATION_KIND_LABELS } from '../events/notification-kind';
 import type { NotificationRow } from '../inbox/notification.repository';
 
-export const URGENCY_LABELS: Record<string, string> = {
-  normal: 'ปกติ',
-  urgent: 'ด่วน',
-  very_urgent: 'ด่วนมาก',
-  most_urgent: 'ด่วนที่สุด',
-};
+/** The memo's urgency words, looked up by the urgency a notification row keeps as text. */
+export const URGENCY_LABELS: Readonly<Record<string, string>> = MEMO_URGENCY_LABELS;
 
 /** What the email and LINE templates of one notification show. */
 export function notificationContext(n: NotificationRow) {

@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import { queryPrepared } from '@saraban/postgres';
 import type { NotificationKind } from '../events/notification-kind';
 
-export interface NewNotification {
-  organisationId: string;
+/** What a notification tells one person: the same in the row written and in the row read back. */
+export interface NotificationMessage {
   personId: string;
-  eventId: string;
   kind: NotificationKind;
   memoId: string | null;
   subject: string;
@@ -17,16 +16,13 @@ export interface NewNotification {
   link: string;
 }
 
-export interface NotificationRow {
+export interface NewNotification extends NotificationMessage {
+  organisationId: string;
+  eventId: string;
+}
+
+export interface NotificationRow extends NotificationMessage {
   id: string;
-  personId: string;
-  kind: NotificationKind;
-  memoId: string | null;
-  subject: string;
-  documentNo: string | null;
-  urgency: string;
-  summary: string;
-  link: string;
   createdAt: Date;
   readAt: Date | null;
 }

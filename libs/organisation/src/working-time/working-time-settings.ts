@@ -4,13 +4,6 @@ import { parseClock, WorkingCalendar, type WorkingAmount } from '@saraban/calend
 export const URGENCY_CLASSES = ['most_urgent', 'very_urgent', 'urgent', 'normal'] as const;
 export type UrgencyClass = (typeof URGENCY_CLASSES)[number];
 
-export const URGENCY_CLASS_LABELS: Record<UrgencyClass, string> = {
-  most_urgent: 'ด่วนที่สุด',
-  very_urgent: 'ด่วนมาก',
-  urgent: 'ด่วน',
-  normal: 'ปกติ',
-};
-
 /** How long one approval step may take, per urgency class, and when to remind before it is due. */
 export type DeadlineSettings = Partial<Record<UrgencyClass | 'remindBefore', WorkingAmount>>;
 

@@ -1,13 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SessionService } from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { ScheduledTicks, type ScheduledTick } from '@saraban/redis';
+import { ScheduledTicksHost, type ScheduledTick } from '@saraban/redis';
 import { OutboxRelayService } from '../relay/outbox-relay.service';
 import { PipelineReconcilerService } from '../relay/pipeline-reconciler.service';
 import { MAINTENANCE_QUEUE, MaintenanceJob } from './maintenance-job';
@@ -17,9 +11,7 @@ import { MAINTENANCE_QUEUE, MaintenanceJob } from './maintenance-job';
  * run by one worker however many are running — never a timer in each process.
  */
 @Injectable()
-export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Maintenance');
-  private schedule?: ScheduledTicks;
+export class MaintenanceProcessor extends ScheduledTicksHost {
   /** Ticks this process ran, per job (tests count them across processes). */
   readonly ticks: Record<MaintenanceJob, number> = {
     [MaintenanceJob.RelayPoll]: 0,
@@ -32,14 +24,16 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
     private readonly relay: OutboxRelayService,
     private readonly reconciler: PipelineReconcilerService,
     private readonly sessions: SessionService,
-  ) {}
+  ) {
+    super({ queue: MAINTENANCE_QUEUE, label: 'maintenance', logger: new Logger('Maintenance'), config });
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  protected scheduledTicks(): Record<MaintenanceJob, ScheduledTick> {
     const counted = (job: MaintenanceJob, run: () => Promise<unknown>) => () => {
       this.ticks[job] += 1;
       return run();
     };
-    const ticks: Record<MaintenanceJob, ScheduledTick> = {
+    return {
       [MaintenanceJob.RelayPoll]: {
         every: this.config.OUTBOX_POLL_MS,
         run: counted(MaintenanceJob.RelayPoll, () => this.relay.drain()),
@@ -55,16 +49,5 @@ export class MaintenanceProcessor implements OnApplicationBootstrap, OnApplicati
         })),
       },
     };
-    this.schedule = await ScheduledTicks.start({
-      queue: MAINTENANCE_QUEUE,
-      label: 'maintenance',
-      logger: this.logger,
-      config: this.config,
-      ticks,
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.schedule?.close();
   }
 }

@@ -1,4 +1,5 @@
 import { Allow, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ORDER_KINDS, type OrderKind } from '@saraban/approval';
 import { VersionForm } from './attachment.form';
 
 export class SubmitForm extends VersionForm {
@@ -14,17 +15,8 @@ export class ReasonForm extends VersionForm {
   @IsString() @MaxLength(4000) reason: string;
 }
 
-export const WEB_ORDER_KINDS = [
-  'noted',
-  'approved',
-  'agreed',
-  'permitted',
-  'not_approved',
-  'custom',
-] as const;
-
 export class DecideForm extends VersionForm {
-  @IsIn(WEB_ORDER_KINDS) order: (typeof WEB_ORDER_KINDS)[number];
+  @IsIn(ORDER_KINDS) order: OrderKind;
   @IsOptional() @IsString() @MaxLength(4000) text?: string;
 }
 
