@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { applyDigits, formatThaiDate, type DigitStyle } from '@saraban/thai-format';
-import type { RegisterEntry } from './entities/register-entry.entity';
+import type { RegisterEntryView } from './register-entry.view';
 
 /** The columns of the ทะเบียนหนังสือส่ง, in the order of the paper book. */
 export const REGISTER_CSV_HEADER = [
@@ -31,7 +31,7 @@ function asText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function remarksOf(entry: RegisterEntry, digits: DigitStyle): string {
+function remarksOf(entry: RegisterEntryView, digits: DigitStyle): string {
   if (entry.status !== 'cancelled') return entry.remarks ?? '';
   const when = entry.cancelledAt ? ` ${formatThaiDate(entry.cancelledAt, digits)}` : '';
   const cancelled = `ยกเลิกเลขทะเบียน${when}${entry.cancelReason ? `: ${entry.cancelReason}` : ''}`;
@@ -39,7 +39,7 @@ function remarksOf(entry: RegisterEntry, digits: DigitStyle): string {
 }
 
 /** The register as CSV for spreadsheets: header row, one line per entry, CRLF, BOM first. */
-export function registerCsv(entries: readonly RegisterEntry[], digits: DigitStyle): string {
+export function registerCsv(entries: readonly RegisterEntryView[], digits: DigitStyle): string {
   const rows = entries.map((e) => [
     formatThaiDate(e.registeredAt, digits),
     applyDigits(String(e.number), digits),

@@ -83,8 +83,8 @@ export type IssueValues = Omit<
 export async function insertIssuedEntry(
   manager: EntityManager,
   v: IssueValues,
-): Promise<RegisterEntry | null> {
-  const rows = await queryPrepared<Record<string, unknown>>(manager, ISSUE_SQL, [
+): Promise<RegisterEntryView | null> {
+  const rows = await queryPrepared<RegisterEntryView>(manager, ISSUE_SQL, [
     v.organisationId,
     v.register,
     v.year,
@@ -101,7 +101,8 @@ export async function insertIssuedEntry(
     v.memoId,
     v.issuedById,
   ]);
-  return rows.length === 1 ? Object.assign(new RegisterEntry(), rows[0]) : null;
+  // ENTRY_COLUMNS names the view's properties in its order: the row is the view.
+  return rows.length === 1 ? rows[0] : null;
 }
 
 /**
@@ -190,15 +191,16 @@ export async function cancelIssuedEntry(
     at: Date | null;
     register?: string;
   },
-): Promise<RegisterEntry | null> {
-  const [rows] = await manager.query<[Record<string, unknown>[], number]>(
+): Promise<RegisterEntryView | null> {
+  const [rows] = await manager.query<[RegisterEntryView[], number]>(
     `UPDATE register_entries
      SET status = 'cancelled', cancelled_at = coalesce($6, now()), cancel_reason = $3, cancelled_by_id = $4
      WHERE id = $1 AND organisation_id = $2 AND status = 'issued' AND ($5::text IS NULL OR register = $5)
      RETURNING ${ENTRY_COLUMNS}`,
     [c.entryId, c.organisationId, c.reason, c.cancelledById, c.register ?? null, c.at],
   );
-  return rows.length === 1 ? Object.assign(new RegisterEntry(), rows[0]) : null;
+  // ENTRY_COLUMNS names the view's properties in its order: the row is the view.
+  return rows.length === 1 ? rows[0] : null;
 }
 
 /** Whether any register entry (issued or cancelled) carries this memo: a numbered memo is never deleted. */
@@ -235,28 +237,30 @@ export async function issuedNumberOfMemo(
 }
 
 /** One entry of the organisation (and of `register`, if given); null when there is none. */
-export function findRegisterEntry(
+export async function findRegisterEntry(
   manager: EntityManager,
   organisationId: string,
   entryId: string,
   register?: string,
-): Promise<RegisterEntry | null> {
-  return manager.getRepository(RegisterEntry).findOne({
+): Promise<RegisterEntryView | null> {
+  const entry = await manager.getRepository(RegisterEntry).findOne({
     where: { id: entryId, organisationId, ...(register ? { register } : {}) },
   });
+  return entry ? toRegisterEntryView(entry) : null;
 }
 
 /** The whole year's register in running-number order. */
-export function registerEntriesOfYear(
+export async function registerEntriesOfYear(
   manager: EntityManager,
   organisationId: string,
   register: string,
   year: number,
-): Promise<RegisterEntry[]> {
-  return manager.getRepository(RegisterEntry).find({
+): Promise<RegisterEntryView[]> {
+  const entries = await manager.getRepository(RegisterEntry).find({
     where: { organisationId, register, year },
     order: { number: 'ASC' },
   });
+  return entries.map(toRegisterEntryView);
 }
 
 /** The entry as the library hands it out: a plain object, the columns in the order the API answers them. */

@@ -9,7 +9,6 @@ import {
   bangkokCalendarYear,
   bangkokDateString,
 } from '@saraban/thai-format';
-import type { RegisterEntry } from './entities/register-entry.entity';
 import type { IssueNumberInput } from './issue-number-input';
 import {
   cancelIssuedEntry,
@@ -26,6 +25,7 @@ import { numberChangesOf, recordNumberChange } from './register-number-change.re
 import { registerCsv } from './register-csv.util';
 import { OUTGOING_REGISTER, REGISTER_NAME_PATTERN } from './register-name';
 import type { RegisterCsvExport } from './register-csv-export';
+import type { RegisterEntryView } from './register-entry.view';
 import type { RegisterListQuery, RegisterPage } from './register-page';
 import type { RegisterYearSummary } from './register-year-summary';
 
@@ -56,7 +56,7 @@ export class RegisterService {
    * the caller's transaction ends, so call this as the last write before COMMIT, and keep
    * the transaction READ COMMITTED (the default).
    */
-  async issueNumber(manager: EntityManager, input: IssueNumberInput): Promise<RegisterEntry> {
+  async issueNumber(manager: EntityManager, input: IssueNumberInput): Promise<RegisterEntryView> {
     const register = input.register ?? OUTGOING_REGISTER;
     assertRegisterName(register);
     const year = bangkokCalendarYear(input.at);
@@ -95,7 +95,7 @@ export class RegisterService {
     register: string,
     input: Pick<IssueNumberInput, 'fromText' | 'toText' | 'subject' | 'datedOn' | 'action' | 'remarks'>,
     issuedById: string | null,
-  ): Promise<RegisterEntry> {
+  ): Promise<RegisterEntryView> {
     const runner = this.db.createQueryRunner();
     try {
       return await this.issueNumber(runner.manager, {
@@ -179,7 +179,7 @@ export class RegisterService {
     reason: string,
     cancelledById: string | null,
     register?: string,
-  ): Promise<RegisterEntry> {
+  ): Promise<RegisterEntryView> {
     const cancelled = await cancelIssuedEntry(this.db.manager, {
       organisationId,
       entryId,
@@ -197,7 +197,7 @@ export class RegisterService {
     });
   }
 
-  async get(organisationId: string, entryId: string, register?: string): Promise<RegisterEntry> {
+  async get(organisationId: string, entryId: string, register?: string): Promise<RegisterEntryView> {
     const entry = await findRegisterEntry(this.db.manager, organisationId, entryId, register);
     if (!entry) throw new AppException(ErrorCode.NotFound);
     return entry;
