@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createActingOrder, createWorld, signIn, type World } from '../utils/factories';
+import { postMemo } from '../utils/memo-flow';
+
+export { command } from '../utils/memo-flow';
 
 export type PersonKey = keyof World['people'];
 
@@ -36,29 +38,11 @@ export async function createDraft(
   token: string,
   fields: Record<string, unknown> = {},
 ): Promise<Draft> {
-  const res = await request(app.getHttpServer())
-    .post('/memos')
-    .auth(token, { type: 'bearer' })
-    .send({
-      subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
-      // A submission needs a body (MEMO_INCOMPLETE otherwise).
-      body: [{ type: 'paragraph', text: 'ตามที่องค์การบริหารส่วนตำบลได้ประกาศมาตรการ' }],
-      ...fields,
-    })
-    .expect(201);
-  return { id: res.body.id as string, version: res.body.version as number };
-}
-
-/** POST /memos/:id/<command> as someone; answers the raw response. */
-export function command(
-  app: INestApplication,
-  token: string,
-  memoId: string,
-  name: string,
-  body: Record<string, unknown> = {},
-  idempotencyKey?: string,
-): request.Test {
-  const req = request(app.getHttpServer()).post(`/memos/${memoId}/${name}`).auth(token, { type: 'bearer' });
-  if (idempotencyKey) void req.set('Idempotency-Key', idempotencyKey);
-  return req.send(body);
+  const res = await postMemo(app, token, {
+    subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
+    // A submission needs a body (MEMO_INCOMPLETE otherwise).
+    body: [{ type: 'paragraph', text: 'ตามที่องค์การบริหารส่วนตำบลได้ประกาศมาตรการ' }],
+    ...fields,
+  });
+  return { id: res.id, version: res.version };
 }
