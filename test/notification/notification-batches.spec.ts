@@ -1,15 +1,20 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_QUEUE, NotificationJob, notificationJobId } from '@saraban/notification';
+import { NotificationJob, notificationJobId } from '@saraban/notification';
 import { bangkokDateString } from '@saraban/thai-format';
-import { startLineDouble, type LineDouble } from '../../apps/line-double/src/line-double';
-import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import type { LineDouble } from '../../apps/line-double/src/line-double';
+import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createPerson, createWorld, signIn, type World } from '../utils/factories';
-import { createTestApp, openTestQueue, type TestApp } from '../utils/test-app';
-import { startTestWorker } from '../utils/test-worker';
-import { addFanOut, draftReportRequest, setEmailSettings, stepReminderEvent } from './notification-kit';
+import type { TestApp } from '../utils/test-app';
+import {
+  addFanOut,
+  draftReportRequest,
+  setEmailSettings,
+  startNotificationRig,
+  stepReminderEvent,
+  type NotificationRig,
+} from './notification-kit';
 import { waitFor } from '../utils/wait-for';
 
 const MULTICAST = '/v2/bot/message/multicast';
@@ -31,34 +36,24 @@ interface Recipient {
 describe('notification batches: multicast, exactly once under retries, held deliveries', () => {
   let t: TestApp;
   let db: DataSource;
-  let worker: INestApplicationContext;
+  let rig: NotificationRig;
   let mail: MailCatcher;
   let line: LineDouble;
   let queue: Queue;
 
   beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    line = await startLineDouble();
-    t = await createTestApp({
-      PUBLIC_BASE_URL: 'http://saraban.test',
-      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-      LINE_API_BASE_URL: line.baseUrl,
-      LINE_MULTICAST_SIZE: String(LINE_BATCH),
-      EMAIL_BATCH_SIZE: String(EMAIL_BATCH),
-      NOTIFICATION_RELEASE_MS: '200',
-    });
-    db = t.app.get(DataSource);
-    queue = openTestQueue(t, NOTIFICATION_QUEUE);
-    worker = await startTestWorker(t.env);
+    rig = await startNotificationRig(
+      {
+        LINE_MULTICAST_SIZE: String(LINE_BATCH),
+        EMAIL_BATCH_SIZE: String(EMAIL_BATCH),
+        NOTIFICATION_RELEASE_MS: '200',
+      },
+      { line: true },
+    );
+    ({ t, db, mail, line, queue } = rig);
   });
 
-  afterAll(async () => {
-    await queue?.close();
-    await worker?.close();
-    await t?.close();
-    await mail?.close();
-    await line?.close();
-  });
+  afterAll(() => rig?.close());
 
   /** An organisation with a LINE OA, a memo, and `n` people with an address and a linked LINE account. */
   async function organisation(

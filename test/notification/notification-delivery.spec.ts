@@ -1,18 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { startLineDouble, type LineDouble } from '../../apps/line-double/src/line-double';
-import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import type { LineDouble } from '../../apps/line-double/src/line-double';
+import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { command, draftAndDecide, postMemo, signInWorld, type SignedInWorld } from '../utils/memo-flow';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { startTestWorker } from '../utils/test-worker';
+import type { TestApp } from '../utils/test-app';
 import { waitFor } from '../utils/wait-for';
 import type { Person } from '../utils/entities';
+import { startNotificationRig, type NotificationRig } from './notification-kit';
 
 const BASE = 'http://saraban.test';
 const CHANNEL_SECRET = 'line-channel-secret-0123456789abcdef';
@@ -31,7 +30,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
   let w: World;
   let tokens: SignedInWorld;
   let admin: string;
-  let worker: INestApplicationContext;
+  let rig: NotificationRig;
   let mail: MailCatcher;
   let line: LineDouble;
   let hookServer: Server;
@@ -80,8 +79,6 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
   }
 
   beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    line = await startLineDouble();
     hookServer = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -97,16 +94,17 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
     });
     await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', () => r()));
 
-    t = await createTestApp({
-      PUBLIC_BASE_URL: BASE,
-      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-      LINE_API_BASE_URL: line.baseUrl,
-      WEBHOOK_BACKOFF_MS: '100',
-      WEBHOOK_ATTEMPTS: '12',
-      // The test's receiver listens on loopback: allowed by name, every other internal network refused.
-      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
-    });
-    db = t.app.get(DataSource);
+    rig = await startNotificationRig(
+      {
+        PUBLIC_BASE_URL: BASE,
+        WEBHOOK_BACKOFF_MS: '100',
+        WEBHOOK_ATTEMPTS: '12',
+        // The test's receiver listens on loopback: allowed by name, every other internal network refused.
+        WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
+      },
+      { line: true, queue: false, worker: false },
+    );
+    ({ t, db, mail, line } = rig);
     w = await createWorld(db);
     tokens = await signInWorld(t.app, w);
     admin = await signIn(t.app, w.org, w.people.admin);
@@ -163,14 +161,11 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       .send({ url: 'http://169.254.169.254/latest/meta-data', events: 'memo.submitted', description: '' })
       .expect(400);
     expect(page.text).toContain('ที่อยู่นี้ชี้ไปยังเครือข่ายภายในของระบบ');
-    worker = await startTestWorker(t.env);
+    await rig.startWorker();
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await mail?.close();
-    await line?.close();
+    await rig?.close();
     await new Promise<void>((r) => (hookServer ? hookServer.close(() => r()) : r()));
   });
 

@@ -1,12 +1,17 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_QUEUE, notificationJobId } from '@saraban/notification';
-import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import { notificationJobId } from '@saraban/notification';
+import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createPerson, createWorld, signIn } from '../utils/factories';
-import { createTestApp, openTestQueue, type TestApp } from '../utils/test-app';
-import { startTestWorker } from '../utils/test-worker';
-import { addFanOut, draftReportRequest, setEmailSettings, stepReminderEvent } from './notification-kit';
+import type { TestApp } from '../utils/test-app';
+import {
+  addFanOut,
+  draftReportRequest,
+  setEmailSettings,
+  startNotificationRig,
+  stepReminderEvent,
+  type NotificationRig,
+} from './notification-kit';
 import { waitFor } from '../utils/wait-for';
 
 /** One send job makes five attempts (SEND_JOB_OPTIONS); the test allows ten in all. */
@@ -20,31 +25,21 @@ const MAX_ATTEMPTS = 10;
 describe('notifications through an outage longer than a job’s attempts', () => {
   let t: TestApp;
   let db: DataSource;
-  let worker: INestApplicationContext;
+  let rig: NotificationRig;
   let mail: MailCatcher;
   let queue: Queue;
 
   beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    t = await createTestApp({
-      PUBLIC_BASE_URL: 'http://saraban.test',
-      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+    rig = await startNotificationRig({
       NOTIFICATION_RELEASE_MS: '200',
       NOTIFICATION_RETRY_ROUND_MS: '100',
       NOTIFICATION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       JOB_LOCK_MS: '1000',
     });
-    db = t.app.get(DataSource);
-    queue = openTestQueue(t, NOTIFICATION_QUEUE);
-    worker = await startTestWorker(t.env);
+    ({ t, db, mail, queue } = rig);
   });
 
-  afterAll(async () => {
-    await queue?.close();
-    await worker?.close();
-    await t?.close();
-    await mail?.close();
-  });
+  afterAll(() => rig?.close());
 
   it('a delivery refused past its job’s attempts is sent later, once; one refused for good ends failed', async () => {
     const w = await createWorld(db);
