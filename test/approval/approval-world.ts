@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createActingOrder, createWorld, signIn, type World } from '../utils/factories';
 import { postMemo } from '../utils/memo-flow';
+import { createTestApp, type TestApp } from '../utils/test-app';
 
 export { command } from '../utils/memo-flow';
 
@@ -21,6 +22,27 @@ export async function createApprovalWorld(app: INestApplication): Promise<Approv
     tokens[key] = await signIn(app, world.org, world.people[key]);
   }
   return { ...world, db, tokens };
+}
+
+/** A fresh test app with the approval world in it. */
+export async function startApprovalApp(): Promise<{ t: TestApp; w: ApprovalWorld }> {
+  const t = await createTestApp();
+  return { t, w: await createApprovalWorld(t.app) };
+}
+
+/** A memo's register entries and its 'submitted' history entries (one of each after one submission). */
+export async function submissionRecords(
+  w: ApprovalWorld,
+  memoId: string,
+): Promise<{ registerEntries: unknown[]; submittedHistory: unknown[] }> {
+  const registerEntries: unknown[] = await w.db.query('SELECT 1 FROM register_entries WHERE memo_id = $1', [
+    memoId,
+  ]);
+  const submittedHistory: unknown[] = await w.db.query(
+    `SELECT 1 FROM approval_history WHERE memo_id = $1 AND action = 'submitted'`,
+    [memoId],
+  );
+  return { registerEntries, submittedHistory };
 }
 
 /** The head of office also acting as chief administrator (รักษาราชการแทน), as in domain.md. */
