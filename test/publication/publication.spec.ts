@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PublicationService } from '@saraban/publication';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { createWorld, signIn, type World } from '../utils/factories';
+import type { TestApp } from '../utils/test-app';
+import { startAppWithTwoWorlds } from '../utils/app-world';
+import { signIn, type World } from '../utils/factories';
 import { SignedDocument } from '../utils/entities';
 
 describe('publication portal', () => {
@@ -44,12 +45,7 @@ describe('publication portal', () => {
       }),
     );
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-    other = await createWorld(db);
-  });
+  beforeAll(async () => ({ t, db, w, other } = await startAppWithTwoWorlds()));
   afterAll(() => t.close());
 
   it('publishes a memo version once, however often the job runs', async () => {
