@@ -7,14 +7,9 @@ import type { LineDouble } from '../../apps/line-double/src/line-double';
 import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createPerson, createWorld, signIn, type World } from '../utils/factories';
 import type { TestApp } from '../utils/test-app';
-import {
-  addFanOut,
-  draftReportRequest,
-  setEmailSettings,
-  startNotificationRig,
-  stepReminderEvent,
-  type NotificationRig,
-} from './notification-kit';
+import { addFanOut, stepReminderEvent } from './notification-kit';
+import { draftReportRequest, setEmailSettings, startNotificationRig } from './notification-kit';
+import type { NotificationRig } from './notification-kit';
 import { waitFor } from '../utils/wait-for';
 
 const MULTICAST = '/v2/bot/message/multicast';

@@ -4,14 +4,9 @@ import { notificationJobId } from '@saraban/notification';
 import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createPerson, createWorld, signIn } from '../utils/factories';
 import type { TestApp } from '../utils/test-app';
-import {
-  addFanOut,
-  draftReportRequest,
-  setEmailSettings,
-  startNotificationRig,
-  stepReminderEvent,
-  type NotificationRig,
-} from './notification-kit';
+import { addFanOut, stepReminderEvent } from './notification-kit';
+import { draftReportRequest, setEmailSettings, startNotificationRig } from './notification-kit';
+import type { NotificationRig } from './notification-kit';
 import { waitFor } from '../utils/wait-for';
 
 /** One send job makes five attempts (SEND_JOB_OPTIONS); the test allows ten in all. */

@@ -4,14 +4,8 @@ import { DataSource } from 'typeorm';
 import { createWorld, TEST_PASSWORD, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { startAppWithWorld } from '../utils/app-world';
-import {
-  CookieJar,
-  csrfTokenOf,
-  httpFrom,
-  type HttpAnswer,
-  apiSignIn,
-  formSignIn,
-} from '../utils/web-session';
+import { apiSignIn, CookieJar, csrfTokenOf, formSignIn, httpFrom } from '../utils/web-session';
+import type { HttpAnswer } from '../utils/web-session';
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string | string[] | undefined): Map<string, string[]> {

@@ -2,14 +2,8 @@ import { DataSource } from 'typeorm';
 import { createPerson, TEST_PASSWORD, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { startAppWithWorld } from '../utils/app-world';
-import {
-  CookieJar,
-  csrfTokenOf,
-  httpFrom,
-  type HttpAnswer,
-  apiSignIn,
-  formSignIn,
-} from '../utils/web-session';
+import { apiSignIn, CookieJar, csrfTokenOf, formSignIn, httpFrom } from '../utils/web-session';
+import type { HttpAnswer } from '../utils/web-session';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
