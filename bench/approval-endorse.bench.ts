@@ -14,7 +14,6 @@
  *      moment each request was due (no coordinated omission), and the rate achieved.
  * Submissions (which also issue the register number) are measured on the way, without a target.
  */
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,10 +30,10 @@ import {
 import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
 import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
+import { benchAppEnv } from './lib/bench-stack';
 import { BenchHttpClient } from './lib/http-client';
 import { commandCpuMs, processCpuMs, processTreeCpuMs } from './lib/process-stats';
-import type { BenchRow } from './lib/bench-row';
-import { percentile } from './lib/percentile.util';
+import { latencyFigures, type BenchRow } from './lib/bench-row';
 import type { Person } from '../test/utils/entities';
 
 const APPROVERS = Number(process.env.BENCH_APPROVERS ?? 50);
@@ -114,8 +113,8 @@ function row(
   target: 'throughput' | 'latency' | null,
   notes: string,
 ): BenchRow {
-  const opsPerSecond = m.latencies.length / m.seconds;
-  const p99Ms = percentile(m.latencies, 99);
+  const figures = latencyFigures(m.latencies, m.seconds);
+  const { opsPerSecond, p99Ms } = figures;
   const targets = {
     throughput: { text: `≥ ${TARGET_OPS}/s`, met: opsPerSecond >= TARGET_OPS },
     // The offered rate is exactly the target: achieved within 1 % of it counts as keeping up.
@@ -126,10 +125,7 @@ function row(
   };
   return {
     name,
-    operations: m.latencies.length,
-    opsPerSecond,
-    p50Ms: percentile(m.latencies, 50),
-    p99Ms,
+    ...figures,
     target: target ? targets[target].text : '',
     met: target ? targets[target].met : null,
     notes,
@@ -144,14 +140,7 @@ export async function run(): Promise<BenchRow[]> {
   const db = new DataSource(dataSourceOptions(database.url, 4));
   await db.initialize();
   const port = await freePort();
-  const env = {
-    DATABASE_URL: database.url,
-    QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SIGNING_KEY_SECRET: 'bench-secret-of-sufficient-length',
-  };
+  const env = benchAppEnv(database.url, port);
   const build = buildApps();
   const api = new AppProcess(path.join(build, 'apps/api/src/main.js'), env, benchNodeArgs());
   try {

@@ -20,21 +20,18 @@
  *   3. memory — RSS of the worker and its Chromium over both runs: the peak of the last third
  *      no more than 15 % above the peak of the first third.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CertificateService } from '@saraban/certificates';
 import { loadConfig } from '@saraban/config';
 import { PdfRenderer } from '@saraban/document-render';
 import { dataSourceOptions } from '@saraban/database';
-import { OrganisationImportService, parseOrganisationFile } from '@saraban/organisation';
-import { AppProcess, ROOT, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
 import { dropQueueKeys } from '../test/utils/test-app';
 import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
+import { benchAppEnv, demoLogin, headedBody, importDemoOrganisation } from './lib/bench-stack';
 import { BenchHttpClient } from './lib/http-client';
 import { percentile } from './lib/percentile.util';
 import {
@@ -64,14 +61,7 @@ async function rawChromium(
     const html = await renderer.html(
       seedMemo({
         subject: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ฉบับที่ 1',
-        body: [
-          { type: 'heading', text: 'เรื่องเดิม' },
-          { type: 'paragraph', text: PARAGRAPH },
-          { type: 'heading', text: 'ข้อเท็จจริง' },
-          { type: 'paragraph', text: PARAGRAPH },
-          { type: 'heading', text: 'ข้อเสนอ/ข้อพิจารณา' },
-          { type: 'paragraph', text: PARAGRAPH },
-        ],
+        body: headedBody(PARAGRAPH),
         verification: { url: 'http://localhost:3000/verify/ABCD2345EF', shortCode: 'ABCD2345EF' },
       }),
     );
@@ -124,18 +114,13 @@ export async function run(): Promise<BenchRow[]> {
   const perPhase = isQuickRun() ? 40 : 200;
   const cores = os.availableParallelism();
   const database = await createBenchDatabase();
-  const prefix = `bench${randomBytes(4).toString('hex')}`;
   const port = await freePort();
   const env = {
-    DATABASE_URL: database.url,
-    QUEUE_PREFIX: prefix,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SIGNING_KEY_SECRET: 'bench-secret-of-sufficient-length',
+    ...benchAppEnv(database.url, port),
     OUTBOX_POLL_MS: '1000',
     // The defaults under test: RENDER_POOL_SIZE = cores, WORKER_CONCURRENCY = 2 × pool.
   };
+  const prefix = env.QUEUE_PREFIX;
   const out = buildApps();
   const config = loadConfig({ ...process.env, ...env });
   const db = new DataSource(dataSourceOptions(database.url, 4));
@@ -144,12 +129,7 @@ export async function run(): Promise<BenchRow[]> {
   const worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), env, benchNodeArgs());
   const client = new BenchHttpClient(`http://127.0.0.1:${port}`, 8);
   try {
-    const file = parseOrganisationFile(readFileSync(path.join(ROOT, 'demo/organisation.yaml'), 'utf8'));
-    const summary = await new OrganisationImportService(db).import(file);
-    await new CertificateService(db, config).installSelfSigned(
-      summary.organisationId,
-      file.organisation.name,
-    );
+    await importDemoOrganisation(db, config);
 
     // The baseline first, in the same run, with the API and worker not yet started.
     const rawRun = await rawChromium(perPhase, cores, false);
@@ -160,14 +140,7 @@ export async function run(): Promise<BenchRow[]> {
     worker.start();
     const base = `http://127.0.0.1:${port}`;
     if (!(await waitForReady(base))) throw new Error('the API did not start');
-    const login = (username: string) =>
-      client
-        .json<{ token: string }>('POST', '/auth/login', null, {
-          organisation: 'khampee',
-          username,
-          password: 'demo-password',
-        })
-        .then((r) => r.token);
+    const login = (username: string) => demoLogin(client, username);
     const [author, head, mayor] = await Promise.all([login('amornrat'), login('somprasong'), login('kanok')]);
 
     // Memos waiting at the mayor's step: submitted, endorsed by the head and (acting) for the chief.
@@ -178,14 +151,7 @@ export async function run(): Promise<BenchRow[]> {
       for (let i = 0; i < n; i++) {
         const memo = await client.json<{ id: string }>('POST', '/memos', author, {
           subject: `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ฉบับที่ ${++made}`,
-          body: [
-            { type: 'heading', text: 'เรื่องเดิม' },
-            { type: 'paragraph', text: paragraph },
-            { type: 'heading', text: 'ข้อเท็จจริง' },
-            { type: 'paragraph', text: paragraph },
-            { type: 'heading', text: 'ข้อเสนอ/ข้อพิจารณา' },
-            { type: 'paragraph', text: paragraph },
-          ],
+          body: headedBody(paragraph),
           publish: true,
           oitItem: 'o28',
         });

@@ -12,7 +12,7 @@
  *      the decision's answer to the writer's LINE push arriving at the LINE double. The decision
  *      also starts each memo's document flow (Chromium), as in production. Target p99 ≤ 2 s.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +28,7 @@ import { dropQueueKeys } from '../test/utils/test-app';
 import { createBenchDatabase } from './lib/bench-database';
 import { benchNodeArgs, isQuickRun } from './lib/bench-options';
 import type { BenchRow } from './lib/bench-row';
+import { benchAppEnv } from './lib/bench-stack';
 import { processCpuMs } from './lib/process-stats';
 import { percentile } from './lib/percentile.util';
 import { Person } from '../test/utils/entities';
@@ -79,12 +80,7 @@ export async function run(): Promise<BenchRow[]> {
   const workerPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = {
-    DATABASE_URL: database.url,
-    QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SIGNING_KEY_SECRET: 'bench-secret-of-sufficient-length',
+    ...benchAppEnv(database.url, port),
     SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
     LINE_API_BASE_URL: line.baseUrl,
     PUBLIC_BASE_URL: 'http://saraban.bench',

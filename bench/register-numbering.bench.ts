@@ -11,8 +11,7 @@ import { dataSourceOptions } from '@saraban/database';
 import { RegisterService } from '@saraban/register';
 import { createBenchDatabase } from './lib/bench-database';
 import { isQuickRun } from './lib/bench-options';
-import type { BenchRow } from './lib/bench-row';
-import { percentile } from './lib/percentile.util';
+import { latencyFigures, type BenchRow } from './lib/bench-row';
 import { Organisation } from '../test/utils/entities';
 
 const CLIENTS = 50;
@@ -79,14 +78,11 @@ function starvation(m: Measured): string {
 }
 
 function row(name: string, m: Measured, target: boolean, notes: string): BenchRow {
-  const opsPerSecond = m.latencies.length / m.seconds;
-  const p99Ms = percentile(m.latencies, 99);
+  const figures = latencyFigures(m.latencies, m.seconds);
+  const { opsPerSecond, p99Ms } = figures;
   return {
     name,
-    operations: m.latencies.length,
-    opsPerSecond,
-    p50Ms: percentile(m.latencies, 50),
-    p99Ms,
+    ...figures,
     target: target ? `≥ ${TARGET_OPS}/s, p99 ≤ ${TARGET_P99_MS} ms` : '',
     met: target ? opsPerSecond >= TARGET_OPS && p99Ms <= TARGET_P99_MS : null,
     notes,

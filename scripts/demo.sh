@@ -123,6 +123,20 @@ _demo_tails() {
   done
 }
 
+# Stops the demo, with the logs' last lines, when the API or the worker no longer runs ($1: when).
+_demo_exit_if_down() {
+  local pid name
+  for pid in "$API_PID" "$WORKER_PID"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      name=api
+      [[ "$pid" == "$WORKER_PID" ]] && name=worker
+      demo_log "ERROR: the $name exited $1"
+      _demo_tails
+      exit 1
+    fi
+  done
+}
+
 CHILD_PIDS=()
 # Runs on exit (also after Ctrl-C/TERM/HUP): stops the children this run started.
 stop_children() {
@@ -221,15 +235,7 @@ CHILD_PIDS+=("$API_PID")
 demo_log "waiting for $READY_URL and $WORKER_READY_URL (up to ${READY_TIMEOUT}s)"
 deadline=$((SECONDS + READY_TIMEOUT))
 until api_ready; do
-  for pid in "$API_PID" "$WORKER_PID"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      name=api
-      [[ "$pid" == "$WORKER_PID" ]] && name=worker
-      demo_log "ERROR: the $name exited during start-up"
-      _demo_tails
-      exit 1
-    fi
-  done
+  _demo_exit_if_down "during start-up"
   if ((SECONDS >= deadline)); then
     demo_log "ERROR: the API and the worker were not ready within ${READY_TIMEOUT}s"
     _demo_tails
@@ -274,13 +280,5 @@ echo "Press Ctrl-C to stop."
 # of the two exits by itself (then stop the other and fail).
 while :; do
   wait -n "$API_PID" "$WORKER_PID" || true
-  for pid in "$API_PID" "$WORKER_PID"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      name=api
-      [[ "$pid" == "$WORKER_PID" ]] && name=worker
-      demo_log "ERROR: the $name exited unexpectedly"
-      _demo_tails
-      exit 1
-    fi
-  done
+  _demo_exit_if_down "unexpectedly"
 done

@@ -14,15 +14,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CertificateService } from '@saraban/certificates';
 import { loadConfig } from '@saraban/config';
 import { dataSourceOptions } from '@saraban/database';
-import { OrganisationImportService, parseOrganisationFile } from '@saraban/organisation';
-import { AppProcess, ROOT, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
+import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
 import { dropQueueKeys } from '../test/utils/test-app';
 import { createBenchDatabase } from '../bench/lib/bench-database';
+import { benchAppEnv, demoLogin, importDemoOrganisation } from '../bench/lib/bench-stack';
 import { BenchHttpClient } from '../bench/lib/http-client';
 
 const minutes = Number(process.env.SOAK_MINUTES ?? 30);
@@ -111,21 +109,16 @@ function listProcesses(): { pid: number; ppid: number; comm: string }[] {
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase();
-  const prefix = `soak${randomBytes(4).toString('hex')}`;
   const port = await freePort();
   const healthPort = await freePort();
   const env = {
-    DATABASE_URL: database.url,
-    QUEUE_PREFIX: prefix,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    SIGNING_KEY_SECRET: 'soak-secret-of-sufficient-length',
+    ...benchAppEnv(database.url, port, 'soak'),
     WORKER_HEALTH_PORT: String(healthPort),
     RECONCILE_MS: '10000',
     DOCUMENT_RETRY_MS: '15000',
     LOG_LEVEL: 'warn',
   };
+  const prefix = env.QUEUE_PREFIX;
   const out = buildApps();
   const config = loadConfig({ ...process.env, ...env });
   const db = new DataSource(dataSourceOptions(database.url, 4));
@@ -141,25 +134,13 @@ async function main(): Promise<void> {
   let running = true;
   let exitCode = 0;
   try {
-    const file = parseOrganisationFile(readFileSync(path.join(ROOT, 'demo/organisation.yaml'), 'utf8'));
-    const summary = await new OrganisationImportService(db).import(file);
-    await new CertificateService(db, config).installSelfSigned(
-      summary.organisationId,
-      file.organisation.name,
-    );
+    await importDemoOrganisation(db, config);
     api.start();
     worker.start();
     workerUp = true;
     if (!(await waitForReady(`http://127.0.0.1:${port}`))) throw new Error('the API did not start');
     if (!(await waitForReady(`http://127.0.0.1:${healthPort}`))) throw new Error('the worker did not start');
-    const login = (username: string) =>
-      client
-        .json<{ token: string }>('POST', '/auth/login', null, {
-          organisation: 'khampee',
-          username,
-          password: 'demo-password',
-        })
-        .then((r) => r.token);
+    const login = (username: string) => demoLogin(client, username);
     const [author, head, mayor] = await Promise.all([login('amornrat'), login('somprasong'), login('kanok')]);
     const started = Date.now();
     const end = started + DURATION_MS;

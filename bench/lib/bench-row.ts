@@ -1,3 +1,5 @@
+import { percentile } from './percentile.util';
+
 /** One line of the benchmark table. */
 export interface BenchRow {
   name: string;
@@ -12,4 +14,17 @@ export interface BenchRow {
   met: boolean | null;
   /** Anything a reader needs to interpret the figures (pool size, check results…). */
   notes?: string;
+}
+
+/** A row's figures from the latencies of operations run over `seconds`. */
+export function latencyFigures(
+  latencies: readonly number[],
+  seconds: number,
+): Pick<BenchRow, 'operations' | 'opsPerSecond' | 'p50Ms' | 'p99Ms'> {
+  return {
+    operations: latencies.length,
+    opsPerSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }

@@ -1,6 +1,6 @@
 import { createPerson, createWorld, signIn } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { command, createApprovalWorld, createDraft, type ApprovalWorld } from './approval-world';
+import type { TestApp } from '../utils/test-app';
+import { command, createDraft, startApprovalApp, type ApprovalWorld } from './approval-world';
 
 type Who = 'author' | 'head' | 'chief' | 'mayor' | 'clerk' | 'admin' | 'stranger' | 'otherOrg';
 type State = 'in_review' | 'withdrawn' | 'decided';
@@ -35,8 +35,7 @@ describe('approval access matrix', () => {
   const tokens = {} as Record<Who, string>;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createApprovalWorld(t.app);
+    ({ t, w } = await startApprovalApp());
     Object.assign(tokens, w.tokens);
     const stranger = await createPerson(w.db, w.org, { unit: w.unit, roles: ['officer'] });
     tokens.stranger = await signIn(t.app, w.org, stranger);

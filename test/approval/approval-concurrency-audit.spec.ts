@@ -1,16 +1,19 @@
 import request from 'supertest';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { command, createApprovalWorld, createDraft, type ApprovalWorld } from './approval-world';
+import type { TestApp } from '../utils/test-app';
+import {
+  command,
+  createDraft,
+  startApprovalApp,
+  submissionRecords,
+  type ApprovalWorld,
+} from './approval-world';
 
 describe('approval under races, and the tamper-evident history', () => {
   let t: TestApp;
   let w: ApprovalWorld;
   const http = () => request(t.app.getHttpServer());
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createApprovalWorld(t.app);
-  });
+  beforeAll(async () => ({ t, w } = await startApprovalApp()));
   afterAll(() => t.close());
 
   it('50 parallel endorsements of the same step: one transition, 49 × 409 with the current state, one history entry', async () => {
@@ -58,15 +61,9 @@ describe('approval under races, and the tamper-evident history', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
     expect(answers.find((a) => a.status === 409)!.body.code).toBe('VERSION_CONFLICT');
-    const numbers: unknown[] = await w.db.query('SELECT 1 FROM register_entries WHERE memo_id = $1', [
-      draft.id,
-    ]);
-    expect(numbers).toHaveLength(1);
-    const submitted: unknown[] = await w.db.query(
-      `SELECT 1 FROM approval_history WHERE memo_id = $1 AND action = 'submitted'`,
-      [draft.id],
-    );
-    expect(submitted).toHaveLength(1);
+    const records = await submissionRecords(w, draft.id);
+    expect(records.registerEntries).toHaveLength(1);
+    expect(records.submittedHistory).toHaveLength(1);
   });
 
   it('a stale version answers 409 VERSION_CONFLICT even before any race', async () => {

@@ -1,24 +1,18 @@
 import request from 'supertest';
 import { createPerson, createPosition } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import {
-  command,
-  createApprovalWorld,
-  createDraft,
-  headActsAsChief,
-  type ApprovalWorld,
-} from './approval-world';
+import type { TestApp } from '../utils/test-app';
+import { command, createDraft, headActsAsChief, startApprovalApp, submissionRecords } from './approval-world';
+import type { ApprovalWorld } from './approval-world';
 import { ApprovalChainStep } from '../utils/entities';
 
 describe('approval flow', () => {
   let t: TestApp;
   let w: ApprovalWorld;
   const http = () => request(t.app.getHttpServer());
+  const timelineOf = (memoId: string, token: string) =>
+    http().get(`/memos/${memoId}/timeline`).auth(token, { type: 'bearer' }).expect(200);
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createApprovalWorld(t.app);
-  });
+  beforeAll(async () => ({ t, w } = await startApprovalApp()));
   afterAll(() => t.close());
 
   it('climbs the chain: submit takes a number and a date, head and chief endorse, the mayor decides', async () => {
@@ -91,10 +85,7 @@ describe('approval flow', () => {
       allowedCommands: [],
     });
 
-    const timeline = await http()
-      .get(`/memos/${draft.id}/timeline`)
-      .auth(w.tokens.author, { type: 'bearer' })
-      .expect(200);
+    const timeline = await timelineOf(draft.id, w.tokens.author);
     expect(
       timeline.body.entries.map((e: { action: string; actorName: string | null; heading: string | null }) => [
         e.action,
@@ -159,10 +150,7 @@ describe('approval flow', () => {
     ]);
     await command(t.app, w.tokens.head, draft.id, 'endorse', { opinion: 'เห็นควรอนุมัติ' }).expect(200);
 
-    const timeline = await http()
-      .get(`/memos/${draft.id}/timeline`)
-      .auth(w.tokens.head, { type: 'bearer' })
-      .expect(200);
+    const timeline = await timelineOf(draft.id, w.tokens.head);
     const endorsements = timeline.body.entries.filter((e: { action: string }) => e.action === 'endorsed');
     expect(
       endorsements.map((e: { actorId: string; capacity: { kind: string; lines: string[] } }) => [
@@ -216,10 +204,7 @@ describe('approval flow', () => {
       draft.id,
     ]);
     expect(numbers).toHaveLength(1);
-    const timeline = await http()
-      .get(`/memos/${draft.id}/timeline`)
-      .auth(w.tokens.author, { type: 'bearer' })
-      .expect(200);
+    const timeline = await timelineOf(draft.id, w.tokens.author);
     expect(
       timeline.body.entries.map((e: { action: string; round: number }) => `${e.round}:${e.action}`),
     ).toEqual(['1:submitted', '1:endorsed', '1:returned', '2:resubmitted']);
@@ -229,10 +214,7 @@ describe('approval flow', () => {
     const draft = await createDraft(t.app, w.tokens.head);
     const res = await command(t.app, w.tokens.head, draft.id, 'submit').expect(200);
     expect(res.body.currentStep.positionId).toBe(w.positions.chief.id);
-    const timeline = await http()
-      .get(`/memos/${draft.id}/timeline`)
-      .auth(w.tokens.head, { type: 'bearer' })
-      .expect(200);
+    const timeline = await timelineOf(draft.id, w.tokens.head);
     expect(
       timeline.body.entries.map((e: { action: string; stepSeq: number | null; actorId: string | null }) => [
         e.action,
@@ -313,10 +295,7 @@ describe('approval flow', () => {
         stuck: false,
         currentStep: { seq: 0, positionId: w.positions.chief.id },
       });
-      const timeline = await http()
-        .get(`/memos/${draft.id}/timeline`)
-        .auth(w.tokens.admin, { type: 'bearer' })
-        .expect(200);
+      const timeline = await timelineOf(draft.id, w.tokens.admin);
       expect(timeline.body.entries[1]).toMatchObject({
         action: 'rerouted',
         actorId: w.people.admin.id,
@@ -359,15 +338,9 @@ describe('approval flow', () => {
       command(t.app, w.tokens.author, draft.id, 'submit', {}, key).expect(200),
     ]);
     expect(both.body.documentNo).toBe(first.body.documentNo);
-    const numbers: unknown[] = await w.db.query('SELECT 1 FROM register_entries WHERE memo_id = $1', [
-      draft.id,
-    ]);
-    expect(numbers).toHaveLength(1);
-    const history: unknown[] = await w.db.query(
-      `SELECT 1 FROM approval_history WHERE memo_id = $1 AND action = 'submitted'`,
-      [draft.id],
-    );
-    expect(history).toHaveLength(1);
+    const records = await submissionRecords(w, draft.id);
+    expect(records.registerEntries).toHaveLength(1);
+    expect(records.submittedHistory).toHaveLength(1);
     const reused = await command(t.app, w.tokens.author, draft.id, 'submit', { version: 1 }, key).expect(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // Without the key, a second submit is refused by the machine.

@@ -1,13 +1,8 @@
 import request from 'supertest';
 import { toArabicDigits } from '@saraban/thai-format';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import {
-  command,
-  createApprovalWorld,
-  createDraft,
-  headActsAsChief,
-  type ApprovalWorld,
-} from './approval-world';
+import type { TestApp } from '../utils/test-app';
+import { command, createDraft, headActsAsChief, startApprovalApp } from './approval-world';
+import type { ApprovalWorld } from './approval-world';
 
 describe('inbox', () => {
   let t: TestApp;
@@ -16,8 +11,7 @@ describe('inbox', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createApprovalWorld(t.app);
+    ({ t, w } = await startApprovalApp());
     await headActsAsChief(w);
     // Waiting for the head: a normal memo, then an urgent one, then another normal one (oldest first).
     for (const [name, urgency] of [

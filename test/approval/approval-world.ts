@@ -1,7 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createActingOrder, createWorld, signIn, type World } from '../utils/factories';
+import { postMemo } from '../utils/memo-flow';
+import { createTestApp, type TestApp } from '../utils/test-app';
+
+export { command } from '../utils/memo-flow';
 
 export type PersonKey = keyof World['people'];
 
@@ -21,6 +24,27 @@ export async function createApprovalWorld(app: INestApplication): Promise<Approv
   return { ...world, db, tokens };
 }
 
+/** A fresh test app with the approval world in it. */
+export async function startApprovalApp(): Promise<{ t: TestApp; w: ApprovalWorld }> {
+  const t = await createTestApp();
+  return { t, w: await createApprovalWorld(t.app) };
+}
+
+/** A memo's register entries and its 'submitted' history entries (one of each after one submission). */
+export async function submissionRecords(
+  w: ApprovalWorld,
+  memoId: string,
+): Promise<{ registerEntries: unknown[]; submittedHistory: unknown[] }> {
+  const registerEntries: unknown[] = await w.db.query('SELECT 1 FROM register_entries WHERE memo_id = $1', [
+    memoId,
+  ]);
+  const submittedHistory: unknown[] = await w.db.query(
+    `SELECT 1 FROM approval_history WHERE memo_id = $1 AND action = 'submitted'`,
+    [memoId],
+  );
+  return { registerEntries, submittedHistory };
+}
+
 /** The head of office also acting as chief administrator (รักษาราชการแทน), as in domain.md. */
 export async function headActsAsChief(w: ApprovalWorld): Promise<void> {
   await createActingOrder(w.db, w.org, w.people.head, w.positions.chief, 'acting');
@@ -36,29 +60,11 @@ export async function createDraft(
   token: string,
   fields: Record<string, unknown> = {},
 ): Promise<Draft> {
-  const res = await request(app.getHttpServer())
-    .post('/memos')
-    .auth(token, { type: 'bearer' })
-    .send({
-      subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
-      // A submission needs a body (MEMO_INCOMPLETE otherwise).
-      body: [{ type: 'paragraph', text: 'ตามที่องค์การบริหารส่วนตำบลได้ประกาศมาตรการ' }],
-      ...fields,
-    })
-    .expect(201);
-  return { id: res.body.id as string, version: res.body.version as number };
-}
-
-/** POST /memos/:id/<command> as someone; answers the raw response. */
-export function command(
-  app: INestApplication,
-  token: string,
-  memoId: string,
-  name: string,
-  body: Record<string, unknown> = {},
-  idempotencyKey?: string,
-): request.Test {
-  const req = request(app.getHttpServer()).post(`/memos/${memoId}/${name}`).auth(token, { type: 'bearer' });
-  if (idempotencyKey) void req.set('Idempotency-Key', idempotencyKey);
-  return req.send(body);
+  const res = await postMemo(app, token, {
+    subject: 'ขอความเห็นชอบรายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
+    // A submission needs a body (MEMO_INCOMPLETE otherwise).
+    body: [{ type: 'paragraph', text: 'ตามที่องค์การบริหารส่วนตำบลได้ประกาศมาตรการ' }],
+    ...fields,
+  });
+  return { id: res.id, version: res.version };
 }

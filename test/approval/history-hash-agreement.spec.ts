@@ -92,10 +92,7 @@ describe('the history hash: TypeScript and the linking trigger agree', () => {
   let db: DataSource;
   let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    ({ db, close } = await openTestDataSource());
-  });
-
+  beforeAll(async () => ({ db, close } = await openTestDataSource()));
   afterAll(() => close());
 
   it('on generated histories, the chain the trigger links at COMMIT is the one TypeScript computes, and the audit finds it whole', async () => {

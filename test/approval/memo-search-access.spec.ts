@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createActingOrder, createPerson, createUnit, createWorld, signIn } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { command, createApprovalWorld, createDraft, type ApprovalWorld } from './approval-world';
+import type { TestApp } from '../utils/test-app';
+import { command, createDraft, startApprovalApp, type ApprovalWorld } from './approval-world';
 
 type Who =
   | 'author'
@@ -43,8 +43,7 @@ describe('memo search: the same reading rule as the memo and the approval', () =
     request(t.app.getHttpServer()).get(path).auth(tokens[who], { type: 'bearer' });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createApprovalWorld(t.app);
+    ({ t, w } = await startApprovalApp());
     Object.assign(tokens, w.tokens);
     const acting = await createPerson(w.db, w.org, { roles: ['officer'], fullName: 'รักษาการ นายก' });
     await createActingOrder(w.db, w.org, acting, w.positions.mayor, 'acting');

@@ -2,8 +2,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
 import { createSelfSignedP12 } from '@saraban/signing';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { createWorld, signIn, type World } from '../utils/factories';
+import type { TestApp } from '../utils/test-app';
+import { startAppWithTwoWorlds } from '../utils/app-world';
+import { signIn, type World } from '../utils/factories';
 
 describe('organisation certificates', () => {
   let t: TestApp;
@@ -16,12 +17,7 @@ describe('organisation certificates', () => {
     password: 'p12-รหัส',
   });
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-    other = await createWorld(db);
-  });
+  beforeAll(async () => ({ t, db, w, other } = await startAppWithTwoWorlds()));
   afterAll(() => t.close());
 
   it('an admin installs a PKCS#12; it is stored sealed and opens for signing', async () => {

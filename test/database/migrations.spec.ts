@@ -6,10 +6,7 @@ describe('migrations', () => {
   let db: DataSource;
   let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    ({ db, close } = await openTestDataSource());
-  });
-
+  beforeAll(async () => ({ db, close } = await openTestDataSource()));
   afterAll(() => close());
 
   it('entities and migrations agree: migration:generate would produce nothing', async () => {

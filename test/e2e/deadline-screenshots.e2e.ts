@@ -4,45 +4,20 @@
  *   bash scripts/test.sh --testMatch '<rootDir>/test/e2e/deadline-screenshots.e2e.ts'
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { readWorkingTime, stepDeadline, workingCalendarOf, type UrgencyClass } from '@saraban/organisation';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
-
-const OUT = path.join(__dirname, '../../docs/screenshots');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      window.scrollTo(0, 0);
-    });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: false });
-  }
-}
+import { signedIn } from './browser';
+import { OUT, shoot } from './screenshot-kit';
+import { webWorld } from './web-world';
 
 describe('deadline screenshots', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld();
+  beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
   it('the inbox with time waiting, due and overdue; the away form', async () => {
-    const author = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    const db = server.test.app.get(DataSource);
+    const author = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
+    const db = w.server.test.app.get(DataSource);
     const ids: Record<string, string> = {};
     for (const [key, subject, urgency] of [
       ['overdue', 'ขอความเห็นชอบแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๗๐', 'most_urgent'],
@@ -79,7 +54,7 @@ describe('deadline screenshots', () => {
     await restart(ids.overdue, 'most_urgent', -26 * 3_600_000);
     await restart(ids.soon, 'very_urgent', 40 * 60_000);
 
-    const head = await signedIn(browser, server.baseUrl, 'somprasong');
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong');
     await head.page.goto('/app');
     await head.page.locator('.badge-deadline.is-overdue').first().waitFor();
     await shoot(head.page, 'inbox-deadlines');

@@ -7,30 +7,15 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { startLineDouble, type LineDouble } from '../../apps/line-double/src/line-double';
 import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, signedIn } from './browser';
+import { launchBrowser, signedIn } from './browser';
+import { OUT, shoot } from './screenshot-kit';
 import { startWebServer, type WebServer } from './web-server';
 import { waitFor } from '../utils/wait-for';
-
-const OUT = path.join(__dirname, '../../docs/screenshots');
-const SIZES = { phone: PHONE, desktop: DESKTOP } as const;
-
-async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
-  for (const [size, viewport] of Object.entries(SIZES)) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      window.scrollTo(0, 0);
-    });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage });
-  }
-}
 
 describe('notification screenshots', () => {
   let server: WebServer;

@@ -4,51 +4,24 @@
  * only takes pictures of a demo organisation it fills itself.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { DESKTOP, PHONE, launchBrowser, samplePdf, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
-
-const OUT = path.join(__dirname, '../../docs/screenshots');
-const SIZES = { phone: PHONE, desktop: DESKTOP } as const;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of Object.entries(SIZES)) {
-    await page.setViewportSize(viewport);
-    // What a person sees on arriving: the top of the page, nothing focused.
-    await page.evaluate(() => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      window.scrollTo(0, 0);
-    });
-    // Fonts are local files; wait for them so Thai is drawn in Sarabun, not a fallback.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: false });
-  }
-}
+import { attachPdf, attachTable } from './compose-page';
+import { samplePdf, signedIn } from './browser';
+import { OUT, shoot } from './screenshot-kit';
+import { webWorld } from './web-world';
 
 describe('screenshots', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(OUT, { recursive: true });
-    server = await startWebServer({ worker: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld({}, { worker: true });
+  beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
   it('takes the key pages', async () => {
-    const visitor = await browser.newContext({ baseURL: server.baseUrl });
+    const visitor = await w.browser.newContext({ baseURL: w.server.baseUrl });
     const loginPage = await visitor.newPage();
     await loginPage.goto('/app/login?org=khampee');
     await shoot(loginPage, 'login');
     await visitor.close();
 
-    const author = await signedIn(browser, server.baseUrl, 'amornrat');
+    const author = await signedIn(w.browser, w.server.baseUrl, 'amornrat');
     const page = author.page;
     await page.goto('/app/memos/new');
     await page
@@ -77,22 +50,15 @@ describe('screenshots', () => {
       page.waitForURL('**/edit?done=created'),
       page.getByRole('button', { name: 'บันทึกร่าง' }).last().click(),
     ]);
-    await page.getByLabel('ชื่อสิ่งที่แนบ').fill('ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส');
-    await page
-      .getByLabel('ไฟล์ PDF')
-      .setInputFiles({ name: 'prakat.pdf', mimeType: 'application/pdf', buffer: await samplePdf(2) });
-    await Promise.all([
-      page.waitForURL('**done=attached**'),
-      page.getByRole('button', { name: 'แนบไฟล์' }).click(),
-    ]);
-    await page.getByLabel('ชื่อตาราง').fill('ผลการดำเนินการตามมาตรการ');
-    await page
-      .getByLabel('ข้อมูลตาราง')
-      .fill('ลำดับ\tมาตรการ\tผล\n1\tNo Gift Policy\tดำเนินการแล้ว\n2\tประเมินความเสี่ยงการทุจริต\tดำเนินการแล้ว');
-    await Promise.all([
-      page.waitForURL('**done=attached**'),
-      page.getByRole('button', { name: 'เพิ่มตาราง' }).click(),
-    ]);
+    await attachPdf(page, 'ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส', {
+      name: 'prakat.pdf',
+      buffer: await samplePdf(2),
+    });
+    await attachTable(
+      page,
+      'ผลการดำเนินการตามมาตรการ',
+      'ลำดับ\tมาตรการ\tผล\n1\tNo Gift Policy\tดำเนินการแล้ว\n2\tประเมินความเสี่ยงการทุจริต\tดำเนินการแล้ว',
+    );
     await Promise.all([
       page.waitForURL(/\/app\/memos\/[0-9a-f-]+$/),
       page.getByRole('link', { name: 'ดูบันทึก' }).click(),
@@ -100,10 +66,10 @@ describe('screenshots', () => {
     await shoot(page, 'memo-draft');
     const memoUrl = new URL(page.url()).pathname;
     const memoId = memoUrl.split('/').pop() ?? '';
-    const authorApi = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const authorApi = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
     await authorApi.call('POST', `/memos/${memoId}/submit`);
     // A few more in the inbox, as on a real morning.
-    const headApi = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    const headApi = await ApiClient.signIn(w.server.baseUrl, 'somprasong');
     for (const [subject, urgency] of [
       ['ขออนุมัติจัดซื้อวัสดุสำนักงาน', 'normal'],
       ['แจ้งกำหนดการตรวจติดตามการดำเนินงานของคณะกรรมการ', 'very_urgent'],
@@ -123,7 +89,7 @@ describe('screenshots', () => {
     await shoot(page, 'mine');
     await author.context.close();
 
-    const head = await signedIn(browser, server.baseUrl, 'somprasong');
+    const head = await signedIn(w.browser, w.server.baseUrl, 'somprasong');
     await head.page.goto('/app');
     await shoot(head.page, 'inbox');
     await head.page.goto(memoUrl);
@@ -136,7 +102,7 @@ describe('screenshots', () => {
     await head.page.locator('#memo-side').getByText('(รอดำเนินการ)').waitFor();
     await head.context.close();
 
-    const mayor = await signedIn(browser, server.baseUrl, 'kanok');
+    const mayor = await signedIn(w.browser, w.server.baseUrl, 'kanok');
     await mayor.page.goto('/app');
     await mayor.page.locator('[data-memo-row] input[name=memoIds]').nth(1).check();
     await shoot(mayor.page, 'inbox-decide');
@@ -147,7 +113,7 @@ describe('screenshots', () => {
     await shoot(mayor.page, 'memo-decided');
     await mayor.context.close();
 
-    const citizen = await browser.newContext({ baseURL: server.baseUrl });
+    const citizen = await w.browser.newContext({ baseURL: w.server.baseUrl });
     const portal = await citizen.newPage();
     for (let attempt = 0; attempt < 120; attempt++) {
       await portal.goto('/p/khampee');
@@ -159,12 +125,12 @@ describe('screenshots', () => {
     await shoot(portal, 'verify');
     await citizen.close();
 
-    const clerk = await signedIn(browser, server.baseUrl, 'saranya');
+    const clerk = await signedIn(w.browser, w.server.baseUrl, 'saranya');
     await clerk.page.goto('/app/register');
     await shoot(clerk.page, 'register');
     await clerk.context.close();
 
-    const admin = await signedIn(browser, server.baseUrl, 'admin');
+    const admin = await signedIn(w.browser, w.server.baseUrl, 'admin');
     await admin.page.goto('/app/admin');
     await shoot(admin.page, 'admin');
     // The forms that edit the organisation file one item at a time (issue 14).

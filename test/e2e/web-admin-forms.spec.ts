@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { bangkokDateString, formatTypedDay } from '@saraban/thai-format';
 import { ApiClient } from './api-client';
-import { DESKTOP, launchBrowser, PHONE, seriousViolations, signedIn, type Session } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { DESKTOP, PHONE, seriousViolations, signedIn, type Session } from './browser';
+import { webWorld } from './web-world';
 
 interface InboxItem {
   memoId: string;
@@ -58,17 +58,7 @@ function bangkokDay(iso: string): string {
 
 /** Issue 14 item 9: the organisation's administration in Thai forms that edit the same data as its YAML file. */
 describe('web: the administrator’s forms', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld();
 
   const viewports = [
     { name: 'desktop', viewport: DESKTOP, tag: 'd', acting: 'wichai' },
@@ -77,7 +67,7 @@ describe('web: the administrator’s forms', () => {
 
   for (const { name, viewport, tag, acting } of viewports) {
     it(`${name}: adds a person who signs in, resets the password, deactivates the person; the file shows it`, async () => {
-      const admin = await signedIn(browser, server.baseUrl, 'admin', { viewport });
+      const admin = await signedIn(w.browser, w.server.baseUrl, 'admin', { viewport });
       const page = admin.page;
       await page.goto('/app/admin');
       await page.getByRole('link', { name: 'บุคลากร', exact: true }).click();
@@ -116,7 +106,7 @@ describe('web: the administrator’s forms', () => {
       expect(page.url()).toContain('done=person-added');
       const row = page.locator(`[data-person="${username}"]`);
       await expect(row.textContent()).resolves.toContain('นิติกรปฏิบัติการ');
-      const newcomer = await signIn(browser, server.baseUrl, username, 'first-password-1', viewport);
+      const newcomer = await signIn(w.browser, w.server.baseUrl, username, 'first-password-1', viewport);
       expect(newcomer.signedIn).toBe(true);
       await expect(newcomer.page.locator('.who').textContent()).resolves.toContain(`สมศรี ใจดี${tag}`);
 
@@ -127,8 +117,10 @@ describe('web: the administrator’s forms', () => {
       expect(shown).toMatch(/^[A-Za-z0-9]{12}$/);
       expect(page.url()).not.toContain(shown);
       expect(await seriousViolations(page)).toEqual([]);
-      expect(await canSignIn(browser, server.baseUrl, username, shown, viewport)).toBe(true);
-      expect(await canSignIn(browser, server.baseUrl, username, 'first-password-1', viewport)).toBe(false);
+      expect(await canSignIn(w.browser, w.server.baseUrl, username, shown, viewport)).toBe(true);
+      expect(await canSignIn(w.browser, w.server.baseUrl, username, 'first-password-1', viewport)).toBe(
+        false,
+      );
       // Signed in with the old password elsewhere: signed out.
       await newcomer.page.goto('/app');
       expect(new URL(newcomer.page.url()).pathname).toBe('/app/login');
@@ -141,7 +133,7 @@ describe('web: the administrator’s forms', () => {
       await submit(page, again.getByRole('button', { name: /ปิดใช้งานบัญชี/ }));
       expect(page.url()).toContain('done=person-deactivated');
       await expect(page.locator(`[data-person="${username}"]`).textContent()).resolves.toContain('ปิดใช้งาน');
-      expect(await canSignIn(browser, server.baseUrl, username, shown, viewport)).toBe(false);
+      expect(await canSignIn(w.browser, w.server.baseUrl, username, shown, viewport)).toBe(false);
 
       // The organisation file says the same.
       const yaml = await exportedYaml(page);
@@ -156,7 +148,7 @@ describe('web: the administrator’s forms', () => {
     });
 
     it(`${name}: changes a chain, sets an acting order the acting line prints, adds a day off the deadlines skip`, async () => {
-      const admin = await signedIn(browser, server.baseUrl, 'admin', { viewport });
+      const admin = await signedIn(w.browser, w.server.baseUrl, 'admin', { viewport });
       const page = admin.page;
 
       // The office's memos skip the chief administrator from now on.
@@ -174,9 +166,9 @@ describe('web: the administrator’s forms', () => {
         'หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล (สำนักปลัดองค์การบริหารส่วนตำบลคำพี่)',
         'นายกองค์การบริหารส่วนตำบลคำพี่',
       ]);
-      const clerk = await ApiClient.signIn(server.baseUrl, 'saranya');
-      const head = await ApiClient.signIn(server.baseUrl, 'somprasong');
-      const mayor = await ApiClient.signIn(server.baseUrl, 'kanok');
+      const clerk = await ApiClient.signIn(w.server.baseUrl, 'saranya');
+      const head = await ApiClient.signIn(w.server.baseUrl, 'somprasong');
+      const mayor = await ApiClient.signIn(w.server.baseUrl, 'kanok');
       const officeMemo = await clerk.submittedMemo(`ขอซ่อมเครื่องถ่ายเอกสาร ${tag}`);
       await head.call('POST', `/memos/${officeMemo}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
       const mayorsInbox = await mayor.call<{ items: InboxItem[] }>('GET', '/inbox');
@@ -208,11 +200,11 @@ describe('web: the administrator’s forms', () => {
       );
 
       // A legal memo reaches the mayor's step; the acting person's action card names the order.
-      const writer = await ApiClient.signIn(server.baseUrl, 'amornrat');
+      const writer = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
       const legalMemo = await writer.submittedMemo(`ขออนุมัติจัดซื้อวัสดุสำนักงาน ${tag}`);
       await head.call('POST', `/memos/${legalMemo}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
       await head.call('POST', `/memos/${legalMemo}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
-      const actor = await signedIn(browser, server.baseUrl, acting, { viewport });
+      const actor = await signedIn(w.browser, w.server.baseUrl, acting, { viewport });
       await actor.page.goto(`/app/memos/${legalMemo}`);
       const note = actor.page.locator('[data-acting-note]');
       await expect(note.textContent()).resolves.toContain('รักษาราชการแทน');
@@ -268,7 +260,7 @@ describe('web: the administrator’s forms', () => {
   }
 
   it('units and posts: added, renamed and deactivated by form; a unit renamed in the file shows in the form', async () => {
-    const admin = await signedIn(browser, server.baseUrl, 'admin', { viewport: PHONE });
+    const admin = await signedIn(w.browser, w.server.baseUrl, 'admin', { viewport: PHONE });
     const page = admin.page;
     await page.goto('/app/admin/units');
     expect(await seriousViolations(page)).toEqual([]);
@@ -330,7 +322,7 @@ describe('web: the administrator’s forms', () => {
   });
 
   it('refuses the forms to a person who is not the administrator', async () => {
-    const clerk: Session = await signedIn(browser, server.baseUrl, 'saranya');
+    const clerk: Session = await signedIn(w.browser, w.server.baseUrl, 'saranya');
     for (const path of [
       '/app/admin/people',
       '/app/admin/units',
@@ -345,7 +337,7 @@ describe('web: the administrator’s forms', () => {
     await clerk.page.goto('/app');
     const token = await clerk.page.locator('meta[name="csrf-token"]').getAttribute('content');
     const res = await clerk.context.request.post('/app/admin/people', {
-      headers: { Origin: server.baseUrl },
+      headers: { Origin: w.server.baseUrl },
       form: {
         _csrf: token ?? '',
         username: 'intruder',
@@ -357,7 +349,7 @@ describe('web: the administrator’s forms', () => {
       maxRedirects: 0,
     });
     expect(res.status()).toBe(403);
-    const admin = await signedIn(browser, server.baseUrl, 'admin');
+    const admin = await signedIn(w.browser, w.server.baseUrl, 'admin');
     await expect(exportedYaml(admin.page)).resolves.not.toContain('intruder');
     for (const s of [clerk, admin]) await s.context.close();
   });

@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launchBrowser, seriousViolations, signedIn } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { seriousViolations, signedIn } from './browser';
+import { webWorld } from './web-world';
 
 /** The clerk's register and the administrator's organisation file and stuck memos, in a real Chromium. */
 describe('web: clerk and administrator', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const w = webWorld();
 
   it('the clerk registers a paper letter, cancels its number with a reason, sets the next number and exports CSV', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
     await api.submittedMemo('ขอส่งรายงานผลการดำเนินงานประจำไตรมาส');
-    const clerk = await signedIn(browser, server.baseUrl, 'saranya');
+    const clerk = await signedIn(w.browser, w.server.baseUrl, 'saranya');
     const page = clerk.page;
     await page.goto('/app/register');
     await expect(page.locator('table.data').textContent()).resolves.toContain(
@@ -78,13 +67,13 @@ describe('web: clerk and administrator', () => {
   });
 
   it('the administrator edits the organisation file (an error shown at its line first), then re-routes a stuck memo', async () => {
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
-    const head = await ApiClient.signIn(server.baseUrl, 'somprasong');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
+    const head = await ApiClient.signIn(w.server.baseUrl, 'somprasong');
     const id = await api.submittedMemo('ขออนุมัติเดินทางไปราชการ');
     await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
     await head.call('POST', `/memos/${id}/endorse`, { opinion: 'เห็นควรอนุมัติ' });
 
-    const admin = await signedIn(browser, server.baseUrl, 'admin');
+    const admin = await signedIn(w.browser, w.server.baseUrl, 'admin');
     const page = admin.page;
     await page.goto('/app/admin');
     await expect(page.locator('#h-chains').locator('..').textContent()).resolves.toContain(
@@ -131,7 +120,7 @@ describe('web: clerk and administrator', () => {
       'ขออนุมัติเดินทางไปราชการ',
     );
 
-    const chief = await signedIn(browser, server.baseUrl, 'wichai');
+    const chief = await signedIn(w.browser, w.server.baseUrl, 'wichai');
     await chief.page.goto('/app');
     await expect(chief.page.locator('.memo-list').textContent()).resolves.toContain('ขออนุมัติเดินทางไปราชการ');
     expect(admin.scriptErrors).toEqual([]);

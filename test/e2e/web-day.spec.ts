@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
-import { launchBrowser, seriousViolations, signedIn, thaiNumber, type Session } from './browser';
-import { startWebServer, type WebServer } from './web-server';
+import { seriousViolations, signedIn, thaiNumber, type Session } from './browser';
+import { webWorld } from './web-world';
 
 /** A small phone: the four people work from theirs all day. */
 const PHONE_360 = { width: 360, height: 740 };
@@ -77,18 +77,8 @@ function subjectOf(i: number): string {
  * It prints the touches and the seconds per task; the figures go into the README.
  */
 describe('web: a scripted day on phones', () => {
-  let server: WebServer;
-  let browser: Browser;
+  const w = webWorld();
   const log: Done[] = [];
-
-  beforeAll(async () => {
-    server = await startWebServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('twenty memos from draft to decision, with returns and revisions', async () => {
     const [writer, head, chief, mayor] = await Promise.all(
@@ -96,7 +86,7 @@ describe('web: a scripted day on phones', () => {
         async (username) =>
           new Person(
             username,
-            await signedIn(browser, server.baseUrl, username, { viewport: PHONE_360 }),
+            await signedIn(w.browser, w.server.baseUrl, username, { viewport: PHONE_360 }),
             log,
           ),
       ),
@@ -223,7 +213,7 @@ describe('web: a scripted day on phones', () => {
     }
 
     // Every memo ended decided "อนุมัติ"; the returned ones were returned once and resubmitted once.
-    const api = await ApiClient.signIn(server.baseUrl, 'amornrat');
+    const api = await ApiClient.signIn(w.server.baseUrl, 'amornrat');
     for (const [i, id] of ids.entries()) {
       const state = await api.call<{ status: string; decision: { printed: string } }>(
         'GET',

@@ -1,4 +1,5 @@
 import { PHONE, samplePdf, seriousViolations, signedIn } from './browser';
+import { attachPdf, attachTable } from './compose-page';
 import { webWorld } from './web-world';
 
 /** The officer's side of the interface in a real Chromium: sign-in, compose, attach, see the memo. */
@@ -77,22 +78,12 @@ describe('web: drafting in the browser', () => {
       await expect(edited.nth(2).inputValue()).resolves.toBe('รายงานผลต่อนายก\nเผยแพร่บนเว็บไซต์');
 
       // Attach a PDF and a table pasted from a spreadsheet (a quoted cell with a line break).
-      await page.getByLabel('ชื่อสิ่งที่แนบ').fill('ประกาศมาตรการ');
-      await page
-        .getByLabel('ไฟล์ PDF')
-        .setInputFiles({ name: 'prakat.pdf', mimeType: 'application/pdf', buffer: await samplePdf(2) });
-      await Promise.all([
-        page.waitForURL('**done=attached**'),
-        page.getByRole('button', { name: 'แนบไฟล์' }).click(),
-      ]);
-      await page.getByLabel('ชื่อตาราง').fill('ผลการดำเนินการตามมาตรการ');
-      await page
-        .getByLabel('ข้อมูลตาราง')
-        .fill('ลำดับ\tมาตรการ\tผล\n1\tNo Gift Policy\t"ดำเนินการ\nครบถ้วน"\n2\tประเมินความเสี่ยง\tดำเนินการแล้ว');
-      await Promise.all([
-        page.waitForURL('**done=attached**'),
-        page.getByRole('button', { name: 'เพิ่มตาราง' }).click(),
-      ]);
+      await attachPdf(page, 'ประกาศมาตรการ', { name: 'prakat.pdf', buffer: await samplePdf(2) });
+      await attachTable(
+        page,
+        'ผลการดำเนินการตามมาตรการ',
+        'ลำดับ\tมาตรการ\tผล\n1\tNo Gift Policy\t"ดำเนินการ\nครบถ้วน"\n2\tประเมินความเสี่ยง\tดำเนินการแล้ว',
+      );
       const attachments = page.locator('.attach-list > li');
       await expect(attachments.count()).resolves.toBe(2);
       await expect(attachments.nth(0).textContent()).resolves.toContain('PDF ๒ หน้า');

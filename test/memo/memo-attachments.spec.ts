@@ -29,6 +29,13 @@ describe('memo attachments', () => {
   let w: MemoWorld;
   let db: DataSource;
   const http = () => request(t.app.getHttpServer());
+  const bearer = { type: 'bearer' } as const;
+  const pdfUpload = (memoId: string, token: string) =>
+    http().post(`/memos/${memoId}/attachments/pdf`).auth(token, bearer);
+  const tableUpload = (memoId: string, token: string) =>
+    http().post(`/memos/${memoId}/attachments/table`).auth(token, bearer);
+  const attachmentFile = (memoId: string, attachmentId: string, token: string) =>
+    http().get(`/memos/${memoId}/attachments/${attachmentId}/file`).auth(token, bearer);
 
   beforeAll(async () => {
     t = await createTestApp({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES) });
@@ -40,9 +47,7 @@ describe('memo attachments', () => {
   it('accepts a real PDF, bumps the memo version and gives the stored bytes back as a download', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const pdf = await smallPdf(2);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖')
       .field('version', '1')
       .attach('file', pdf, { filename: 'รายงาน ITA.pdf', contentType: 'application/pdf' })
@@ -59,9 +64,7 @@ describe('memo attachments', () => {
       },
     });
 
-    const download = await http()
-      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const download = await attachmentFile(memo.id, res.body.attachment.id, w.tokens.author)
       .responseType('blob')
       .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
@@ -76,10 +79,7 @@ describe('memo attachments', () => {
     expect(squash(await pdfText(served))).toContain('Reportpage2');
 
     // Clerks read attachments too (they file and number the memo).
-    await http()
-      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
-      .auth(w.tokens.clerk, { type: 'bearer' })
-      .expect(200);
+    await attachmentFile(memo.id, res.body.attachment.id, w.tokens.clerk).expect(200);
   });
 
   it('stores and serves an attached PDF made inert: no scripts, launches, embedded files or forms; text and links kept', async () => {
@@ -89,15 +89,11 @@ describe('memo attachments', () => {
     expect(activeContentNames(await scanPdfForActiveContent(hostile))).toEqual(
       expect.arrayContaining(['AA', 'JavaScript', 'JS', 'Launch', 'OpenAction', 'EmbeddedFiles', 'XFA']),
     );
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'รายงานที่มีสคริปต์แฝง')
       .attach('file', hostile, { filename: 'report.pdf', contentType: 'application/pdf' })
       .expect(201);
-    const download = await http()
-      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const download = await attachmentFile(memo.id, res.body.attachment.id, w.tokens.author)
       .responseType('blob')
       .expect(200);
     const served = download.body as Buffer;
@@ -117,9 +113,7 @@ describe('memo attachments', () => {
 
   it('serves a PDF stored before uploads were sanitised inert too', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'แนบไว้ก่อน')
       .attach('file', await smallPdf(), { filename: 'old.pdf', contentType: 'application/pdf' })
       .expect(201);
@@ -127,9 +121,7 @@ describe('memo attachments', () => {
       await hostilePdf(2),
       res.body.attachment.id,
     ]);
-    const download = await http()
-      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const download = await attachmentFile(memo.id, res.body.attachment.id, w.tokens.author)
       .responseType('blob')
       .expect(200);
     const served = download.body as Buffer;
@@ -141,9 +133,7 @@ describe('memo attachments', () => {
   it('answers 413 with a Thai message to a file over ATTACHMENT_MAX_BYTES', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const big = Buffer.concat([await smallPdf(), Buffer.alloc(MAX_BYTES, 0x20)]);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'ไฟล์ใหญ่')
       .attach('file', big, { filename: 'big.pdf', contentType: 'application/pdf' })
       .expect(413);
@@ -163,9 +153,7 @@ describe('memo attachments', () => {
     ['an empty file', Buffer.alloc(0), 'not_pdf'],
   ])('answers 415 to %s', async (_label, bytes, reason) => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'ภาพ')
       .attach('file', bytes, { filename: 'scan.pdf', contentType: 'application/pdf' })
       .expect(415);
@@ -180,9 +168,7 @@ describe('memo attachments', () => {
     doc.addPage().drawText('hidden', { font });
     await doc.save(); // embeds the font
     doc.context.lookup(font.ref, PDFDict).set(PDFName.of('JS'), PDFString.of('app.alert(1)'));
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'สคริปต์ในฟอนต์')
       .attach('file', Buffer.from(await doc.save()), { filename: 'font.pdf', contentType: 'application/pdf' })
       .expect(415);
@@ -192,9 +178,7 @@ describe('memo attachments', () => {
 
   it('accepts a PDF whatever name and type the client gives it', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'สแกน')
       .attach('file', await smallPdf(), { filename: '../../etc/scan.png', contentType: 'image/png' })
       .expect(201);
@@ -203,23 +187,15 @@ describe('memo attachments', () => {
 
   it('rejects an upload without a file or without a title', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
-      .field('title', 'ไม่มีไฟล์')
-      .expect(400);
-    await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    await pdfUpload(memo.id, w.tokens.author).field('title', 'ไม่มีไฟล์').expect(400);
+    await pdfUpload(memo.id, w.tokens.author)
       .attach('file', await smallPdf(), 'a.pdf')
       .expect(400);
   });
 
   it('reads a table pasted from a spreadsheet, quoted multi-line cells included', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await tableUpload(memo.id, w.tokens.author)
       .send({ title: 'รายงานผลการดำเนินการ รอบ ๖ เดือน', tsv: SEED_002_TSV })
       .expect(201);
     expect(res.body.attachment).toMatchObject({
@@ -235,17 +211,12 @@ describe('memo attachments', () => {
       .auth(w.tokens.author, { type: 'bearer' })
       .expect(200);
     expect(fetched.body.table).toEqual(SEED_002_TABLE);
-    await http()
-      .get(`/memos/${memo.id}/attachments/${res.body.attachment.id}/file`)
-      .auth(w.tokens.author, { type: 'bearer' })
-      .expect(404);
+    await attachmentFile(memo.id, res.body.attachment.id, w.tokens.author).expect(404);
   });
 
   it('stores a structured table as given, extraction debris and all', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await tableUpload(memo.id, w.tokens.author)
       .send({ title: 'ตารางมาตรการ', ...SEED_000.table })
       .expect(201);
     expect(res.body.attachment.table).toEqual(SEED_000.table);
@@ -254,9 +225,7 @@ describe('memo attachments', () => {
   it('keeps a table title of several lines (a report cover: name, office, district, province)', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const title = 'รายงานผลการดำเนินการ\nองค์การบริหารส่วนตำบลคำพี่ อำเภอนาแก\nจังหวัดนครพนม';
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await tableUpload(memo.id, w.tokens.author)
       .send({ title, ...SEED_000.table })
       .expect(201);
     expect(res.body.attachment.title).toBe(title);
@@ -273,9 +242,7 @@ describe('memo attachments', () => {
     ['an unknown field', { columns: ['ก'], rows: [], style: 'red' }, 'style'],
   ])('rejects %s with 400', async (_label, payload, field) => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await tableUpload(memo.id, w.tokens.author)
       .send({ title: 'ตาราง', ...payload })
       .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field).join(' ')).toContain(field);
@@ -287,16 +254,12 @@ describe('memo attachments', () => {
     const rows = Array.from({ length: 2_000 }, (_, r) => columns.map((_, c) => `${r}.${c}`));
     let version = draft.version;
     for (let i = 0; i < 4; i++) {
-      const added = await http()
-        .post(`/memos/${draft.id}/attachments/table`)
-        .set('Authorization', `Bearer ${w.tokens.author}`)
+      const added = await tableUpload(draft.id, w.tokens.author)
         .send({ title: `ตาราง ${i + 1}`, columns, rows, version })
         .expect(201);
       version = added.body.memoVersion as number;
     }
-    const refused = await http()
-      .post(`/memos/${draft.id}/attachments/table`)
-      .set('Authorization', `Bearer ${w.tokens.author}`)
+    const refused = await tableUpload(draft.id, w.tokens.author)
       .send({ title: 'ตาราง ๕', columns, rows, version })
       .expect(400);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
@@ -306,20 +269,14 @@ describe('memo attachments', () => {
   it('reorders and removes attachments, each change a new memo version with a revision', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const auth = { type: 'bearer' } as const;
-    const a = await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, auth)
+    const a = await tableUpload(memo.id, w.tokens.author)
       .send({ title: 'ก', columns: ['x'], rows: [] })
       .expect(201);
-    const b = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, auth)
+    const b = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'ข')
       .attach('file', await smallPdf(), 'b.pdf')
       .expect(201);
-    const c = await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, auth)
+    const c = await tableUpload(memo.id, w.tokens.author)
       .send({ title: 'ค', columns: ['x'], rows: [['1']], version: 3 })
       .expect(201);
     expect([a.body.memoVersion, b.body.memoVersion, c.body.memoVersion]).toEqual([2, 3, 4]);
@@ -384,19 +341,9 @@ describe('memo attachments', () => {
   it('changes attachments only for the author and only while the memo is editable', async () => {
     const memo = await createSeedDraft(t.app, w.tokens.author);
     const table = { title: 'ตาราง', columns: ['ก'], rows: [['๑']] };
-    await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.clerk, { type: 'bearer' })
-      .send(table)
-      .expect(403);
-    await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.head, { type: 'bearer' })
-      .send(table)
-      .expect(404);
-    await http()
-      .post(`/memos/${memo.id}/attachments/table`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    await tableUpload(memo.id, w.tokens.clerk).send(table).expect(403);
+    await tableUpload(memo.id, w.tokens.head).send(table).expect(404);
+    await tableUpload(memo.id, w.tokens.author)
       .send({ ...table, version: 7 })
       .expect(409)
       .expect((res) =>
@@ -404,9 +351,7 @@ describe('memo attachments', () => {
       );
 
     await db.query(`UPDATE memos SET status = 'decided' WHERE id = $1`, [memo.id]);
-    const res = await http()
-      .post(`/memos/${memo.id}/attachments/pdf`)
-      .auth(w.tokens.author, { type: 'bearer' })
+    const res = await pdfUpload(memo.id, w.tokens.author)
       .field('title', 'หลังอนุมัติ')
       .attach('file', await smallPdf(), 'late.pdf')
       .expect(409);

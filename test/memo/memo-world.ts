@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createWorld, signIn, type World } from '../utils/factories';
+import { postMemo } from '../utils/memo-flow';
 import { SEED_000 } from './seed-memos';
 import { Position } from '../utils/entities';
 
@@ -29,10 +29,10 @@ export async function createSeedDraft(
   token: string,
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number }> {
-  const res = await request(app.getHttpServer())
-    .post('/memos')
-    .auth(token, { type: 'bearer' })
-    .send({ subject: SEED_000.subject, body: SEED_000.body, closing: SEED_000.closing, ...overrides })
-    .expect(201);
-  return res.body as { id: string; version: number };
+  return postMemo(app, token, {
+    subject: SEED_000.subject,
+    body: SEED_000.body,
+    closing: SEED_000.closing,
+    ...overrides,
+  });
 }

@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_QUEUE, NotificationJob, notificationJobId } from '@saraban/notification';
+import { NotificationJob, notificationJobId } from '@saraban/notification';
 import { bangkokDateString } from '@saraban/thai-format';
-import { startLineDouble, type LineDouble } from '../../apps/line-double/src/line-double';
-import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import type { LineDouble } from '../../apps/line-double/src/line-double';
+import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createPerson, createWorld, signIn, type World } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { startTestWorker } from '../utils/test-worker';
+import type { TestApp } from '../utils/test-app';
+import { addFanOut, stepReminderEvent } from './notification-kit';
+import { draftReportRequest, setEmailSettings, startNotificationRig } from './notification-kit';
+import type { NotificationRig } from './notification-kit';
 import { waitFor } from '../utils/wait-for';
 
 const MULTICAST = '/v2/bot/message/multicast';
@@ -31,37 +31,24 @@ interface Recipient {
 describe('notification batches: multicast, exactly once under retries, held deliveries', () => {
   let t: TestApp;
   let db: DataSource;
-  let worker: INestApplicationContext;
+  let rig: NotificationRig;
   let mail: MailCatcher;
   let line: LineDouble;
   let queue: Queue;
 
   beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    line = await startLineDouble();
-    t = await createTestApp({
-      PUBLIC_BASE_URL: 'http://saraban.test',
-      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-      LINE_API_BASE_URL: line.baseUrl,
-      LINE_MULTICAST_SIZE: String(LINE_BATCH),
-      EMAIL_BATCH_SIZE: String(EMAIL_BATCH),
-      NOTIFICATION_RELEASE_MS: '200',
-    });
-    db = t.app.get(DataSource);
-    queue = new Queue(NOTIFICATION_QUEUE, {
-      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-      prefix: t.queuePrefix,
-    });
-    worker = await startTestWorker(t.env);
+    rig = await startNotificationRig(
+      {
+        LINE_MULTICAST_SIZE: String(LINE_BATCH),
+        EMAIL_BATCH_SIZE: String(EMAIL_BATCH),
+        NOTIFICATION_RELEASE_MS: '200',
+      },
+      { line: true },
+    );
+    ({ t, db, mail, line, queue } = rig);
   });
 
-  afterAll(async () => {
-    await queue?.close();
-    await worker?.close();
-    await t?.close();
-    await mail?.close();
-    await line?.close();
-  });
+  afterAll(() => rig?.close());
 
   /** An organisation with a LINE OA, a memo, and `n` people with an address and a linked LINE account. */
   async function organisation(
@@ -82,49 +69,38 @@ describe('notification batches: multicast, exactly once under retries, held deli
       .send({ channelSecret: 'batch-line-channel-secret-0123456789', accessToken: 'batch-line-token' })
       .expect(200);
     const author = await signIn(t.app, w.org, w.people.author);
-    const memo = await request(t.app.getHttpServer())
-      .post('/memos')
-      .set('Authorization', `Bearer ${author}`)
-      .send({
-        subject: 'ขอให้ส่งรายงานผลการดำเนินงาน',
-        body: [{ type: 'paragraph', text: 'เพื่อโปรดดำเนินการ' }],
-        closing: 'จึงเรียนมาเพื่อโปรดทราบ',
-        publish: false,
-        oitItem: null,
-      })
-      .expect(201);
+    const memoId = await draftReportRequest(t.app, author);
     const people: Recipient[] = [];
     for (let i = 0; i < n; i++) {
       const p = await createPerson(db, w.org, { fullName: `ผู้รับ ${i + 1}` });
       const r = { id: p.id, email: `${p.username}@batch.test`, lineUserId: `U${p.id.replace(/-/g, '')}` };
-      await db.query(
-        `INSERT INTO notification_settings (person_id, organisation_id, email, email_digest, quiet_hours)
-         VALUES ($1, $2, $3, false, $4)`,
-        [r.id, w.org.id, r.email, o.quietHours],
-      );
+      await setEmailSettings(db, {
+        personId: r.id,
+        organisationId: w.org.id,
+        email: r.email,
+        quietHours: o.quietHours,
+      });
       await db.query(
         `INSERT INTO line_links (person_id, organisation_id, line_user_id) VALUES ($1, $2, $3)`,
         [r.id, w.org.id, r.lineUserId],
       );
       people.push(r);
     }
-    return { w, memoId: (memo.body as { id: string }).id, people };
+    return { w, memoId, people };
   }
 
   /** A reminder naming these people, handed to the notification queue as the outbox relay hands it. */
   async function remind(w: World, memoId: string, people: Recipient[], jobIds = 1): Promise<string> {
-    const event = {
-      id: randomUUID(),
-      organisationId: w.org.id,
-      type: 'memo.step_reminder',
-      payload: { memoId, recipientUserIds: people.map((p) => p.id), dueAt: new Date().toISOString() },
-      createdAt: new Date().toISOString(),
-    };
+    const event = stepReminderEvent(
+      w.org.id,
+      memoId,
+      people.map((p) => p.id),
+    );
     // More than one job id: the same event fanned out more than once (as if relayed again later).
     for (let i = 0; i < jobIds; i++) {
       const jobId =
         i === 0 ? notificationJobId.fanOut(event.id) : `${notificationJobId.fanOut(event.id)}.again${i}`;
-      await queue.add(NotificationJob.FanOut, event, { jobId });
+      await addFanOut(queue, event, jobId);
     }
     return event.id;
   }

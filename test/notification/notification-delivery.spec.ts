@@ -1,18 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { startLineDouble, type LineDouble } from '../../apps/line-double/src/line-double';
-import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import type { LineDouble } from '../../apps/line-double/src/line-double';
+import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createWorld, signIn, type World } from '../utils/factories';
-import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { startTestWorker } from '../utils/test-worker';
+import { command, draftAndDecide, postMemo, signInWorld, type SignedInWorld } from '../utils/memo-flow';
+import type { TestApp } from '../utils/test-app';
 import { waitFor } from '../utils/wait-for';
 import type { Person } from '../utils/entities';
+import { startNotificationRig, type NotificationRig } from './notification-kit';
 
 const BASE = 'http://saraban.test';
 const CHANNEL_SECRET = 'line-channel-secret-0123456789abcdef';
@@ -31,7 +30,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
   let w: World;
   let tokens: SignedInWorld;
   let admin: string;
-  let worker: INestApplicationContext;
+  let rig: NotificationRig;
   let mail: MailCatcher;
   let line: LineDouble;
   let hookServer: Server;
@@ -80,8 +79,6 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
   }
 
   beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    line = await startLineDouble();
     hookServer = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -97,16 +94,17 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
     });
     await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', () => r()));
 
-    t = await createTestApp({
-      PUBLIC_BASE_URL: BASE,
-      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
-      LINE_API_BASE_URL: line.baseUrl,
-      WEBHOOK_BACKOFF_MS: '100',
-      WEBHOOK_ATTEMPTS: '12',
-      // The test's receiver listens on loopback: allowed by name, every other internal network refused.
-      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
-    });
-    db = t.app.get(DataSource);
+    rig = await startNotificationRig(
+      {
+        PUBLIC_BASE_URL: BASE,
+        WEBHOOK_BACKOFF_MS: '100',
+        WEBHOOK_ATTEMPTS: '12',
+        // The test's receiver listens on loopback: allowed by name, every other internal network refused.
+        WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1',
+      },
+      { line: true, queue: false, worker: false },
+    );
+    ({ t, db, mail, line } = rig);
     w = await createWorld(db);
     tokens = await signInWorld(t.app, w);
     admin = await signIn(t.app, w.org, w.people.admin);
@@ -163,31 +161,31 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       .send({ url: 'http://169.254.169.254/latest/meta-data', events: 'memo.submitted', description: '' })
       .expect(400);
     expect(page.text).toContain('ที่อยู่นี้ชี้ไปยังเครือข่ายภายในของระบบ');
-    worker = await startTestWorker(t.env);
+    await rig.startWorker();
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await mail?.close();
-    await line?.close();
+    await rig?.close();
     await new Promise<void>((r) => (hookServer ? hookServer.close(() => r()) : r()));
   });
 
-  async function draft(subject: string): Promise<string> {
-    const created = await http()
-      .post('/memos')
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .send({
-        subject,
-        body: [{ type: 'paragraph', text: 'ขออนุมัติดำเนินการตามระเบียบ' }],
-        closing: 'จึงเรียนมาเพื่อโปรดพิจารณา',
-        publish: false,
-        oitItem: null,
-      })
-      .expect(201);
-    return (created.body as { id: string }).id;
+  /** The author drafts a memo (a request for approval unless `fields` say otherwise) and submits it. */
+  async function submitted(subject: string, fields: Record<string, unknown> = {}): Promise<string> {
+    const { id } = await postMemo(t.app, tokens.author, {
+      subject,
+      body: [{ type: 'paragraph', text: 'ขออนุมัติดำเนินการตามระเบียบ' }],
+      closing: 'จึงเรียนมาเพื่อโปรดพิจารณา',
+      publish: false,
+      oitItem: null,
+      ...fields,
+    });
+    await command(t.app, tokens.author, id, 'submit').expect(200);
+    return id;
   }
+
+  /** GET /notifications as someone. */
+  const notificationsOf = (token: string) =>
+    http().get('/notifications').set('Authorization', `Bearer ${token}`).expect(200);
 
   /** The person's email and LINE push about this memo arrive within 2 s, each with the memo's deep link. */
   async function expectNotified(p: Person, memoId: string, subject: string, what: string): Promise<void> {
@@ -209,15 +207,10 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
 
   it('submission → the first approver; endorsement → the next; return → the writer (email, LINE, in-app)', async () => {
     const subject = 'ขออนุมัติจัดซื้อวัสดุสำนักงาน';
-    const memoId = await draft(subject);
-    await http()
-      .post(`/memos/${memoId}/submit`)
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .send({})
-      .expect(200);
+    const memoId = await submitted(subject);
     await expectNotified(w.people.head, memoId, subject, 'submitted');
 
-    const list = await http().get('/notifications').set('Authorization', `Bearer ${tokens.head}`).expect(200);
+    const list = await notificationsOf(tokens.head);
     const inApp = list.body as {
       unread: number;
       items: { id: string; kind: string; link: string; summary: string }[];
@@ -248,10 +241,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       .send({ reason: 'กรุณาแนบใบเสนอราคา' })
       .expect(200);
     await expectNotified(w.people.author, memoId, subject, 'returned');
-    const mine = await http()
-      .get('/notifications')
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .expect(200);
+    const mine = await notificationsOf(tokens.author);
     expect((mine.body as { items: { kind: string }[] }).items[0].kind).toBe('returned');
     // A returned memo is work waiting for its writer: it is in the writer's inbox.
     const inbox = await http().get('/inbox').set('Authorization', `Bearer ${tokens.author}`).expect(200);
@@ -268,32 +258,19 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
 
   it('submission → the copies (สำเนาเรียน) for information, each person once', async () => {
     const subject = 'แจ้งกำหนดการประชุมประจำเดือน';
-    const created = await http()
-      .post('/memos')
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .send({
-        subject,
-        body: [{ type: 'paragraph', text: 'ขอแจ้งกำหนดการประชุมประจำเดือนเพื่อทราบ' }],
-        closing: 'จึงเรียนมาเพื่อโปรดทราบ',
-        publish: false,
-        oitItem: null,
-        // The mayor by name; the writer's unit (its clerk, the head who approves first, the writer).
-        copies: [
-          { kind: 'person', id: w.people.mayor.id },
-          { kind: 'unit', id: w.unit.id },
-        ],
-      })
-      .expect(201);
-    const memoId = (created.body as { id: string }).id;
-    await http()
-      .post(`/memos/${memoId}/submit`)
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .send({})
-      .expect(200);
+    const memoId = await submitted(subject, {
+      body: [{ type: 'paragraph', text: 'ขอแจ้งกำหนดการประชุมประจำเดือนเพื่อทราบ' }],
+      closing: 'จึงเรียนมาเพื่อโปรดทราบ',
+      // The mayor by name; the writer's unit (its clerk, the head who approves first, the writer).
+      copies: [
+        { kind: 'person', id: w.people.mayor.id },
+        { kind: 'unit', id: w.unit.id },
+      ],
+    });
     await expectNotified(w.people.mayor, memoId, subject, 'copied');
     const about = async (token: string) =>
       (
-        (await http().get('/notifications').set('Authorization', `Bearer ${token}`).expect(200)).body as {
+        (await notificationsOf(token)).body as {
           items: { kind: string; link: string; summary: string }[];
         }
       ).items.filter((n) => n.link.endsWith(memoId));
@@ -310,10 +287,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
     const subject = 'รายงานผลการดำเนินงานประจำเดือน';
     const { memoId } = await draftAndDecide(t.app, tokens, { subject, publish: false, oitItem: null });
     await expectNotified(w.people.author, memoId, subject, 'decided');
-    const mine = await http()
-      .get('/notifications')
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .expect(200);
+    const mine = await notificationsOf(tokens.author);
     const decided = (
       mine.body as { items: { kind: string; memoId: string; readAt: string | null }[] }
     ).items.find((i) => i.memoId === memoId && i.kind === 'decided');
@@ -325,10 +299,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       (i) => i.memoId === memoId && i.readAt === null,
     ).length;
     await http().get(`/app/memos/${memoId}`).set('Authorization', `Bearer ${tokens.author}`).expect(200);
-    const after = await http()
-      .get('/notifications')
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .expect(200);
+    const after = await notificationsOf(tokens.author);
     const read = after.body as { unread: number; items: { memoId: string; readAt: string | null }[] };
     expect(read.items.filter((i) => i.memoId === memoId).every((i) => i.readAt !== null)).toBe(true);
     expect(aboutMemo).toBeGreaterThan(0);
@@ -358,12 +329,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
     expect((status.body as { linked: boolean }).linked).toBe(false);
     const before = pushesTo(w.people.head).length;
     const subject = 'ขอความเห็นชอบโครงการ';
-    const memoId = await draft(subject);
-    await http()
-      .post(`/memos/${memoId}/submit`)
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .send({})
-      .expect(200);
+    const memoId = await submitted(subject);
     // The email still comes; the LINE push does not (the delivery is skipped: not linked).
     await waitFor(
       () => mailsTo(w.people.head).find((m) => m.subject.includes(subject)),
@@ -383,12 +349,7 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
   it('a webhook subscriber that is down gets the event after it comes back, signed per Standard Webhooks', async () => {
     hookUp = false;
     const subject = 'แจ้งเวียนประกาศ';
-    const memoId = await draft(subject);
-    await http()
-      .post(`/memos/${memoId}/submit`)
-      .set('Authorization', `Bearer ${tokens.author}`)
-      .send({})
-      .expect(200);
+    const memoId = await submitted(subject);
     const about = () => hookCalls.filter((c) => c.body.includes(memoId));
     await waitFor(() => about().filter((c) => c.answered === 503).length >= 2, 'two refused attempts');
     const log = await http()

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { NOTIFICATION_QUEUE, NotificationJob, notificationJobId } from '@saraban/notification';
-import { startMailCatcher, type MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
+import { notificationJobId } from '@saraban/notification';
+import type { MailCatcher } from '../../apps/mail-catcher/src/mail-catcher';
 import { createPerson, createWorld, signIn } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { startTestWorker } from '../utils/test-worker';
+import type { TestApp } from '../utils/test-app';
+import { addFanOut, stepReminderEvent } from './notification-kit';
+import { draftReportRequest, setEmailSettings, startNotificationRig } from './notification-kit';
+import type { NotificationRig } from './notification-kit';
 import { waitFor } from '../utils/wait-for';
 
 /** One send job makes five attempts (SEND_JOB_OPTIONS); the test allows ten in all. */
@@ -21,59 +20,31 @@ const MAX_ATTEMPTS = 10;
 describe('notifications through an outage longer than a job’s attempts', () => {
   let t: TestApp;
   let db: DataSource;
-  let worker: INestApplicationContext;
+  let rig: NotificationRig;
   let mail: MailCatcher;
   let queue: Queue;
 
   beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    t = await createTestApp({
-      PUBLIC_BASE_URL: 'http://saraban.test',
-      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+    rig = await startNotificationRig({
       NOTIFICATION_RELEASE_MS: '200',
       NOTIFICATION_RETRY_ROUND_MS: '100',
       NOTIFICATION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
       JOB_LOCK_MS: '1000',
     });
-    db = t.app.get(DataSource);
-    queue = new Queue(NOTIFICATION_QUEUE, {
-      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
-      prefix: t.queuePrefix,
-    });
-    worker = await startTestWorker(t.env);
+    ({ t, db, mail, queue } = rig);
   });
 
-  afterAll(async () => {
-    await queue?.close();
-    await worker?.close();
-    await t?.close();
-    await mail?.close();
-  });
+  afterAll(() => rig?.close());
 
   it('a delivery refused past its job’s attempts is sent later, once; one refused for good ends failed', async () => {
     const w = await createWorld(db);
     const author = await signIn(t.app, w.org, w.people.author);
-    const memo = await request(t.app.getHttpServer())
-      .post('/memos')
-      .set('Authorization', `Bearer ${author}`)
-      .send({
-        subject: 'ขอให้ส่งรายงานผลการดำเนินงาน',
-        body: [{ type: 'paragraph', text: 'เพื่อโปรดดำเนินการ' }],
-        closing: 'จึงเรียนมาเพื่อโปรดทราบ',
-        publish: false,
-        oitItem: null,
-      })
-      .expect(201);
-    const memoId = (memo.body as { id: string }).id;
+    const memoId = await draftReportRequest(t.app, author);
     const people: { id: string; email: string }[] = [];
     for (const name of ['ผู้รับ ก', 'ผู้รับ ข']) {
       const p = await createPerson(db, w.org, { fullName: name });
       const email = `${p.username}@outage.test`;
-      await db.query(
-        `INSERT INTO notification_settings (person_id, organisation_id, email, email_digest, quiet_hours)
-         VALUES ($1, $2, $3, false, false)`,
-        [p.id, w.org.id, email],
-      );
+      await setEmailSettings(db, { personId: p.id, organisationId: w.org.id, email, quietHours: false });
       people.push({ id: p.id, email });
     }
     const [recovers, neverRecovers] = people;
@@ -81,18 +52,13 @@ describe('notifications through an outage longer than a job’s attempts', () =>
     mail.refuseRecipient(recovers.email, 7);
     mail.refuseRecipient(neverRecovers.email, 1_000);
 
-    const eventId = randomUUID();
-    await queue.add(
-      NotificationJob.FanOut,
-      {
-        id: eventId,
-        organisationId: w.org.id,
-        type: 'memo.step_reminder',
-        payload: { memoId, recipientUserIds: people.map((p) => p.id), dueAt: new Date().toISOString() },
-        createdAt: new Date().toISOString(),
-      },
-      { jobId: notificationJobId.fanOut(eventId) },
+    const event = stepReminderEvent(
+      w.org.id,
+      memoId,
+      people.map((p) => p.id),
     );
+    const eventId = event.id;
+    await addFanOut(queue, event);
     const email = async (personId: string) => {
       const [row] = await db.query<{ status: string; attempts: number; batch_id: string }[]>(
         `SELECT d.status, d.attempts, d.batch_id FROM notification_deliveries d

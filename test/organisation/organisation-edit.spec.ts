@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   addHoliday,
   addPerson,
   OrganisationDirectoryService,
   OrganisationEditService,
-  OrganisationImportService,
-  parseOrganisationFile,
   setChain,
 } from '@saraban/organisation';
 import { createTestApp, type TestApp } from '../utils/test-app';
-
-const demoFile = readFileSync(path.join(__dirname, '../../demo/organisation.yaml'), 'utf8');
+import { importDemoOrganisation } from './demo-organisation';
 
 /** The admin forms' edits on a real PostgreSQL: the file and the forms are one set of data and rules. */
 describe('organisation edits (admin forms)', () => {
@@ -22,7 +17,7 @@ describe('organisation edits (admin forms)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const summary = await t.app.get(OrganisationImportService).import(parseOrganisationFile(demoFile));
+    const summary = await importDemoOrganisation(t.app);
     organisationId = summary.organisationId;
     edits = t.app.get(OrganisationEditService);
     directory = t.app.get(OrganisationDirectoryService);

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { binaryBody } from '../utils/binary-body';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { bearerHttp } from '../utils/bearer-http';
 import { createWorld, signIn, type World } from '../utils/factories';
 
 function imagesIn(pdf: Buffer): number {
@@ -23,6 +24,10 @@ describe('the emblem and signature images printed on documents', () => {
   let t: TestApp;
   let w: World;
   let png: Buffer;
+  const as = (...a: Parameters<ReturnType<typeof bearerHttp>>) => bearerHttp(t.app)(...a);
+  /** The test's PNG as the form field `file`, under a file name. */
+  const uploadPng = (method: 'put' | 'post', url: string, token: string, name: string) =>
+    as(method, url, token).attach('file', png, name);
   beforeAll(async () => {
     t = await createTestApp();
     w = await createWorld(t.app.get(DataSource));
@@ -31,54 +36,30 @@ describe('the emblem and signature images printed on documents', () => {
   afterAll(() => t.close());
 
   const preview = async (token: string, memoId: string): Promise<Buffer> =>
-    (
-      await request(t.app.getHttpServer())
-        .get(`/memos/${memoId}/preview.pdf`)
-        .set('Authorization', `Bearer ${token}`)
-        .buffer(true)
-        .parse(binaryBody)
-        .expect(200)
-    ).body as Buffer;
+    (await as('get', `/memos/${memoId}/preview.pdf`, token).buffer(true).parse(binaryBody).expect(200))
+      .body as Buffer;
 
   it('an admin sets the emblem, a person their signature, and both are printed', async () => {
     const admin = await signIn(t.app, w.org, w.people.admin);
     const author = await signIn(t.app, w.org, w.people.author);
-    const memo = await request(t.app.getHttpServer())
-      .post('/memos')
-      .set('Authorization', `Bearer ${author}`)
+    const memo = await as('post', '/memos', author)
       .send({ subject: 'ทดสอบตราและลายมือชื่อ', body: [{ type: 'paragraph', text: 'ข้อความ' }] })
       .expect(201);
     const before = imagesIn(await preview(author, memo.body.id));
 
-    await request(t.app.getHttpServer())
-      .put('/admin/organisation/emblem')
-      .set('Authorization', `Bearer ${admin}`)
-      .attach('file', png, 'garuda.png')
-      .expect(204);
-    await request(t.app.getHttpServer())
-      .put('/me/signature')
-      .set('Authorization', `Bearer ${author}`)
-      .attach('file', png, 'signature.png')
-      .expect(204);
+    await uploadPng('put', '/admin/organisation/emblem', admin, 'garuda.png').expect(204);
+    await uploadPng('put', '/me/signature', author, 'signature.png').expect(204);
     expect(imagesIn(await preview(author, memo.body.id))).toBeGreaterThanOrEqual(before + 2);
 
     // The administrator's page does the same through a plain form.
-    await request(t.app.getHttpServer())
-      .post('/app/admin/emblem')
-      .set('Authorization', `Bearer ${admin}`)
-      .attach('file', png, 'garuda.png')
+    await uploadPng('post', '/app/admin/emblem', admin, 'garuda.png')
       .expect(303)
       .expect('Location', '/app/admin/certificate?done=emblem');
-    const page = await request(t.app.getHttpServer())
-      .get('/app/admin/certificate')
-      .set('Authorization', `Bearer ${admin}`)
-      .expect(200);
+    const page = await as('get', '/app/admin/certificate', admin).expect(200);
     expect(page.text).toContain('มีตราของหน่วยงานแล้ว');
     // Publication settings on the same page: the fiscal year's open-data catalogue.
     const fy = /name="fiscalYear" value="(\d{4})"/.exec(page.text)![1];
-    await request(t.app.getHttpServer())
-      .post('/app/admin/catalogue')
-      .set('Authorization', `Bearer ${admin}`)
+    await as('post', '/app/admin/catalogue', admin)
       .type('form')
       .send({ fiscalYear: fy, items: 'o27 มาตรการส่งเสริมคุณธรรม\no28 รายงานผลตามมาตรการ' })
       .expect(303);
@@ -92,46 +73,27 @@ describe('the emblem and signature images printed on documents', () => {
         { code: 'o28', title: 'รายงานผลตามมาตรการ' },
       ],
     });
-    await request(t.app.getHttpServer())
-      .post('/app/admin/catalogue')
-      .set('Authorization', `Bearer ${admin}`)
+    await as('post', '/app/admin/catalogue', admin)
       .type('form')
       .send({ fiscalYear: fy, items: 'bad line' })
       .expect(400);
-    await request(t.app.getHttpServer())
-      .post('/app/me/signature')
-      .set('Authorization', `Bearer ${author}`)
-      .attach('file', png, 'signature.png')
+    await uploadPng('post', '/app/me/signature', author, 'signature.png')
       .expect(303)
       .expect('Location', '/app/memos/mine?done=signature');
-    const mine = await request(t.app.getHttpServer())
-      .get('/app/memos/mine?done=signature')
-      .set('Authorization', `Bearer ${author}`)
-      .expect(200);
+    const mine = await as('get', '/app/memos/mine?done=signature', author).expect(200);
     expect(mine.text).toContain('มีภาพลายมือชื่อแล้ว');
   });
 
   it('refuses what is not a PNG (415), what is too large (413), and non-admins for the emblem (403)', async () => {
     const admin = await signIn(t.app, w.org, w.people.admin);
     const author = await signIn(t.app, w.org, w.people.author);
-    await request(t.app.getHttpServer())
-      .put('/admin/organisation/emblem')
-      .set('Authorization', `Bearer ${admin}`)
+    await as('put', '/admin/organisation/emblem', admin)
       .attach('file', Buffer.from('%PDF-1.7 not an image'), 'garuda.png')
       .expect(415);
-    await request(t.app.getHttpServer())
-      .put('/me/signature')
-      .set('Authorization', `Bearer ${author}`)
+    await as('put', '/me/signature', author)
       .attach('file', Buffer.concat([png, Buffer.alloc(600 * 1024)]), 'big.png')
       .expect(413);
-    await request(t.app.getHttpServer())
-      .put('/admin/organisation/emblem')
-      .set('Authorization', `Bearer ${author}`)
-      .attach('file', png, 'garuda.png')
-      .expect(403);
-    await request(t.app.getHttpServer())
-      .delete('/me/signature')
-      .set('Authorization', `Bearer ${author}`)
-      .expect(204);
+    await uploadPng('put', '/admin/organisation/emblem', author, 'garuda.png').expect(403);
+    await as('delete', '/me/signature', author).expect(204);
   });
 });

@@ -1,25 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, type World } from '../utils/factories';
-
-const demoFile = readFileSync(path.join(__dirname, '../../demo/organisation.yaml'), 'utf8');
+import { TABLE_OWNERS } from '../architecture/table-owners';
+import { demoFile, demoLogin, importDemoOrganisation, importYamlAs } from './demo-organisation';
 
 /** Every row of the organisation tables, to prove that a re-import or a failed import changes nothing. */
 async function dump(db: DataSource): Promise<string> {
-  const tables = [
-    'organisations',
-    'units',
-    'positions',
-    'people',
-    'person_positions',
-    'approval_chain_steps',
-    'acting_orders',
-  ];
   const parts: unknown[] = [];
-  for (const t of tables) parts.push(await db.query(`SELECT * FROM ${t} ORDER BY 1, 2`));
+  for (const t of TABLE_OWNERS.organisation) parts.push(await db.query(`SELECT * FROM ${t} ORDER BY 1, 2`));
   return JSON.stringify(parts);
 }
 
@@ -34,23 +23,14 @@ describe('organisation file import', () => {
     db = t.app.get(DataSource);
     // The first import of an organisation is the CLI's job; do it through the same service.
     await request(t.app.getHttpServer()).get('/health/live');
-    const { OrganisationImportService, parseOrganisationFile } = await import('@saraban/organisation');
-    await t.app.get(OrganisationImportService).import(parseOrganisationFile(demoFile));
-    const login = await request(t.app.getHttpServer())
-      .post('/auth/login')
-      .send({ organisation: 'khampee', username: 'admin', password: 'demo-password' })
-      .expect(200);
+    await importDemoOrganisation(t.app);
+    const login = await demoLogin(t.app, 'admin').expect(200);
     adminToken = login.body.token;
     other = await createWorld(db);
   });
   afterAll(() => t.close());
 
-  const importYaml = (body: string, token = adminToken) =>
-    request(t.app.getHttpServer())
-      .post('/admin/organisation/import')
-      .set('Authorization', `Bearer ${token}`)
-      .set('Content-Type', 'application/yaml')
-      .send(body);
+  const importYaml = (body: string, token = adminToken) => importYamlAs(t.app, token, body);
 
   it('builds the seed organisation with its chain and acting order', async () => {
     const res = await request(t.app.getHttpServer())
@@ -97,10 +77,7 @@ describe('organisation file import', () => {
 
   it("an acting order made from an away notice is not the file's: a re-import keeps it, the export leaves it out", async () => {
     const http = () => request(t.app.getHttpServer());
-    const login = await http()
-      .post('/auth/login')
-      .send({ organisation: 'khampee', username: 'kanok', password: 'demo-password' })
-      .expect(200);
+    const login = await demoLogin(t.app, 'kanok').expect(200);
     const people = (
       await http().get('/organisation').set('Authorization', `Bearer ${adminToken}`).expect(200)
     ).body.people as { id: string; username: string }[];
@@ -252,10 +229,7 @@ describe('organisation file import', () => {
   });
 
   it('the demo people can sign in, with the session cookie usable by a browser', async () => {
-    const login = await request(t.app.getHttpServer())
-      .post('/auth/login')
-      .send({ organisation: 'khampee', username: 'amornrat', password: 'demo-password' })
-      .expect(200);
+    const login = await demoLogin(t.app, 'amornrat').expect(200);
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toMatch(/saraban_session=.*HttpOnly.*SameSite=Strict/i);
     const me = await request(t.app.getHttpServer())
@@ -263,13 +237,7 @@ describe('organisation file import', () => {
       .set('Cookie', cookie.split(';')[0])
       .expect(200);
     expect(me.body).toMatchObject({ username: 'amornrat', prefix: 'นางสาว', fullName: 'อมรรัตน์ วงศ์อุตติ' });
-    await request(t.app.getHttpServer())
-      .post('/auth/login')
-      .send({ organisation: 'khampee', username: 'amornrat', password: 'wrong-password' })
-      .expect(401);
-    await request(t.app.getHttpServer())
-      .post('/auth/login')
-      .send({ organisation: 'khampee', username: 'amornrat', password: 'demo-password', extra: 1 })
-      .expect(400);
+    await demoLogin(t.app, 'amornrat', 'wrong-password').expect(401);
+    await demoLogin(t.app, 'amornrat', 'demo-password', { extra: 1 }).expect(400);
   });
 });

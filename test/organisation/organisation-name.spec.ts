@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppException } from '@saraban/errors';
 import { OrganisationImportService, parseOrganisationFile } from '@saraban/organisation';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, type World } from '../utils/factories';
+import { demoFile, demoLogin, importDemoOrganisation, importYamlAs } from './demo-organisation';
 
-const demoFile = readFileSync(path.join(__dirname, '../../demo/organisation.yaml'), 'utf8');
 const DEMO_NAME = 'องค์การบริหารส่วนตำบลคำพี่';
 const withName = (name: string, file = demoFile) =>
   file.replace(`  name: ${DEMO_NAME}\n`, `  name: ${JSON.stringify(name)}\n`);
@@ -26,22 +24,14 @@ describe('organisation names are unique, compared as people read them', () => {
   beforeAll(async () => {
     t = await createTestApp();
     db = t.app.get(DataSource);
-    await t.app.get(OrganisationImportService).import(parseOrganisationFile(demoFile));
-    const login = await request(t.app.getHttpServer())
-      .post('/auth/login')
-      .send({ organisation: 'khampee', username: 'admin', password: 'demo-password' })
-      .expect(200);
+    await importDemoOrganisation(t.app);
+    const login = await demoLogin(t.app, 'admin').expect(200);
     adminToken = login.body.token;
     other = await createWorld(db, { name: 'องค์การบริหารส่วนตำบลบ้านดำ Café' });
   });
   afterAll(() => t.close());
 
-  const importYaml = (body: string) =>
-    request(t.app.getHttpServer())
-      .post('/admin/organisation/import')
-      .set('Authorization', `Bearer ${adminToken}`)
-      .set('Content-Type', 'application/yaml')
-      .send(body);
+  const importYaml = (body: string) => importYamlAs(t.app, adminToken, body);
   const khampeeName = async () => {
     const rows: { name: string }[] = await db.query(`SELECT name FROM organisations WHERE code = 'khampee'`);
     return rows[0].name;

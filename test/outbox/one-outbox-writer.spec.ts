@@ -62,10 +62,7 @@ describe('one outbox writer', () => {
   let db: DataSource;
   let close: () => Promise<void>;
 
-  beforeAll(async () => {
-    ({ db, close } = await openTestDataSource());
-  });
-
+  beforeAll(async () => ({ db, close } = await openTestDataSource()));
   afterAll(() => close());
 
   it('has one statement that inserts outbox rows: the function outbox_append_events, and no TypeScript inserts them', async () => {

@@ -3,10 +3,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CertificateService } from '@saraban/certificates';
-import { createWorld, type World } from '../utils/factories';
-import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
+import { type World } from '../utils/factories';
+import { draftAndDecide, type SignedInWorld } from '../utils/memo-flow';
 import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { certifiedWorld } from '../utils/app-world';
 import { waitFor } from '../utils/wait-for';
 
 // Issue 10: a renderer that cannot stay broken, readiness that tells the truth, one bad document
@@ -49,10 +50,7 @@ describe('document recovery: the renderer heals, failures are set aside and retr
       RECONCILE_MS: '500',
       OUTBOX_POLL_MS: '200',
     });
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-    await t.app.get(CertificateService).installSelfSigned(w.org.id, w.org.name);
-    tokens = await signInWorld(t.app, w);
+    ({ db, w, tokens } = await certifiedWorld(t));
     healthPort = await freePort();
     worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), {
       ...t.env,

@@ -11,18 +11,14 @@ import { createWorld, signIn, type World } from '../utils/factories';
 import { hostilePageText, hostilePdf, internalLinks } from '../utils/hostile-pdf';
 import { activeContentNames, scanPdfForActiveContent } from '../utils/pdf-active-content';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { startAppWithTwoWorlds } from '../utils/app-world';
 import { chromiumDescendants, processAlive, waitFor } from '../utils/wait-for';
 
 describe('preview of a memo before it is submitted', () => {
   let t: TestApp;
   let w: World;
   let other: World;
-  beforeAll(async () => {
-    t = await createTestApp();
-    const db = t.app.get(DataSource);
-    w = await createWorld(db);
-    other = await createWorld(db);
-  });
+  beforeAll(async () => ({ t, w, other } = await startAppWithTwoWorlds()));
   afterAll(() => t.close());
 
   it('prints the draft as it will look, marked as a draft, for its author only', async () => {

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { CertificateService } from '@saraban/certificates';
 import { DOCUMENT_QUEUE } from '@saraban/pipeline';
 import { REDIS } from '@saraban/redis';
-import { createWorld, type World } from '../utils/factories';
-import { draftAndDecide, signInWorld, type SignedInWorld } from '../utils/memo-flow';
+import { draftAndDecide, type SignedInWorld } from '../utils/memo-flow';
 import { AppProcess, buildApps, freePort, removeBuild } from '../utils/processes';
 import { createTestApp, type TestApp } from '../utils/test-app';
+import { certifiedWorld } from '../utils/app-world';
 import { waitForIdleQueue } from '../utils/queue-idle';
 import { waitFor } from '../utils/wait-for';
 
@@ -60,7 +59,6 @@ class PrivateRedis {
 describe('pipeline faults: every decided memo ends published exactly once', () => {
   let t: TestApp;
   let db: DataSource;
-  let w: World;
   let tokens: SignedInWorld;
   let redis: PrivateRedis;
   let worker: AppProcess;
@@ -76,10 +74,7 @@ describe('pipeline faults: every decided memo ends published exactly once', () =
       RECONCILE_MS: '1500',
       OUTBOX_POLL_MS: '200',
     });
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-    await t.app.get(CertificateService).installSelfSigned(w.org.id, w.org.name);
-    tokens = await signInWorld(t.app, w);
+    ({ db, tokens } = await certifiedWorld(t));
     worker = new AppProcess(path.join(out, 'apps/worker/src/main.js'), t.env);
   }, 180_000);
 

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, TEST_PASSWORD, type World } from '../utils/factories';
 import { adminQuery } from '../utils/test-database';
 import { waitFor } from '../utils/wait-for';
-import { httpFrom, type HttpAnswer } from '../utils/web-session';
+import { httpFrom, type HttpAnswer, apiSignIn } from '../utils/web-session';
 
 const OPERATOR = 'ops';
 const OPERATOR_PASSWORD = 'operator-รหัสผ่าน-1';
@@ -203,13 +203,10 @@ describe('queue dashboard (operators) and pipeline status (an organisation’s o
     expect(guesses.slice(0, 10).every((a) => a.status === 401)).toBe(true);
     expect(guesses.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(3);
     for (const a of guesses.filter((g) => g.status === 429)) expectTooMany(a);
-    const signInThere = await httpFrom(t.app, '127.0.0.23')('POST', '/auth/login', {
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        organisation: w.org.code,
-        username: w.people.clerk.username,
-        password: TEST_PASSWORD,
-      }),
+    const signInThere = await apiSignIn(httpFrom(t.app, '127.0.0.23'), {
+      organisation: w.org.code,
+      username: w.people.clerk.username,
+      password: TEST_PASSWORD,
     });
     expectTooMany(signInThere);
   });

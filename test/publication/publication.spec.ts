@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PublicationService } from '@saraban/publication';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { createWorld, signIn, type World } from '../utils/factories';
+import type { TestApp } from '../utils/test-app';
+import { startAppWithTwoWorlds } from '../utils/app-world';
+import { signIn, type World } from '../utils/factories';
 import { SignedDocument } from '../utils/entities';
 
 describe('publication portal', () => {
@@ -44,12 +45,7 @@ describe('publication portal', () => {
       }),
     );
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-    other = await createWorld(db);
-  });
+  beforeAll(async () => ({ t, db, w, other } = await startAppWithTwoWorlds()));
   afterAll(() => t.close());
 
   it('publishes a memo version once, however often the job runs', async () => {
@@ -134,32 +130,22 @@ describe('publication portal', () => {
     expect(feed.text).not.toContain('<b>');
   });
 
+  /** POST /admin/publications/:id/withdraw as someone (the body sent by the caller). */
+  const withdraw = (id: string, token: string) =>
+    request(t.app.getHttpServer())
+      .post(`/admin/publications/${id}/withdraw`)
+      .set('Authorization', `Bearer ${token}`);
+
   it('withdrawing keeps the document listed as withdrawn; only its own admin may', async () => {
     const list = await request(t.app.getHttpServer()).get(`/public/${w.org.code}/documents`);
     const id = list.body.items[0].id;
     const otherAdmin = await signIn(t.app, other.org, other.people.admin);
-    await request(t.app.getHttpServer())
-      .post(`/admin/publications/${id}/withdraw`)
-      .set('Authorization', `Bearer ${otherAdmin}`)
-      .send({ reason: 'x' })
-      .expect(404);
+    await withdraw(id, otherAdmin).send({ reason: 'x' }).expect(404);
     const officer = await signIn(t.app, w.org, w.people.author);
-    await request(t.app.getHttpServer())
-      .post(`/admin/publications/${id}/withdraw`)
-      .set('Authorization', `Bearer ${officer}`)
-      .send({ reason: 'x' })
-      .expect(403);
+    await withdraw(id, officer).send({ reason: 'x' }).expect(403);
     const admin = await signIn(t.app, w.org, w.people.admin);
-    await request(t.app.getHttpServer())
-      .post(`/admin/publications/${id}/withdraw`)
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ reason: 'เผยแพร่ผิดฉบับ', extra: true })
-      .expect(400);
-    await request(t.app.getHttpServer())
-      .post(`/admin/publications/${id}/withdraw`)
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ reason: 'เผยแพร่ผิดฉบับ' })
-      .expect(201);
+    await withdraw(id, admin).send({ reason: 'เผยแพร่ผิดฉบับ', extra: true }).expect(400);
+    await withdraw(id, admin).send({ reason: 'เผยแพร่ผิดฉบับ' }).expect(201);
     const after = await request(t.app.getHttpServer()).get(`/public/${w.org.code}/documents`);
     expect(after.body.items[0]).toMatchObject({ status: 'withdrawn', withdrawReason: 'เผยแพร่ผิดฉบับ' });
     const otherPortal = await request(t.app.getHttpServer()).get(`/public/${other.org.code}/documents`);

@@ -1,9 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { createWorld, signIn, TEST_PASSWORD, type World } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
-import { CookieJar, csrfTokenOf, formBody, httpFrom, type HttpAnswer } from '../utils/web-session';
+import { signIn, TEST_PASSWORD, type World } from '../utils/factories';
+import type { TestApp } from '../utils/test-app';
+import { startAppWithWorld } from '../utils/app-world';
+import {
+  CookieJar,
+  csrfTokenOf,
+  formBody,
+  httpFrom,
+  type HttpAnswer,
+  formSignIn,
+} from '../utils/web-session';
 
 const SITE = 'http://localhost:3000'; // PUBLIC_BASE_URL's default
 const EVIL = 'https://evil.example';
@@ -19,16 +27,8 @@ describe('CSRF (issue 11, finding 5)', () => {
   let db: DataSource;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, db, w } = await startAppWithWorld({ listen: true })));
+  afterAll(() => t?.close());
 
   const web = () => httpFrom(t.app);
 
@@ -40,19 +40,15 @@ describe('CSRF (issue 11, finding 5)', () => {
     const page = await web()('GET', `/app/login?org=${w.org.code}`);
     jar.store(page.headers);
     const token = csrfTokenOf(page.text);
-    const res = await web()('POST', '/app/login', {
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
+    const res = await formSignIn(
+      web(),
+      { organisation: w.org.code, username, password: TEST_PASSWORD },
+      token,
+      {
         Origin: SITE,
         Cookie: jar.header() ?? '',
       },
-      body: formBody({
-        organisation: w.org.code,
-        username,
-        password: TEST_PASSWORD,
-        ...(token ? { _csrf: token } : {}),
-      }),
-    });
+    );
     expect(res.status).toBe(303);
     jar.store(res.headers);
     const compose = await web()('GET', '/app/memos/new', { headers: { Cookie: jar.header() ?? '' } });
@@ -155,14 +151,11 @@ describe('CSRF (issue 11, finding 5)', () => {
   });
 
   it('the sign-in form needs its token too (no signing a browser in from another site)', async () => {
-    const res = await web()('POST', '/app/login', {
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: formBody({
-        organisation: w.org.code,
-        username: w.people.author.username,
-        password: TEST_PASSWORD,
-      }),
-    });
+    const res = await formSignIn(
+      web(),
+      { organisation: w.org.code, username: w.people.author.username, password: TEST_PASSWORD },
+      undefined,
+    );
     expect(res.status).toBe(403);
     expect(res.text).toContain('กรุณาโหลดหน้าใหม่');
   });

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createWorld, TEST_PASSWORD, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { CookieJar, csrfTokenOf, formBody, httpFrom, type HttpAnswer } from '../utils/web-session';
+import { startAppWithWorld } from '../utils/app-world';
+import { apiSignIn, CookieJar, csrfTokenOf, formSignIn, httpFrom } from '../utils/web-session';
+import type { HttpAnswer } from '../utils/web-session';
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string | string[] | undefined): Map<string, string[]> {
@@ -28,15 +30,8 @@ describe('security headers and cookies (issue 11, finding 6)', () => {
   let t: TestApp;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    w = await createWorld(t.app.get(DataSource));
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, w } = await startAppWithWorld({ listen: true })));
+  afterAll(() => t?.close());
 
   it('pages carry a CSP without inline script, frame-ancestors none, nosniff and a Referrer-Policy; no X-Powered-By, no HSTS over http', async () => {
     for (const url of ['/app/login', '/verify', `/p/${w.org.code}`, '/app/nowhere']) {
@@ -66,13 +61,10 @@ describe('security headers and cookies (issue 11, finding 6)', () => {
   });
 
   it('the session cookie is HttpOnly and SameSite=Strict, not Secure over http', async () => {
-    const res = await httpFrom(t.app)('POST', '/auth/login', {
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        organisation: w.org.code,
-        username: w.people.author.username,
-        password: TEST_PASSWORD,
-      }),
+    const res = await apiSignIn(httpFrom(t.app), {
+      organisation: w.org.code,
+      username: w.people.author.username,
+      password: TEST_PASSWORD,
     });
     expect(res.status).toBe(200);
     const session = setCookies(res).find((c) => c.startsWith('saraban_session='));
@@ -92,14 +84,12 @@ describe('security headers and cookies (issue 11, finding 6)', () => {
       expect(page.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
       expect(directives(page.headers['content-security-policy']).has('upgrade-insecure-requests')).toBe(true);
 
-      const api = await http('POST', '/auth/login', {
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          organisation: hw.org.code,
-          username: hw.people.author.username,
-          password: TEST_PASSWORD,
-        }),
-      });
+      const hwAuthor = {
+        organisation: hw.org.code,
+        username: hw.people.author.username,
+        password: TEST_PASSWORD,
+      };
+      const api = await apiSignIn(http, hwAuthor);
       expect(api.status).toBe(200);
       expect(setCookies(api).find((c) => c.startsWith('saraban_session='))).toMatch(/;\s*Secure/i);
 
@@ -107,18 +97,9 @@ describe('security headers and cookies (issue 11, finding 6)', () => {
       jar.store(page.headers);
       for (const cookie of setCookies(page)) expect(cookie).toMatch(/;\s*Secure/i);
       const token = csrfTokenOf(page.text);
-      const form = await http('POST', '/app/login', {
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: site,
-          ...(jar.header() ? { Cookie: jar.header() ?? '' } : {}),
-        },
-        body: formBody({
-          organisation: hw.org.code,
-          username: hw.people.author.username,
-          password: TEST_PASSWORD,
-          ...(token ? { _csrf: token } : {}),
-        }),
+      const form = await formSignIn(http, hwAuthor, token, {
+        Origin: site,
+        ...(jar.header() ? { Cookie: jar.header() ?? '' } : {}),
       });
       expect(form.status).toBe(303);
       const cookies = setCookies(form);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createWorld, TEST_PASSWORD, type World } from '../utils/factories';
-import { createTestApp, type TestApp } from '../utils/test-app';
+import { TEST_PASSWORD, type World } from '../utils/factories';
+import type { TestApp } from '../utils/test-app';
+import { startAppWithWorld } from '../utils/app-world';
 import { startTestWorker } from '../utils/test-worker';
 import { waitFor } from '../utils/wait-for';
-import { CookieJar, csrfTokenOf, formBody, httpFrom, type HttpAnswer } from '../utils/web-session';
+import { CookieJar, csrfTokenOf, formBody, httpFrom, type HttpAnswer, apiSignIn } from '../utils/web-session';
 
 const SITE = 'http://localhost:3000';
 
@@ -26,16 +27,8 @@ describe('sessions (issue 11, finding 8)', () => {
   let db: DataSource;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, db, w } = await startAppWithWorld({ listen: true })));
+  afterAll(() => t?.close());
 
   const web = (from = '127.0.0.1') => httpFrom(t.app, from);
 
@@ -44,10 +37,11 @@ describe('sessions (issue 11, finding 8)', () => {
     userAgent = 'Mozilla/5.0 (X11; Linux x86_64) OfficePC/1',
     from = '127.0.0.1',
   ): Promise<SignedIn> {
-    const res = await web(from)('POST', '/auth/login', {
-      headers: { 'Content-Type': 'application/json', 'User-Agent': userAgent },
-      body: JSON.stringify({ organisation: w.org.code, username, password: TEST_PASSWORD }),
-    });
+    const res = await apiSignIn(
+      web(from),
+      { organisation: w.org.code, username, password: TEST_PASSWORD },
+      { 'User-Agent': userAgent },
+    );
     expect(res.status).toBe(200);
     const jar = new CookieJar();
     jar.store(res.headers);

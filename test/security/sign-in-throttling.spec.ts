@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createPerson, createWorld, TEST_PASSWORD, type World } from '../utils/factories';
+import { createPerson, TEST_PASSWORD, type World } from '../utils/factories';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { CookieJar, csrfTokenOf, formBody, httpFrom, type HttpAnswer } from '../utils/web-session';
+import { startAppWithWorld } from '../utils/app-world';
+import { apiSignIn, CookieJar, csrfTokenOf, formSignIn, httpFrom } from '../utils/web-session';
+import type { HttpAnswer } from '../utils/web-session';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -16,22 +18,11 @@ describe('sign-in throttling (issue 11, finding 4)', () => {
   let db: DataSource;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    db = t.app.get(DataSource);
-    w = await createWorld(db);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, db, w } = await startAppWithWorld({ listen: true })));
+  afterAll(() => t?.close());
 
   const login = (from: string, username: string, password: string): Promise<HttpAnswer> =>
-    httpFrom(t.app, from)('POST', '/auth/login', {
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ organisation: w.org.code, username, password }),
-    });
+    apiSignIn(httpFrom(t.app, from), { organisation: w.org.code, username, password });
 
   function expectTooMany(res: HttpAnswer): number {
     expect(res.status).toBe(429);
@@ -96,13 +87,10 @@ describe('sign-in throttling (issue 11, finding 4)', () => {
     const other = await createTestApp({ QUEUE_PREFIX: t.queuePrefix });
     try {
       await other.app.listen(0, '127.0.0.1');
-      const res = await httpFrom(other.app, '127.0.0.16')('POST', '/auth/login', {
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          organisation: w.org.code,
-          username: person.username,
-          password: TEST_PASSWORD,
-        }),
+      const res = await apiSignIn(httpFrom(other.app, '127.0.0.16'), {
+        organisation: w.org.code,
+        username: person.username,
+        password: TEST_PASSWORD,
       });
       expectTooMany(res);
       expect(res.json?.code).toBe('ACCOUNT_LOCKED');
@@ -119,19 +107,15 @@ describe('sign-in throttling (issue 11, finding 4)', () => {
       const page = await web('GET', `/app/login?org=${w.org.code}`, { headers: cookieHeader(jar) });
       jar.store(page.headers);
       const token = csrfTokenOf(page.text);
-      const res = await web('POST', '/app/login', {
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
+      const res = await formSignIn(
+        web,
+        { organisation: w.org.code, username: person.username, password },
+        token,
+        {
           Origin: 'http://localhost:3000',
           ...cookieHeader(jar),
         },
-        body: formBody({
-          organisation: w.org.code,
-          username: person.username,
-          password,
-          ...(token ? { _csrf: token } : {}),
-        }),
-      });
+      );
       jar.store(res.headers);
       return res;
     };

@@ -2,6 +2,34 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { signIn, type World } from './factories';
 
+/** POST /memos as someone with exactly these fields; answers the new draft's id and version. */
+export async function postMemo(
+  app: INestApplication,
+  token: string,
+  fields: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
+  const res = await request(app.getHttpServer())
+    .post('/memos')
+    .auth(token, { type: 'bearer' })
+    .send(fields)
+    .expect(201);
+  return res.body as { id: string; version: number };
+}
+
+/** POST /memos/:id/<command> as someone; answers the raw response. */
+export function command(
+  app: INestApplication,
+  token: string,
+  memoId: string,
+  name: string,
+  body: Record<string, unknown> = {},
+  idempotencyKey?: string,
+): request.Test {
+  const req = request(app.getHttpServer()).post(`/memos/${memoId}/${name}`).auth(token, { type: 'bearer' });
+  if (idempotencyKey) void req.set('Idempotency-Key', idempotencyKey);
+  return req.send(body);
+}
+
 export interface MemoFlowOptions {
   publish?: boolean;
   oitItem?: string | null;
@@ -49,40 +77,21 @@ export async function draftAndDecide(
   tokens: SignedInWorld,
   o: MemoFlowOptions = {},
 ): Promise<{ memoId: string; decidedVersion: number; documentNo: string }> {
-  const http = () => request(app.getHttpServer());
-  const created = await http()
-    .post('/memos')
-    .set('Authorization', `Bearer ${tokens.author}`)
-    .send({
-      subject: o.subject ?? 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส',
-      body: o.paragraphs ? o.paragraphs.map((text) => ({ type: 'paragraph', text })) : MEMO_BODY,
-      closing: 'จึงเรียนมาเพื่อโปรดพิจารณา',
-      publish: o.publish ?? true,
-      oitItem: o.oitItem === undefined ? 'o28' : o.oitItem,
-    })
-    .expect(201);
-  const memoId = (created.body as { id: string }).id;
+  const { id: memoId } = await postMemo(app, tokens.author, {
+    subject: o.subject ?? 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส',
+    body: o.paragraphs ? o.paragraphs.map((text) => ({ type: 'paragraph', text })) : MEMO_BODY,
+    closing: 'จึงเรียนมาเพื่อโปรดพิจารณา',
+    publish: o.publish ?? true,
+    oitItem: o.oitItem === undefined ? 'o28' : o.oitItem,
+  });
   await o.beforeSubmit?.(memoId);
-  const submitted = await http()
-    .post(`/memos/${memoId}/submit`)
-    .set('Authorization', `Bearer ${tokens.author}`)
-    .send({})
-    .expect(200);
-  await http()
-    .post(`/memos/${memoId}/endorse`)
-    .set('Authorization', `Bearer ${tokens.head}`)
-    .send({ opinion: 'เห็นควรอนุมัติ' })
-    .expect(200);
-  await http()
-    .post(`/memos/${memoId}/endorse`)
-    .set('Authorization', `Bearer ${tokens.chief}`)
-    .send({ opinion: 'เห็นควรอนุมัติ และเผยแพร่' })
-    .expect(200);
-  const decided = await http()
-    .post(`/memos/${memoId}/decide`)
-    .set('Authorization', `Bearer ${tokens.mayor}`)
-    .send({ order: o.order ?? 'approved', ...(o.order === 'custom' ? { text: 'ทราบ ดำเนินการต่อไป' } : {}) })
-    .expect(200);
+  const submitted = await command(app, tokens.author, memoId, 'submit').expect(200);
+  await command(app, tokens.head, memoId, 'endorse', { opinion: 'เห็นควรอนุมัติ' }).expect(200);
+  await command(app, tokens.chief, memoId, 'endorse', { opinion: 'เห็นควรอนุมัติ และเผยแพร่' }).expect(200);
+  const decided = await command(app, tokens.mayor, memoId, 'decide', {
+    order: o.order ?? 'approved',
+    ...(o.order === 'custom' ? { text: 'ทราบ ดำเนินการต่อไป' } : {}),
+  }).expect(200);
   const body = decided.body as { version: number };
   const number = submitted.body as { documentNo?: string };
   return { memoId, decidedVersion: body.version, documentNo: number.documentNo ?? '' };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -77,4 +78,12 @@ export async function createTestApp(
   } finally {
     process.env = saved;
   }
+}
+
+/** A client of one of the test app's queues (its Redis, its prefix), for a test to add or inspect jobs. */
+export function openTestQueue(t: Pick<TestApp, 'env' | 'queuePrefix'>, name: string): Queue {
+  return new Queue(name, {
+    connection: { url: t.env.REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    prefix: t.queuePrefix,
+  });
 }

@@ -92,3 +92,44 @@ export function csrfTokenOf(html: string): string | undefined {
 export function formBody(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString();
 }
+
+/** The sign-in fields of the API and of the sign-in page. */
+export interface SignInFields {
+  organisation: string;
+  username: string;
+  password: string;
+}
+
+/** POST /auth/login as an API client signs in (JSON), with any further headers. */
+export function apiSignIn(
+  http: ReturnType<typeof httpFrom>,
+  fields: SignInFields,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  return http('POST', '/auth/login', {
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({
+      organisation: fields.organisation,
+      username: fields.username,
+      password: fields.password,
+    }),
+  });
+}
+
+/** POST /app/login as the sign-in page's form does, with its token when there is one, and further headers. */
+export function formSignIn(
+  http: ReturnType<typeof httpFrom>,
+  fields: SignInFields,
+  token: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer> {
+  return http('POST', '/app/login', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: formBody({
+      organisation: fields.organisation,
+      username: fields.username,
+      password: fields.password,
+      ...(token ? { _csrf: token } : {}),
+    }),
+  });
+}

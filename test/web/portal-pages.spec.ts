@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { CertificateService } from '@saraban/certificates';
 import { PublicationService } from '@saraban/publication';
-import { signPdf } from '@saraban/signing';
 import { createTestApp, type TestApp } from '../utils/test-app';
-import { createWorld, type World } from '../utils/factories';
+import { worldWithSignedPage } from '../utils/app-world';
+import { type World } from '../utils/factories';
 import { SignedDocument } from '../utils/entities';
 
 describe('citizen pages: the portal and verification', () => {
@@ -17,16 +14,9 @@ describe('citizen pages: the portal and verification', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const db = t.app.get(DataSource);
-    w = await createWorld(db);
-    const certificates = t.app.get(CertificateService);
-    await certificates.installSelfSigned(w.org.id, w.org.name);
-    const doc = await PDFDocument.create();
-    doc.addPage([595, 842]);
-    signed = await signPdf(
-      Buffer.from(await doc.save({ useObjectStreams: false })),
-      await certificates.identity(w.org.id),
-    );
+    const started = await worldWithSignedPage(t);
+    const db = started.db;
+    ({ w, signed } = started);
     const memoId = randomUUID();
     const saved = await db.getRepository(SignedDocument).save({
       organisationId: w.org.id,

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '@saraban/config';
-import { dataSourceOptions } from '@saraban/database';
 import { setUpDemoNotifications } from '@saraban/notification';
+import { runCli, withDatabase } from './cli-support';
 
 /** `node dist/apps/cli/src/demo-notifications.js ORG_CODE`: the demo's emails, LINE OA and LINE links. */
 async function main(args: string[]): Promise<number> {
@@ -12,23 +11,13 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const db = new DataSource(dataSourceOptions(config.DATABASE_URL, 2));
-  await db.initialize();
-  try {
+  return withDatabase(config.DATABASE_URL, async (db) => {
     const emails = await setUpDemoNotifications(db, config, code);
     console.log(
       `notifications: ${emails.length} people get email (${emails.join(', ')}) and LINE (the LINE double)`,
     );
     return 0;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

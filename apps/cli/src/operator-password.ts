@@ -1,4 +1,5 @@
 import { hashPassword } from '@saraban/auth';
+import { runCli } from './cli-support';
 
 /**
  * `npm run operator:password` (the password on standard input, or a prompt): prints the scrypt
@@ -24,10 +25,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '@saraban/config';
-import { dataSourceOptions } from '@saraban/database';
 import { CertificateService } from '@saraban/certificates';
 import { AppException } from '@saraban/errors';
 import {
@@ -10,6 +8,7 @@ import {
   parseOrganisationFile,
   type OrganisationFileProblem,
 } from '@saraban/organisation';
+import { runCli, withDatabase } from './cli-support';
 
 /**
  * `npm run org:import -- FILE [--self-signed-certificate]`: loads an organisation file; prints every
@@ -35,9 +34,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const db = new DataSource(dataSourceOptions(config.DATABASE_URL, 2));
-  await db.initialize();
-  try {
+  return withDatabase(config.DATABASE_URL, async (db) => {
     let summary;
     try {
       summary = await new OrganisationImportService(db).import(file);
@@ -54,15 +51,7 @@ async function main(args: string[]): Promise<number> {
       console.log(`self-signed signing certificate installed: ${installed.subject}`);
     }
     return 0;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);
