@@ -6,19 +6,6 @@ import { AppException, ErrorCode } from '@saraban/errors';
 import { CertificateService } from './certificate.service';
 import { CertificateView } from './certificate.view';
 import { InstallCertificateDto } from './install-certificate.dto';
-import type { OrganisationCertificate } from './entities/organisation-certificate.entity';
-
-function view(c: OrganisationCertificate): CertificateView {
-  return {
-    subject: c.subject,
-    fingerprint: c.fingerprint,
-    validFrom: c.validFrom,
-    validTo: c.validTo,
-    selfSigned: c.selfSigned,
-    installedAt: c.installedAt,
-  };
-}
-
 @ApiTags('certificate')
 @ApiBearerAuth()
 @Roles('admin')
@@ -32,7 +19,7 @@ export class CertificateController {
   async get(@CurrentUser() user: AuthUser): Promise<CertificateView> {
     const info = await this.certificates.info(user.organisationId);
     if (!info) throw new AppException(ErrorCode.SigningCertificateMissing);
-    return view(info);
+    return info;
   }
 
   @Post()
@@ -54,6 +41,6 @@ export class CertificateController {
   ): Promise<CertificateView> {
     if (!file)
       throw new AppException(ErrorCode.ValidationFailed, [{ field: 'file', problems: ['กรุณาเลือกไฟล์ .p12'] }]);
-    return view(await this.certificates.install(user.organisationId, file.buffer, dto.password));
+    return this.certificates.install(user.organisationId, file.buffer, dto.password);
   }
 }

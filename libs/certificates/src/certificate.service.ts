@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { createSelfSignedP12, loadSigningIdentity, type SigningIdentity } from '@saraban/signing';
+import { CertificateView } from './certificate.view';
 import { OrganisationCertificate } from './entities/organisation-certificate.entity';
 import { seal, sealingKey, unseal } from './sealing.util';
 
@@ -22,7 +23,7 @@ export class CertificateService {
   }
 
   /** Checks the file opens with the password and holds a matching key and certificate, then stores it. */
-  async install(organisationId: string, p12: Buffer, password: string): Promise<OrganisationCertificate> {
+  async install(organisationId: string, p12: Buffer, password: string): Promise<CertificateView> {
     const identity = loadSigningIdentity(p12, password);
     const cert = identity.certificate;
     const row: OrganisationCertificate = {
@@ -37,14 +38,11 @@ export class CertificateService {
     };
     await this.db.getRepository(OrganisationCertificate).save(row);
     this.identities.delete(organisationId);
-    return this.info(organisationId) as Promise<OrganisationCertificate>;
+    return this.info(organisationId) as Promise<CertificateView>;
   }
 
   /** For the demo and tests: a self-signed certificate in the organisation's name. */
-  async installSelfSigned(
-    organisationId: string,
-    organisationName: string,
-  ): Promise<OrganisationCertificate> {
+  async installSelfSigned(organisationId: string, organisationName: string): Promise<CertificateView> {
     const password = 'self-signed';
     const p12 = createSelfSignedP12({
       commonName: organisationName,
@@ -54,8 +52,19 @@ export class CertificateService {
     return this.install(organisationId, p12, password);
   }
 
-  info(organisationId: string): Promise<OrganisationCertificate | null> {
-    return this.db.getRepository(OrganisationCertificate).findOne({ where: { organisationId } });
+  /** What the organisation's certificate says of itself (never the key); null before one is installed. */
+  async info(organisationId: string): Promise<CertificateView | null> {
+    const c = await this.db.getRepository(OrganisationCertificate).findOne({ where: { organisationId } });
+    return c
+      ? {
+          subject: c.subject,
+          fingerprint: c.fingerprint,
+          validFrom: c.validFrom,
+          validTo: c.validTo,
+          selfSigned: c.selfSigned,
+          installedAt: c.installedAt,
+        }
+      : null;
   }
 
   async identity(organisationId: string): Promise<SigningIdentity> {

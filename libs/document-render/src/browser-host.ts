@@ -2,15 +2,24 @@ import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { withTimeout } from './with-timeout.util';
 
-/** Chromium flags: a print engine, not a browser. Nothing phones home, nothing is cached on disk. */
-export const CHROMIUM_ARGS = [
-  '--headless',
+/**
+ * The flags every Chromium of this project starts with (the print engine here, the browser
+ * the e2e tests drive): no sandbox (containers run it as root), no GPU, and nothing that
+ * reaches out to the network on its own.
+ */
+export const QUIET_CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+];
+
+/** Chromium flags: a print engine, not a browser. Nothing phones home, nothing is cached on disk. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  ...QUIET_CHROMIUM_ARGS,
   '--disable-dev-shm-usage',
   '--disable-extensions',
   '--disable-default-apps',

@@ -1,3 +1,4 @@
+export { QUIET_CHROMIUM_ARGS } from './browser-host';
 export * from './memo-document';
 export * from './pdf-renderer';
 export * from './pdf-renderer-options';

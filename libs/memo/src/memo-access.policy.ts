@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
-import type { Memo } from './entities/memo.entity';
 import { isCopyRecipient } from './memo-search.repository';
+import type { MemoStatus } from './memo-vocabulary';
+
+/** What access is decided on: the memo's identity, organisation, author and status. */
+export interface MemoAccessSubject {
+  id: string;
+  organisationId: string;
+  authorId: string;
+  status: MemoStatus;
+}
 
 /** What the caller may do with one memo of their own organisation. */
 export type MemoAccess = 'edit' | 'read' | 'none';
@@ -11,7 +19,7 @@ export type MemoAccess = 'edit' | 'read' | 'none';
  * An extra reason to let someone read a memo, e.g. being on its approval route. The approval
  * engine registers one with `MemoAccessPolicy.addReadGrant()`; grants never give edit rights.
  */
-export type MemoReadGrant = (user: AuthUser, memo: Memo) => Promise<boolean> | boolean;
+export type MemoReadGrant = (user: AuthUser, memo: MemoAccessSubject) => Promise<boolean> | boolean;
 
 /**
  * The one place that decides who may see and change a memo. Callers have already filtered on the
@@ -32,7 +40,7 @@ export class MemoAccessPolicy {
     this.readGrants.push(grant);
   }
 
-  async accessOf(user: AuthUser, memo: Memo): Promise<MemoAccess> {
+  async accessOf(user: AuthUser, memo: MemoAccessSubject): Promise<MemoAccess> {
     if (memo.organisationId !== user.organisationId) return 'none';
     if (memo.authorId === user.personId) return 'edit';
     if (user.roles.includes('clerk') || user.roles.includes('admin')) return 'read';

@@ -10,6 +10,7 @@ import { Person } from './entities/person.entity';
 import { Position } from './entities/position.entity';
 import { Unit } from './entities/unit.entity';
 import type { OrganisationFile } from './file/organisation-file.schema';
+import { findOrganisationSummaryByCode, type OrganisationSummary } from './organisation.repository';
 
 export interface OrganisationDirectory {
   organisation: Organisation;
@@ -25,8 +26,9 @@ export interface OrganisationDirectory {
 export class OrganisationDirectoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async byCode(code: string): Promise<Organisation> {
-    const org = await this.db.getRepository(Organisation).findOne({ where: { code } });
+  /** The organisation's name, code and numbering (what the pages and the webhooks need of it). */
+  async byCode(code: string): Promise<OrganisationSummary> {
+    const org = await findOrganisationSummaryByCode(this.db.manager, code);
     if (!org) throw new AppException(ErrorCode.NotFound);
     return org;
   }

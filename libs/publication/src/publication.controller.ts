@@ -22,7 +22,7 @@ import { PublicListingQuery } from './dto/public-listing.query';
 import { OitCatalogueService, type OitItem } from './oit/oit-catalogue.service';
 import type { PublicListing } from './public-listing';
 import { PublicationService } from './publication.service';
-import type { Publication } from './entities/publication.entity';
+import type { PublicationView } from './public-listing';
 
 @ApiTags('publication')
 @Controller()
@@ -46,7 +46,7 @@ export class PublicationController {
   get(
     @Param('org') org: string,
     @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<{ publication: Publication; history: Publication[] }> {
+  ): Promise<{ publication: PublicationView; history: PublicationView[] }> {
     return this.publications.getPublic(org, id);
   }
 
@@ -105,7 +105,7 @@ export class PublicationController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: WithdrawPublicationDto,
-  ): Promise<Publication> {
+  ): Promise<PublicationView> {
     return this.publications.withdraw(user.organisationId, id, dto.reason);
   }
 }

@@ -23,7 +23,7 @@ import { RegisterYearPathDto } from './dto/register-year-path.dto';
 import { RegisterYearQueryDto } from './dto/register-year-query.dto';
 import { RegisterYearSummaryResponse } from './dto/register-year-summary.response';
 import { SetNextNumberDto } from './dto/set-next-number.dto';
-import type { RegisterEntry } from './entities/register-entry.entity';
+import type { RegisterEntryView } from './register-entry.view';
 import { OUTGOING_REGISTER } from './register-name';
 import type { RegisterPage } from './register-page';
 import type { RegisterYearSummary } from './register-year-summary';
@@ -80,7 +80,7 @@ export class RegisterController {
     @CurrentUser() user: AuthUser,
     @Param() path: RegisterPathDto,
     @Body() dto: RegisterDocumentDto,
-  ): Promise<RegisterEntry> {
+  ): Promise<RegisterEntryView> {
     return this.registers.registerDocument(user.organisationId, path.register, dto, user.personId);
   }
 
@@ -88,7 +88,7 @@ export class RegisterController {
   @ApiOperation({ summary: 'One register entry' })
   @ApiOkResponse({ type: RegisterEntryResponse })
   @ApiNotFoundResponse({ description: 'No such entry in this organisation and register' })
-  get(@CurrentUser() user: AuthUser, @Param() path: RegisterEntryPathDto): Promise<RegisterEntry> {
+  get(@CurrentUser() user: AuthUser, @Param() path: RegisterEntryPathDto): Promise<RegisterEntryView> {
     return this.registers.get(user.organisationId, path.id, path.register);
   }
 
@@ -104,7 +104,7 @@ export class RegisterController {
     @CurrentUser() user: AuthUser,
     @Param() path: RegisterEntryPathDto,
     @Body() dto: CancelRegisterEntryDto,
-  ): Promise<RegisterEntry> {
+  ): Promise<RegisterEntryView> {
     return this.registers.cancel(user.organisationId, path.id, dto.reason, user.personId, path.register);
   }
 
