@@ -116,7 +116,10 @@ describe('organisation file import', () => {
         .set('Authorization', `Bearer ${token}`)
         .expect(200);
       // The text, not supertest's body: the keys in the order they were sent.
-      const d = JSON.parse(res.text) as Record<keyof typeof DIRECTORY_KEYS, object[]> & {
+      const d = JSON.parse(res.text) as Record<
+        'units' | 'positions' | 'people' | 'chains' | 'actingOrders',
+        object[]
+      > & {
         organisation: object;
       };
       const keysOf = (objects: object[]) => objects.map((o) => Object.keys(o));

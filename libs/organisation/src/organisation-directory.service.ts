@@ -10,16 +10,15 @@ import { Person } from './entities/person.entity';
 import { Position } from './entities/position.entity';
 import { Unit } from './entities/unit.entity';
 import type { OrganisationFile } from './file/organisation-file.schema';
+import type {
+  ActingOrderView,
+  OrganisationDirectory,
+  OrganisationView,
+  PersonView,
+  PositionView,
+  UnitView,
+} from './organisation-directory.view';
 import { findOrganisationSummaryByCode, type OrganisationSummary } from './organisation.repository';
-
-export interface OrganisationDirectory {
-  organisation: Organisation;
-  units: Unit[];
-  positions: Position[];
-  people: (Person & { positionIds: string[] })[];
-  chains: { unitId: string; positionIds: string[] }[];
-  actingOrders: ActingOrder[];
-}
 
 /** Reads an organisation's structure; every query is bound to one organisation id. */
 @Injectable()
@@ -52,18 +51,18 @@ export class OrganisationDirectoryService {
     const chains = new Map<string, string[]>();
     for (const s of steps) chains.set(s.unitId, [...(chains.get(s.unitId) ?? []), s.positionId]);
     return {
-      organisation,
-      units,
-      positions,
+      organisation: organisationView(organisation),
+      units: units.map(unitView),
+      positions: positions.map(positionView),
       people: people.map((p) => ({
-        ...p,
+        ...personView(p),
         positionIds: links
           .filter((l) => l.personId === p.id)
           .sort((a, b) => Number(b.primary) - Number(a.primary))
           .map((l) => l.positionId),
       })),
       chains: [...chains].map(([unitId, positionIds]) => ({ unitId, positionIds })),
-      actingOrders,
+      actingOrders: actingOrders.map(actingOrderView),
     };
   }
 
@@ -128,4 +127,74 @@ export class OrganisationDirectoryService {
         })),
     };
   }
+}
+
+/* One mapper per entity: the view's keys in the entity's column order, as the API has always answered. */
+
+function organisationView(o: Organisation): OrganisationView {
+  return {
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    registerCode: o.registerCode,
+    digits: o.digits,
+    workingTime: o.workingTime,
+    awayRequiresApproval: o.awayRequiresApproval,
+    publicUrl: o.publicUrl,
+    printJustify: o.printJustify,
+    printContinuationWord: o.printContinuationWord,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+  };
+}
+
+function unitView(u: Unit): UnitView {
+  return {
+    id: u.id,
+    organisationId: u.organisationId,
+    code: u.code,
+    name: u.name,
+    phone: u.phone,
+    active: u.active,
+  };
+}
+
+function positionView(p: Position): PositionView {
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    code: p.code,
+    title: p.title,
+    endorsementHeading: p.endorsementHeading,
+    unitId: p.unitId,
+    active: p.active,
+  };
+}
+
+function personView(p: Person): PersonView {
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    username: p.username,
+    prefix: p.prefix,
+    fullName: p.fullName,
+    roles: p.roles,
+    unitId: p.unitId,
+    active: p.active,
+    createdAt: p.createdAt,
+  };
+}
+
+function actingOrderView(o: ActingOrder): ActingOrderView {
+  return {
+    id: o.id,
+    organisationId: o.organisationId,
+    personId: o.personId,
+    positionId: o.positionId,
+    kind: o.kind,
+    fromDate: o.fromDate,
+    toDate: o.toDate,
+    reference: o.reference,
+    awayNoticeId: o.awayNoticeId,
+  };
 }
