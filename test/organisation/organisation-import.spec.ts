@@ -3,7 +3,57 @@ import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/test-app';
 import { createWorld, signIn, type World } from '../utils/factories';
 import { TABLE_OWNERS } from '../architecture/table-owners';
+import { ActingOrder, Organisation, Person, Position, Unit } from '../utils/entities';
 import { demoFile, demoLogin, importDemoOrganisation, importYamlAs } from './demo-organisation';
+
+/**
+ * The keys of GET /organisation's objects, in order, as the answer built of entities had them: the
+ * columns in their declaration order, the select:false ones (name key, password hash, emblem and
+ * signature bytes) absent.
+ */
+const DIRECTORY_KEYS = {
+  directory: ['organisation', 'units', 'positions', 'people', 'chains', 'actingOrders'],
+  organisation: [
+    'id',
+    'code',
+    'name',
+    'registerCode',
+    'digits',
+    'workingTime',
+    'awayRequiresApproval',
+    'publicUrl',
+    'printJustify',
+    'printContinuationWord',
+    'createdAt',
+    'updatedAt',
+  ],
+  unit: ['id', 'organisationId', 'code', 'name', 'phone', 'active'],
+  position: ['id', 'organisationId', 'code', 'title', 'endorsementHeading', 'unitId', 'active'],
+  person: [
+    'id',
+    'organisationId',
+    'username',
+    'prefix',
+    'fullName',
+    'roles',
+    'unitId',
+    'active',
+    'createdAt',
+    'positionIds',
+  ],
+  chain: ['unitId', 'positionIds'],
+  actingOrder: [
+    'id',
+    'organisationId',
+    'personId',
+    'positionId',
+    'kind',
+    'fromDate',
+    'toDate',
+    'reference',
+    'awayNoticeId',
+  ],
+};
 
 /** Every row of the organisation tables, to prove that a re-import or a failed import changes nothing. */
 async function dump(db: DataSource): Promise<string> {
@@ -56,6 +106,56 @@ describe('organisation file import', () => {
     expect(res.body.actingOrders).toHaveLength(1);
     expect(res.body.actingOrders[0]).toMatchObject({ kind: 'acting', fromDate: '2026-11-01' });
     expect(JSON.stringify(res.body)).not.toContain('passwordHash');
+  });
+
+  it('answers GET /organisation key for key and byte for byte as the entities did', async () => {
+    const kanok = (await demoLogin(t.app, 'kanok').expect(200)).body.token as string;
+    for (const token of [adminToken, kanok]) {
+      const res = await request(t.app.getHttpServer())
+        .get('/organisation')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      // The text, not supertest's body: the keys in the order they were sent.
+      const d = JSON.parse(res.text) as Record<
+        'units' | 'positions' | 'people' | 'chains' | 'actingOrders',
+        object[]
+      > & {
+        organisation: object;
+      };
+      const keysOf = (objects: object[]) => objects.map((o) => Object.keys(o));
+      const each = (objects: object[], keys: string[]) => objects.map(() => keys);
+      expect(Object.keys(d)).toEqual(DIRECTORY_KEYS.directory);
+      expect(Object.keys(d.organisation)).toEqual(DIRECTORY_KEYS.organisation);
+      expect(keysOf(d.units)).toEqual(each(d.units, DIRECTORY_KEYS.unit));
+      expect(keysOf(d.positions)).toEqual(each(d.positions, DIRECTORY_KEYS.position));
+      expect(keysOf(d.people)).toEqual(each(d.people, DIRECTORY_KEYS.person));
+      expect(keysOf(d.chains)).toEqual(each(d.chains, DIRECTORY_KEYS.chain));
+      expect(keysOf(d.actingOrders)).toEqual(each(d.actingOrders, DIRECTORY_KEYS.actingOrder));
+      expect(d.units.length * d.positions.length * d.people.length * d.actingOrders.length).toBeGreaterThan(
+        0,
+      );
+    }
+
+    // Values and formats (dates, nulls, jsonb) as the entities serialise, for an administrator.
+    const res = await request(t.app.getHttpServer())
+      .get('/organisation')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    const organisationId = (res.body as { organisation: { id: string } }).organisation.id;
+    const where = { organisationId };
+    const people = (res.body as { people: ({ positionIds: string[] } & object)[] }).people;
+    const fromEntities = JSON.stringify({
+      organisation: await db.getRepository(Organisation).findOneByOrFail({ id: organisationId }),
+      units: await db.getRepository(Unit).find({ where, order: { code: 'ASC' } }),
+      positions: await db.getRepository(Position).find({ where, order: { code: 'ASC' } }),
+      people: (await db.getRepository(Person).find({ where, order: { username: 'ASC' } })).map((p, i) => ({
+        ...p,
+        positionIds: people[i].positionIds,
+      })),
+      chains: (res.body as { chains: unknown }).chains,
+      actingOrders: await db.getRepository(ActingOrder).find({ where, order: { fromDate: 'ASC' } }),
+    });
+    expect(res.text).toBe(fromEntities);
   });
 
   it('importing the same file twice changes nothing', async () => {

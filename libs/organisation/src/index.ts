@@ -12,6 +12,7 @@ export * from './file/organisation-edit.service';
 export * from './file/organisation-file-edits.util';
 export * from './file/parse-organisation-file.util';
 export * from './organisation-directory.service';
+export * from './organisation-directory.view';
 export * from './organisation.module';
 export * from './png-image.util';
 export * from './organisation-images.service';

@@ -10,16 +10,15 @@ import { Person } from './entities/person.entity';
 import { Position } from './entities/position.entity';
 import { Unit } from './entities/unit.entity';
 import type { OrganisationFile } from './file/organisation-file.schema';
+import type {
+  ActingOrderView,
+  OrganisationDirectory,
+  OrganisationView,
+  PersonView,
+  PositionView,
+  UnitView,
+} from './organisation-directory.view';
 import { findOrganisationSummaryByCode, type OrganisationSummary } from './organisation.repository';
-
-export interface OrganisationDirectory {
-  organisation: Organisation;
-  units: Unit[];
-  positions: Position[];
-  people: (Person & { positionIds: string[] })[];
-  chains: { unitId: string; positionIds: string[] }[];
-  actingOrders: ActingOrder[];
-}
 
 /** Reads an organisation's structure; every query is bound to one organisation id. */
 @Injectable()
@@ -52,18 +51,18 @@ export class OrganisationDirectoryService {
     const chains = new Map<string, string[]>();
     for (const s of steps) chains.set(s.unitId, [...(chains.get(s.unitId) ?? []), s.positionId]);
     return {
-      organisation,
-      units,
-      positions,
+      organisation: organisationView(organisation),
+      units: units.map(unitView),
+      positions: positions.map(positionView),
       people: people.map((p) => ({
-        ...p,
+        ...personView(p),
         positionIds: links
           .filter((l) => l.personId === p.id)
           .sort((a, b) => Number(b.primary) - Number(a.primary))
           .map((l) => l.positionId),
       })),
       chains: [...chains].map(([unitId, positionIds]) => ({ unitId, positionIds })),
-      actingOrders,
+      actingOrders: actingOrders.map(actingOrderView),
     };
   }
 
@@ -129,3 +128,68 @@ export class OrganisationDirectoryService {
     };
   }
 }
+
+/**
+ * A view's mapper: the row's columns the view names, each once, in the order given (the entity's
+ * column order, the order the API has always answered). The compiler holds the list to the view:
+ * none missing, none extra.
+ */
+function mapper<V>(columns: Record<keyof V, true>): (row: V) => V {
+  const keys = Object.keys(columns) as (keyof V)[];
+  return (row) => Object.fromEntries(keys.map((k) => [k, row[k]])) as V;
+}
+
+/* One mapper per entity. */
+const organisationView: (o: Organisation) => OrganisationView = mapper<OrganisationView>({
+  id: true,
+  code: true,
+  name: true,
+  registerCode: true,
+  digits: true,
+  workingTime: true,
+  awayRequiresApproval: true,
+  publicUrl: true,
+  printJustify: true,
+  printContinuationWord: true,
+  createdAt: true,
+  updatedAt: true,
+});
+const unitView: (u: Unit) => UnitView = mapper<UnitView>({
+  id: true,
+  organisationId: true,
+  code: true,
+  name: true,
+  phone: true,
+  active: true,
+});
+const positionView: (p: Position) => PositionView = mapper<PositionView>({
+  id: true,
+  organisationId: true,
+  code: true,
+  title: true,
+  endorsementHeading: true,
+  unitId: true,
+  active: true,
+});
+const personView: (p: Person) => PersonView = mapper<PersonView>({
+  id: true,
+  organisationId: true,
+  username: true,
+  prefix: true,
+  fullName: true,
+  roles: true,
+  unitId: true,
+  active: true,
+  createdAt: true,
+});
+const actingOrderView: (o: ActingOrder) => ActingOrderView = mapper<ActingOrderView>({
+  id: true,
+  organisationId: true,
+  personId: true,
+  positionId: true,
+  kind: true,
+  fromDate: true,
+  toDate: true,
+  reference: true,
+  awayNoticeId: true,
+});

@@ -15,7 +15,8 @@ import { exportOrganisationFile } from './file/export-organisation-file.util';
 import { OrganisationImportService } from './file/organisation-import.service';
 import { OrganisationImportSummary } from './file/organisation-import-summary';
 import { parseOrganisationFile } from './file/parse-organisation-file.util';
-import { OrganisationDirectoryService, type OrganisationDirectory } from './organisation-directory.service';
+import { OrganisationDirectoryService } from './organisation-directory.service';
+import type { OrganisationDirectory } from './organisation-directory.view';
 
 @ApiTags('organisation')
 @Controller()
