@@ -1,4 +1,4 @@
-import type { ActingKind } from '@saraban/organisation';
+import type { ActingOrderView } from '@saraban/organisation';
 import type { Capacity } from './capacity';
 
 export interface HolderInput {
@@ -7,16 +7,11 @@ export interface HolderInput {
   primary: boolean;
 }
 
-export interface ActingOrderInput {
-  id: string;
-  personId: string;
-  positionId: string;
-  kind: ActingKind;
-  /** Bangkok calendar days, inclusive; `toDate` null = open-ended. */
-  fromDate: string;
-  toDate: string | null;
-  reference: string;
-}
+/** An acting order as the rule reads it: the organisation's order, without its bookkeeping. */
+export type ActingOrderInput = Pick<
+  ActingOrderView,
+  'id' | 'personId' | 'positionId' | 'kind' | 'fromDate' | 'toDate' | 'reference'
+>;
 
 /** The facts needed to say who may act on a post on a day. Callers pass active people only. */
 export interface Staffing {
