@@ -1,5 +1,5 @@
-import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { ApprovalChainStep } from './entities/approval-chain-step.entity';
+import { type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { queryPrepared } from '@saraban/postgres';
 import { Organisation, type DigitPreference } from './entities/organisation.entity';
 import { Position } from './entities/position.entity';
 
@@ -65,22 +65,38 @@ export async function findActivePosition(
   return p ? { id: p.id, title: p.title, endorsementHeading: p.endorsementHeading } : null;
 }
 
+/** A unit's chain with its posts, one statement (a submission reads it on every draft it routes). */
+const APPROVAL_CHAIN_SQL = `
+  SELECT s.seq, s.position_id AS "positionId", p.id AS "id", p.title, p.endorsement_heading AS "endorsementHeading"
+    FROM approval_chain_steps s
+    LEFT JOIN positions p ON p.id = s.position_id AND p.organisation_id = s.organisation_id
+   WHERE s.organisation_id = $1 AND s.unit_id = $2`;
+
 /** A unit's approval chain as it is now (its steps, unordered, and their posts); empty when it has none. */
 export async function readApprovalChain(
   manager: EntityManager,
   organisationId: string,
   unitId: string,
 ): Promise<{ steps: { seq: number; positionId: string }[]; positions: PositionSummary[] }> {
-  const chain = await manager.find(ApprovalChainStep, { where: { organisationId, unitId } });
-  if (chain.length === 0) return { steps: [], positions: [] };
-  const positions = await manager.find(Position, {
-    where: { organisationId, id: In(chain.map((c) => c.positionId)) },
-  });
+  const rows = await queryPrepared<{ seq: number; positionId: string } & NullablePosition>(
+    manager,
+    APPROVAL_CHAIN_SQL,
+    [organisationId, unitId],
+  );
+  const positions = new Map<string, PositionSummary>();
+  for (const r of rows)
+    if (r.id !== null)
+      positions.set(r.id, { id: r.id, title: r.title, endorsementHeading: r.endorsementHeading });
   return {
-    steps: chain.map((c) => ({ seq: c.seq, positionId: c.positionId })),
-    positions: positions.map((p) => ({ id: p.id, title: p.title, endorsementHeading: p.endorsementHeading })),
+    steps: rows.map((r) => ({ seq: r.seq, positionId: r.positionId })),
+    positions: [...positions.values()],
   };
 }
+
+/** A post joined to a chain step: all null when the step names no post of the organisation. */
+type NullablePosition =
+  | { id: string; title: string; endorsementHeading: string | null }
+  | { id: null; title: null; endorsementHeading: null };
 
 /** A relation of organisations' public codes: id, code. */
 export function organisationCodesSql(): string {
