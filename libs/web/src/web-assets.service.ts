@@ -12,39 +12,23 @@ export interface WebAsset {
 /** The fonts the stylesheet names: Sarabun, Thai and Latin subsets, regular and bold. */
 const FONT_FILE = /^sarabun-(thai|latin)-(400|700)-normal\.woff2?$/;
 
-/** The characters each Sarabun subset covers (as @fontsource cuts the font). */
-const FONT_SUBSETS: [subset: string, unicodeRange: string][] = [
-  ['thai', 'U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC'],
-  [
-    'latin',
-    'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, ' +
-      'U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD',
-  ],
-];
-
 /**
- * The stylesheet's @font-face rules, one a subset and weight, written ahead of app.css (the
- * browser downloads only the files whose characters a page uses).
+ * The stylesheet's @font-face rules, one a subset and weight, as @fontsource/sarabun writes them
+ * (its 400.css and 700.css: the Thai and Latin subsets, with their unicode ranges), pointed at
+ * the files this service serves; written ahead of app.css (the browser downloads only the
+ * files whose characters a page uses).
  */
-const FONT_FACES = [400, 700]
-  .flatMap((weight) =>
-    FONT_SUBSETS.map(([subset, range]) => {
-      const file = `/app/assets/fonts/sarabun-${subset}-${weight}-normal`;
-      return [
-        '@font-face {',
-        "  font-family: 'Sarabun';",
-        '  font-style: normal;',
-        '  font-display: swap;',
-        `  font-weight: ${weight};`,
-        '  src:',
-        `    url(${file}.woff2) format('woff2'),`,
-        `    url(${file}.woff) format('woff');`,
-        `  unicode-range: ${range};`,
-        '}\n',
-      ].join('\n');
-    }),
-  )
-  .join('');
+function fontFaces(): string {
+  const dir = path.join(projectRoot(), 'node_modules', '@fontsource', 'sarabun');
+  return [400, 700]
+    .flatMap((weight) => [
+      ...readFileSync(path.join(dir, `${weight}.css`), 'utf8').matchAll(
+        /\/\* sarabun-(?:thai|latin)-\d+-normal \*\/\s*(@font-face \{[^}]*\})/g,
+      ),
+    ])
+    .map((m) => `${m[1].replaceAll('url(./files/', 'url(/app/assets/fonts/')}\n`)
+    .join('');
+}
 
 /**
  * The interface's few static files, read once. The stylesheet and script are linked with a
@@ -85,7 +69,7 @@ export class WebAssets {
     }
     const bytes = readFileSync(file);
     const asset = {
-      bytes: name === 'app.css' ? Buffer.concat([Buffer.from(FONT_FACES), bytes]) : bytes,
+      bytes: name === 'app.css' ? Buffer.concat([Buffer.from(fontFaces()), bytes]) : bytes,
       type,
     };
     this.cache.set(name, asset);
