@@ -9,11 +9,13 @@ import {
   type PendingHistoryEntry,
 } from '../../libs/approval/src/history/approval-history.writer';
 import type { HashedHistoryFields } from '../../libs/approval/src/history/history-hash.util';
+import { OutboxWriterOneEvent1796660000000 } from '../../libs/database/src/migrations/1796660000000-OutboxWriterOneEvent';
 import { openTestDataSource } from '../utils/test-data-source';
 
 /*
- * One outbox writer (docs/architecture.md): the database function outbox_append_events inserts
- * every outbox row. appendOutboxEvents (libs/outbox) calls it in the caller's transaction; the
+ * One outbox writer (docs/architecture.md): the database function outbox_append_event inserts
+ * every outbox row. appendOutboxEvents (libs/outbox) calls it, through outbox_append_events, in
+ * the caller's transaction; the
  * approval history's trigger calls it when it links an entry at COMMIT. Each event is written
  * once, in order, and only when its transaction commits.
  */
@@ -65,16 +67,20 @@ describe('one outbox writer', () => {
   beforeAll(async () => ({ db, close } = await openTestDataSource()));
   afterAll(() => close());
 
-  it('has one statement that inserts outbox rows: the function outbox_append_events, and no TypeScript inserts them', async () => {
+  it('has one statement that inserts outbox rows: the function outbox_append_event, and no TypeScript inserts them', async () => {
     const writers: { proname: string }[] = await db.query(
       `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = 'public' AND p.prosrc ~* 'insert\\s+into\\s+"?outbox"?[\\s(]' ORDER BY p.proname`,
     );
-    expect(writers.map((w) => w.proname)).toEqual(['outbox_append_events']);
+    expect(writers.map((w) => w.proname)).toEqual(['outbox_append_event']);
     const linker: { src: string }[] = await db.query(
       `SELECT prosrc AS src FROM pg_proc WHERE proname = 'approval_history_link'`,
     );
-    expect(linker[0].src).toContain('outbox_append_events');
+    expect(linker[0].src).toContain('outbox_append_event(');
+    const arrayWriter: { src: string }[] = await db.query(
+      `SELECT prosrc AS src FROM pg_proc WHERE proname = 'outbox_append_events'`,
+    );
+    expect(arrayWriter[0].src).toContain('outbox_append_event(');
 
     const root = path.join(__dirname, '../..');
     const inserting = [...libraryFiles(path.join(root, 'libs')), ...libraryFiles(path.join(root, 'apps'))]
@@ -133,5 +139,37 @@ describe('one outbox writer', () => {
       [organisationId],
     );
     expect(history.map((h) => h.seq)).toEqual(['1', '2', '3']);
+  });
+
+  it('the one-row writer migration goes down to the array writer and up again, writing the same events', async () => {
+    const migration = new OutboxWriterOneEvent1796660000000();
+    const writers = async (): Promise<string[]> =>
+      (
+        await db.query<{ proname: string }[]>(
+          `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.prosrc ~* 'insert\\s+into\\s+"?outbox"?[\\s(]' ORDER BY p.proname`,
+        )
+      ).map((w) => w.proname);
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await writers()).toEqual(['outbox_append_events']);
+      const organisationId = randomUUID();
+      await db.transaction((m) =>
+        appendOutboxEvents(m, [{ organisationId, type: 'memo.down', payload: { n: 1 } }]),
+      );
+      await migration.up(runner);
+      expect(await writers()).toEqual(['outbox_append_event']);
+      await db.transaction((m) =>
+        appendOutboxEvents(m, [{ organisationId, type: 'memo.up', payload: { n: 2 } }]),
+      );
+      const rows = await outboxOf(db, organisationId);
+      expect(rows.map((r) => [r.type, r.payload])).toEqual([
+        ['memo.down', { n: 1 }],
+        ['memo.up', { n: 2 }],
+      ]);
+    } finally {
+      await runner.release();
+    }
   });
 });

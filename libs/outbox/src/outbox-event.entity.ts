@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * A domain event written in the same transaction as the change it reports; a relay moves it
  * to the queues after commit and sets `processedAt`. Rows are inserted only by the database
- * function `outbox_append_events` (see `appendOutboxEvents`); a trigger NOTIFYs channel `outbox`
+ * function `outbox_append_event` (see `appendOutboxEvents`); a trigger NOTIFYs channel `outbox`
  * on insert.
  */
 @Entity('outbox')

@@ -38,10 +38,11 @@ export interface NewOutboxEvent {
 /**
  * Writes events in the caller's transaction: they exist exactly when the change commits.
  *
- * Every outbox row is inserted by one database function, `outbox_append_events` (migration
- * OneOutboxWriter): this calls it, and so does the approval history's trigger when it links an
- * entry at COMMIT. It stamps each row with clock_timestamp() in the array's order, so events of
- * one transaction keep their order for the relay.
+ * Every outbox row is inserted by one database function, `outbox_append_event` (migrations
+ * OneOutboxWriter and OutboxWriterOneEvent): this calls it through `outbox_append_events`, once
+ * per event in the array's order, and the approval history's trigger calls it when it links an
+ * entry at COMMIT. Each row is stamped with clock_timestamp(), so events of one transaction keep
+ * their order for the relay.
  */
 export async function appendOutboxEvents(
   manager: EntityManager,

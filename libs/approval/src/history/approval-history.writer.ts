@@ -5,9 +5,9 @@ import { historyCanonicalJson, type HashedHistoryFields } from './history-hash.u
  * canonical JSON and their outbox event, in the command's own transaction. A deferred trigger
  * links each one into the organisation's hash chain during COMMIT (seq, prev_hash, hash by the
  * formula of history-hash.util.ts), inserts it into approval_history and hands its event, with
- * historySeq, to the one outbox writer (`outbox_append_events`, which `appendOutboxEvents` of
- * @saraban/outbox calls too); see the migrations ApprovalHistoryLinkedAtCommit and
- * OneOutboxWriter. The chain's head is thus locked only while COMMIT runs, never across a round
+ * historySeq, to the one outbox writer (`outbox_append_event`, which `appendOutboxEvents` of
+ * @saraban/outbox calls too); see the migrations ApprovalHistoryLinkedAtCommit, OneOutboxWriter
+ * and OutboxWriterOneEvent. The chain's head is thus locked only while COMMIT runs, never across a round
  * trip to the API.
  */
 
