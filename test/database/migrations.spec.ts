@@ -22,4 +22,20 @@ describe('migrations', () => {
     expect(loaded).toEqual(declared.map((e) => `${e.name} ${e.table}`).sort());
     expect(loaded.length).toBeGreaterThan(20);
   });
+
+  it('stores whole files (signed PDFs, attachments) compressed with lz4', async () => {
+    const methods: { column: string; method: string }[] = await db.query(
+      `SELECT c.relname || '.' || a.attname AS column, a.attcompression::text AS method
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE (c.relname, a.attname) IN (('signed_documents', 'signed_pdf'), ('signed_documents', 'unsigned_pdf'),
+                                         ('memo_attachments', 'content'))
+        ORDER BY 1`,
+    );
+    // 'l' = lz4 (this machine's PostgreSQL is built with it, as Debian's and Docker's are).
+    expect(methods).toEqual([
+      { column: 'memo_attachments.content', method: 'l' },
+      { column: 'signed_documents.signed_pdf', method: 'l' },
+      { column: 'signed_documents.unsigned_pdf', method: 'l' },
+    ]);
+  });
 });
