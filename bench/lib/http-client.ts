@@ -15,7 +15,24 @@ export class BenchHttpClient {
   }
 
   /** Sends a JSON request; answers the status and the body as text. */
-  request(
+  async request(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<{ status: number; text: string }> {
+    try {
+      return await this.send(method, path, token, body);
+    } catch (error) {
+      // A kept-alive socket the server closed as idle just as this request was written to it
+      // (its keepAliveTimeout): the request never reached the server, so it is sent again
+      // once on a fresh socket, as Node's documentation advises (`request.reusedSocket`).
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.send(method, path, token, body);
+    }
+  }
+
+  private send(
     method: string,
     path: string,
     token: string | null,
@@ -46,7 +63,9 @@ export class BenchHttpClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error) : error),
+      );
       req.end(payload);
     });
   }
@@ -60,5 +79,12 @@ export class BenchHttpClient {
 
   close(): void {
     this.agent.destroy();
+  }
+}
+
+/** ECONNRESET on a kept-alive socket reused for this request, before any answer. */
+class StaleSocketError extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
   }
 }
