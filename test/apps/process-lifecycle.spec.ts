@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../utils/processes';
 import { createTestDatabase } from '../utils/test-database';
@@ -88,4 +89,63 @@ describe('the compiled apps as processes', () => {
     expect(await api.exited()).toBe(0);
     for (const pid of processes) expect(() => process.kill(pid, 0)).toThrow();
   });
+
+  it('the worker and its Chromium close themselves when their launcher is SIGKILLed (the IPC channel closes)', async () => {
+    // A launcher as the harness launches apps (an IPC channel), which then dies without stopping it.
+    const launcher = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const c = require('node:child_process').spawn(process.execPath, [process.argv[1]], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+         c.channel.unref();
+         console.log(c.pid);
+         setInterval(() => {}, 1000);`,
+        path.join(out, 'apps/worker/src/main.js'),
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          QUEUE_PREFIX: 'launcher',
+          WORKER_HEALTH_PORT: '0',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let printed = '';
+    launcher.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const worker = Number(await waitFor(() => /^\d+\n/.exec(printed)?.[0], 'the worker’s pid'));
+    const browsers = await waitFor(
+      () => {
+        const found = childrenOf(worker).filter((c) => /chrom/i.test(c.comm));
+        return found.length > 0 ? found.map((c) => c.pid) : null;
+      },
+      'the worker’s Chromium',
+      { timeoutMs: 60_000 },
+    );
+
+    launcher.kill('SIGKILL');
+    await waitFor(() => ![worker, ...browsers].some(alive), 'the worker and its Chromium to end', {
+      timeoutMs: 40_000,
+    });
+  });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function childrenOf(parent: number): { pid: number; comm: string }[] {
+  return execFileSync('ps', ['-eo', 'pid,ppid,comm'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, ppid]) => Number(ppid) === parent)
+    .map(([pid, , comm]) => ({ pid: Number(pid), comm }));
+}

@@ -78,8 +78,12 @@ export class AppProcess {
       cwd: ROOT,
       // A worker's health port: any free one unless the test names it (several workers at once).
       env: { ...process.env, WORKER_HEALTH_PORT: '0', ...this.env, LOG_FORMAT: 'json' },
-      stdio: ['ignore', options.capture ? 'pipe' : 'ignore', options.capture ? 'pipe' : log],
+      // The IPC channel: should this process die without stopping it (a crash, SIGKILL), the
+      // channel closes and the app closes itself (closeWithLauncher) instead of running on.
+      stdio: ['ignore', options.capture ? 'pipe' : 'ignore', options.capture ? 'pipe' : log, 'ipc'],
     });
+    // The channel alone does not keep this process alive.
+    this.child.channel?.unref();
     const keep = (chunk: Buffer) => (this.output += chunk.toString('utf8'));
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { Logger } from '@nestjs/common';
+import { closeWithLauncher } from '@saraban/logging';
 
 /**
  * Runs the API as `count` processes sharing one port (node:cluster): one Node process runs
@@ -35,6 +36,7 @@ export function runApiProcesses(count: number, start: () => Promise<void>): Prom
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  closeWithLauncher(onSignal);
   logger.log(`${count} API processes`);
   return Promise.resolve();
 }
