@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -10,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { ErrorBody } from '@saraban/errors';
+import { ErrorBody, SchemaPipe } from '@saraban/errors';
 import type { ApprovalCommand } from './commands/approval-command';
 import { ApprovalCommandService } from './commands/approval-command.service';
 import {
@@ -19,10 +20,12 @@ import {
   EndorseMemoDto,
   RerouteMemoDto,
   ReturnMemoDto,
-  SubmitMemoDto,
-  WithdrawMemoDto,
-  type VersionedCommandDto,
+  VersionedCommandDto,
 } from './dto/approval-command.dto';
+import {
+  approvalCommandSchemas as schemas,
+  type ApprovalCommandBody as CommandBody,
+} from './dto/approval-command.schema';
 import { ApprovalStateView, SentListView, TimelineView } from './dto/approval-views';
 import { SentQuery } from './dto/inbox.query';
 import { commandRequestHash } from './idempotency/idempotency.service';
@@ -71,6 +74,7 @@ export class ApprovalController {
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit (author): issues the register number and the date, and starts the chain' })
+  @ApiBody({ type: VersionedCommandDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({
@@ -81,7 +85,7 @@ export class ApprovalController {
   submit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: SubmitMemoDto,
+    @Body(new SchemaPipe(schemas.submit)) dto: CommandBody<'submit'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(user, id, 'submit', dto, { kind: 'submit' }, key);
@@ -92,13 +96,14 @@ export class ApprovalController {
   @ApiOperation({
     summary: 'Endorse and forward, with an opinion or without one (whoever may act on the waiting step)',
   })
+  @ApiBody({ type: EndorseMemoDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
   endorse(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: EndorseMemoDto,
+    @Body(new SchemaPipe(schemas.endorse)) dto: CommandBody<'endorse'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(user, id, 'endorse', dto, { kind: 'endorse', opinion: dto.opinion ?? '' }, key);
@@ -107,13 +112,14 @@ export class ApprovalController {
   @Post(':id/return')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return to the author with a reason' })
+  @ApiBody({ type: ReturnMemoDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
   returnMemo(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ReturnMemoDto,
+    @Body(new SchemaPipe(schemas.return)) dto: CommandBody<'return'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(user, id, 'return', dto, { kind: 'return', reason: dto.reason }, key);
@@ -124,13 +130,14 @@ export class ApprovalController {
   @ApiOperation({
     summary: 'Give the order (decision maker): ทราบ, อนุมัติ, เห็นชอบ, อนุญาต, ไม่อนุมัติ or free text',
   })
+  @ApiBody({ type: DecideMemoDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DecideMemoDto,
+    @Body(new SchemaPipe(schemas.decide)) dto: CommandBody<'decide'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(
@@ -146,13 +153,14 @@ export class ApprovalController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw (author, before the decision); the number is kept, marked cancelled' })
+  @ApiBody({ type: VersionedCommandDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
   withdraw(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: WithdrawMemoDto,
+    @Body(new SchemaPipe(schemas.withdraw)) dto: CommandBody<'withdraw'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(user, id, 'withdraw', dto, { kind: 'withdraw' }, key);
@@ -161,13 +169,14 @@ export class ApprovalController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel (clerk); the register number is kept, marked cancelled' })
+  @ApiBody({ type: CancelMemoDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
   cancel(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: CancelMemoDto,
+    @Body(new SchemaPipe(schemas.cancel)) dto: CommandBody<'cancel'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(user, id, 'cancel', dto, { kind: 'cancel', reason: dto.reason }, key);
@@ -176,13 +185,14 @@ export class ApprovalController {
   @Post(':id/reroute')
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-route a stuck step to another post (clerk or admin); recorded' })
+  @ApiBody({ type: RerouteMemoDto })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOkResponse({ type: ApprovalStateView })
   @ApiConflictResponse({ type: ErrorBody })
   reroute(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: RerouteMemoDto,
+    @Body(new SchemaPipe(schemas.reroute)) dto: CommandBody<'reroute'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
     return this.run(
@@ -199,7 +209,7 @@ export class ApprovalController {
     user: AuthUser,
     id: string,
     name: string,
-    dto: VersionedCommandDto,
+    dto: { version?: number },
     command: ApprovalCommand,
     key: string | undefined,
   ): Promise<ApprovalStateView> {

@@ -15,6 +15,7 @@ export * from './approval.module';
 export * from './commands/approval-command';
 export * from './commands/approval-command.service';
 export * from './dto/approval-views';
+export * from './dto/approval-command.schema';
 export * from './history/approval-audit.service';
 export * from './queries/approval-query.service';
 export * from './queries/memo-search.service';

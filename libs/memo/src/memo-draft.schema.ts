@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaProblems, type SchemaProblem } from '@saraban/errors';
 import { MEMO_COPY_KINDS, MEMO_PURPOSES, SECRECIES, URGENCIES } from './memo-vocabulary';
 import { MEMO_LIMITS } from './memo-limits';
 
@@ -141,10 +142,7 @@ export type UpdateMemoInput = z.infer<typeof updateMemoSchema>;
 export type MemoBlockInput = z.infer<typeof memoBlockSchema>;
 
 /** One refused field: its path (`body.2.text`, `subject`) and what is wrong, in Thai. */
-export interface MemoDraftProblem {
-  field: string;
-  message: string;
-}
+export type MemoDraftProblem = SchemaProblem;
 
 /**
  * The schema's issues as the person reads them. A problem inside the body names its section
@@ -155,14 +153,9 @@ export function memoDraftProblems(
   error: z.ZodError,
   sectionOf: (index: number) => number = (index) => index + 1,
 ): MemoDraftProblem[] {
-  return error.issues.flatMap((issue) => {
-    const path = issue.path.map(String);
-    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...path, key]) : [path];
-    return paths.map((p) => {
-      const own = issue.code === 'unrecognized_keys' ? `ไม่รู้จักช่อง "${p[p.length - 1]}"` : issue.message;
-      const block = p[0] === 'body' && p.length > 1 ? Number(p[1]) : NaN;
-      const message = Number.isInteger(block) ? `ส่วนที่ ${sectionOf(block)}: ${own}` : own;
-      return { field: p.join('.'), message };
-    });
+  return schemaProblems(error).map(({ field, message }) => {
+    const [head, index] = field.split('.');
+    const block = head === 'body' && index !== undefined ? Number(index) : NaN;
+    return { field, message: Number.isInteger(block) ? `ส่วนที่ ${sectionOf(block)}: ${message}` : message };
   });
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { ApprovalCommand } from '@saraban/approval';
+import type { ApprovalCommand, ApprovalCommandBody, ApprovalCommandKind } from '@saraban/approval';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { MemoDraftService } from '@saraban/memo';
-import { AcknowledgeForm, DecideForm, EndorseForm, ReasonForm, SubmitForm } from './forms/approval.forms';
-import { versionOf } from './forms/attachment.form';
+import { AcknowledgeForm, readCommandForm, type CommandForm } from './forms/approval.forms';
 import { WebApproval, isShowableRefusal } from './web-approval.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
@@ -32,28 +31,28 @@ export class WebApprovalController {
   async submit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: SubmitForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
     // A returned memo goes up again with the number it already has: the page says "ส่งเสนอใหม่แล้ว".
     const before = await this.approval.state(user, id);
     const done = before.status === 'returned' ? 'resubmitted' : 'submitted';
-    await this.command(res, user, id, { kind: 'submit' }, form, done, form.idempotencyKey);
+    await this.command(res, user, id, readCommandForm('submit', posted), () => ({ kind: 'submit' }), done);
   }
 
   @Post('memos/:id/endorse')
   async endorse(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: EndorseForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
     await this.command(
       res,
       user,
       id,
-      { kind: 'endorse', opinion: form.opinion?.trim() ?? '' },
-      form,
+      readCommandForm('endorse', posted),
+      (b) => ({ kind: 'endorse', opinion: b.opinion ?? '' }),
       'endorsed',
     );
   }
@@ -62,41 +61,68 @@ export class WebApprovalController {
   async giveBack(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: ReasonForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await this.command(res, user, id, { kind: 'return', reason: form.reason.trim() }, form, 'returned');
+    await this.command(
+      res,
+      user,
+      id,
+      readCommandForm('return', posted),
+      (b) => ({ kind: 'return', reason: b.reason }),
+      'returned',
+    );
   }
 
   @Post('memos/:id/decide')
   async decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: DecideForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const text = form.text?.trim() || null;
-    await this.command(res, user, id, { kind: 'decide', order: form.order, text }, form, 'decided');
+    await this.command(
+      res,
+      user,
+      id,
+      readCommandForm('decide', posted),
+      (b) => ({ kind: 'decide', order: b.order, text: b.text || null }),
+      'decided',
+    );
   }
 
   @Post('memos/:id/withdraw')
   async withdraw(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: SubmitForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await this.command(res, user, id, { kind: 'withdraw' }, form, 'withdrawn');
+    await this.command(
+      res,
+      user,
+      id,
+      readCommandForm('withdraw', posted),
+      () => ({ kind: 'withdraw' }),
+      'withdrawn',
+    );
   }
 
   @Post('memos/:id/cancel')
   async cancel(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: ReasonForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await this.command(res, user, id, { kind: 'cancel', reason: form.reason.trim() }, form, 'cancelled');
+    await this.command(
+      res,
+      user,
+      id,
+      readCommandForm('cancel', posted),
+      (b) => ({ kind: 'cancel', reason: b.reason }),
+      'cancelled',
+    );
   }
 
   /** "ทราบ" on the ticked memos, one transaction each; what was refused is said on the inbox page. */
@@ -138,25 +164,21 @@ export class WebApprovalController {
     res.redirect(303, `/app?done=acknowledged&n=${done}&of=${ids.length}`);
   }
 
-  private async command(
+  /** Runs the command the form asked for, or shows the memo page with the form's refusal. */
+  private async command<K extends ApprovalCommandKind>(
     res: Response,
     user: AuthUser,
     id: string,
-    command: ApprovalCommand,
-    form: { version?: string },
+    form: CommandForm<K>,
+    toCommand: (body: ApprovalCommandBody<K>) => ApprovalCommand,
     done: string,
-    key?: string,
   ): Promise<void> {
-    // An endorsement may be given without an opinion (the signature block alone); the others need their text.
-    const blank =
-      ((command.kind === 'return' || command.kind === 'cancel') && !command.reason) ||
-      (command.kind === 'decide' && command.order === 'custom' && !command.text);
-    if (blank) {
-      await this.renderRefusal(res, user, id, 'กรุณากรอกข้อความก่อนกดยืนยัน', 400);
+    if (!form.ok) {
+      await this.renderRefusal(res, user, id, form.problem, 400);
       return;
     }
     try {
-      await this.approval.run(user, id, command, versionOf(form), key && key.length <= 200 ? key : undefined);
+      await this.approval.run(user, id, toCommand(form.body), form.body.version, form.idempotencyKey);
       res.redirect(303, `/app/memos/${id}?done=${done}`);
     } catch (err) {
       if (!isShowableRefusal(err)) throw err;

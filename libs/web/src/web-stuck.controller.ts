@@ -4,8 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { OrganisationDirectoryService } from '@saraban/organisation';
 import { DocumentStatusService } from '@saraban/pipeline';
-import { RerouteForm } from './forms/approval.forms';
-import { versionOf } from './forms/attachment.form';
+import { readCommandForm } from './forms/approval.forms';
 import { WebApproval, isShowableRefusal } from './web-approval.service';
 import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
@@ -44,21 +43,17 @@ export class WebStuckController extends WebPage() {
   async reroute(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: RerouteForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const note = form.note.trim();
-    if (!note) {
-      await this.render(res, user, 'กรุณาระบุเหตุผลที่เปลี่ยนผู้พิจารณา', undefined, 400);
+    const form = readCommandForm('reroute', posted);
+    if (!form.ok) {
+      await this.render(res, user, form.problem, undefined, 400);
       return;
     }
+    const { positionId, note, version } = form.body;
     try {
-      await this.approval.run(
-        user,
-        id,
-        { kind: 'reroute', positionId: form.positionId, note },
-        versionOf(form),
-      );
+      await this.approval.run(user, id, { kind: 'reroute', positionId, note }, version);
       res.redirect(303, '/app/stuck?done=rerouted');
     } catch (err) {
       if (!isShowableRefusal(err)) throw err;
