@@ -11,3 +11,4 @@ export * from './register-year-summary';
 export * from './register.module';
 export * from './register.service';
 export * from './register-entry.repository';
+export * from './dto/register-input.schema';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -11,6 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { SchemaPipe } from '@saraban/errors';
 import { BUDDHIST_ERA_OFFSET } from '@saraban/thai-format';
 import { CancelRegisterEntryDto } from './dto/cancel-register-entry.dto';
 import { RegisterDocumentDto } from './dto/register-document.dto';
@@ -23,6 +25,7 @@ import { RegisterYearPathDto } from './dto/register-year-path.dto';
 import { RegisterYearQueryDto } from './dto/register-year-query.dto';
 import { RegisterYearSummaryResponse } from './dto/register-year-summary.response';
 import { SetNextNumberDto } from './dto/set-next-number.dto';
+import { registerInputSchemas as schemas, type RegisterInput } from './dto/register-input.schema';
 import type { RegisterEntryView } from './register-entry.view';
 import { OUTGOING_REGISTER } from './register-name';
 import type { RegisterPage } from './register-page';
@@ -72,6 +75,7 @@ export class RegisterController {
   }
 
   @Post('entries')
+  @ApiBody({ type: RegisterDocumentDto })
   @ApiOperation({
     summary: 'Register a document that is not a memo (e.g. a paper letter): issues the next number',
   })
@@ -79,7 +83,7 @@ export class RegisterController {
   registerDocument(
     @CurrentUser() user: AuthUser,
     @Param() path: RegisterPathDto,
-    @Body() dto: RegisterDocumentDto,
+    @Body(new SchemaPipe(schemas.registerDocument)) dto: RegisterInput<'registerDocument'>,
   ): Promise<RegisterEntryView> {
     return this.registers.registerDocument(user.organisationId, path.register, dto, user.personId);
   }
@@ -94,6 +98,7 @@ export class RegisterController {
 
   @Post('entries/:id/cancel')
   @HttpCode(200)
+  @ApiBody({ type: CancelRegisterEntryDto })
   @ApiOperation({
     summary: 'Cancel an entry: the number stays in the register, marked cancelled, and is never reused',
   })
@@ -103,7 +108,7 @@ export class RegisterController {
   cancel(
     @CurrentUser() user: AuthUser,
     @Param() path: RegisterEntryPathDto,
-    @Body() dto: CancelRegisterEntryDto,
+    @Body(new SchemaPipe(schemas.cancelEntry)) dto: RegisterInput<'cancelEntry'>,
   ): Promise<RegisterEntryView> {
     return this.registers.cancel(user.organisationId, path.id, dto.reason, user.personId, path.register);
   }
@@ -121,6 +126,7 @@ export class RegisterController {
   }
 
   @Put('years/:year/next-number')
+  @ApiBody({ type: SetNextNumberDto })
   @ApiOperation({ summary: 'Set the next number of a year (e.g. when moving from the paper book mid-year)' })
   @ApiOkResponse({ type: RegisterYearSummaryResponse })
   @ApiConflictResponse({
@@ -129,7 +135,7 @@ export class RegisterController {
   setNextNumber(
     @CurrentUser() user: AuthUser,
     @Param() path: RegisterYearPathDto,
-    @Body() dto: SetNextNumberDto,
+    @Body(new SchemaPipe(schemas.setNextNumber)) dto: RegisterInput<'setNextNumber'>,
   ): Promise<RegisterYearSummary> {
     return this.registers.setNextNumber(
       user.organisationId,

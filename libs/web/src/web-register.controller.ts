@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilte
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { OUTGOING_REGISTER, RegisterService } from '@saraban/register';
-import { BUDDHIST_ERA_OFFSET, bangkokCalendarYear, toArabicDigits } from '@saraban/thai-format';
+import { OUTGOING_REGISTER, RegisterService, registerInputSchemas } from '@saraban/register';
+import { BUDDHIST_ERA_OFFSET, bangkokCalendarYear } from '@saraban/thai-format';
 import { submitForm } from './forms/form-post.util';
-import { CancelEntryForm, NextNumberForm, PaperDocumentForm } from './forms/register.forms';
+import { readSchemaForm } from './forms/schema-form.util';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
@@ -46,10 +46,16 @@ export class WebRegisterController {
   async setNext(
     @CurrentUser() user: AuthUser,
     @Query('year') yearParam: unknown,
-    @Body() form: NextNumberForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
     const year = yearOf(yearParam);
+    const form = readSchemaForm(registerInputSchemas.setNextNumber, posted, ['nextNumber']);
+    if (!form.ok) {
+      await this.render(res, user, year, undefined, undefined, undefined, form.problem, 400);
+      return;
+    }
+    const { nextNumber, note } = form.body;
     await submitForm(
       res,
       async () => {
@@ -57,9 +63,9 @@ export class WebRegisterController {
           user.organisationId,
           OUTGOING_REGISTER,
           year,
-          Number(toArabicDigits(form.nextNumber.trim())),
+          nextNumber,
           user.personId,
-          form.note?.trim() || null,
+          note || null,
         );
         return `/app/register?year=${year}&done=next-number`;
       },
@@ -72,21 +78,20 @@ export class WebRegisterController {
   @Post('entries')
   async registerPaper(
     @CurrentUser() user: AuthUser,
-    @Body() form: PaperDocumentForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const fromText = form.fromText.trim();
-    const toText = form.toText.trim();
-    const subject = form.subject.trim();
     const year = bangkokCalendarYear(new Date());
-    if (!fromText || !toText || !subject) {
-      await this.render(res, user, year, undefined, undefined, undefined, 'กรุณากรอก จาก ถึง และเรื่อง', 400);
+    const form = readSchemaForm(registerInputSchemas.registerDocument, posted);
+    if (!form.ok) {
+      await this.render(res, user, year, undefined, undefined, undefined, form.problem, 400);
       return;
     }
+    const { fromText, toText, subject, remarks } = form.body;
     await this.registers.registerDocument(
       user.organisationId,
       OUTGOING_REGISTER,
-      { fromText, toText, subject, remarks: form.remarks?.trim() || undefined },
+      { fromText, toText, subject, remarks: remarks || undefined },
       user.personId,
     );
     res.redirect(303, `/app/register?year=${year}&done=registered`);
@@ -96,15 +101,16 @@ export class WebRegisterController {
   async cancel(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: CancelEntryForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
     const entry = await this.registers.get(user.organisationId, id, OUTGOING_REGISTER);
-    const reason = form.reason.trim();
-    if (!reason) {
-      await this.render(res, user, entry.year, undefined, undefined, undefined, 'กรุณาระบุเหตุผลที่ยกเลิกเลข', 400);
+    const form = readSchemaForm(registerInputSchemas.cancelEntry, posted);
+    if (!form.ok) {
+      await this.render(res, user, entry.year, undefined, undefined, undefined, form.problem, 400);
       return;
     }
+    const { reason } = form.body;
     await submitForm(
       res,
       async () => {

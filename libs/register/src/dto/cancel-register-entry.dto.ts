@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { REGISTER_TEXT_LIMITS } from './register-input.schema';
 
+/** The body as the OpenAPI document describes it; registerInputSchemas.cancelEntry says what it may hold. */
 export class CancelRegisterEntryDto {
   @ApiProperty({
+    minLength: 1,
+    maxLength: REGISTER_TEXT_LIMITS.note,
     example: 'ออกเลขซ้ำกับหนังสือฉบับเดิม',
     description: 'Why the number is cancelled (printed in หมายเหตุ)',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
   reason: string;
 }

@@ -1,44 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REGISTER_TEXT_LIMITS } from './register-input.schema';
 
-/** A document the clerk registers by hand, e.g. a paper letter that is not a memo in the system. */
+/**
+ * A document the clerk registers by hand, e.g. a paper letter that is not a memo in the system
+ * (as the OpenAPI document describes it; registerInputSchemas.registerDocument says what it may hold).
+ */
 export class RegisterDocumentDto {
-  @ApiProperty({ example: 'องค์การบริหารส่วนตำบลคำปีใหม่', description: 'จาก' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @ApiProperty({
+    maxLength: REGISTER_TEXT_LIMITS.party,
+    example: 'องค์การบริหารส่วนตำบลคำปีใหม่',
+    description: 'จาก',
+  })
   fromText: string;
 
-  @ApiProperty({ example: 'นายอำเภอเมืองนครพนม', description: 'ถึง' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @ApiProperty({ maxLength: REGISTER_TEXT_LIMITS.party, example: 'นายอำเภอเมืองนครพนม', description: 'ถึง' })
   toText: string;
 
-  @ApiProperty({ example: 'ขอส่งรายงานผลการดำเนินงาน', description: 'เรื่อง' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @ApiProperty({
+    maxLength: REGISTER_TEXT_LIMITS.subject,
+    example: 'ขอส่งรายงานผลการดำเนินงาน',
+    description: 'เรื่อง',
+  })
   subject: string;
 
   @ApiPropertyOptional({
+    format: 'date',
     example: '2026-03-14',
     description: 'ลงวันที่ (YYYY-MM-DD); defaults to today in Bangkok',
   })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  @MaxLength(10)
   datedOn?: string;
 
-  @ApiPropertyOptional({ description: 'การปฏิบัติ' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @ApiPropertyOptional({ maxLength: REGISTER_TEXT_LIMITS.note, description: 'การปฏิบัติ' })
   action?: string;
 
-  @ApiPropertyOptional({ description: 'หมายเหตุ' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @ApiPropertyOptional({ maxLength: REGISTER_TEXT_LIMITS.note, description: 'หมายเหตุ' })
   remarks?: string;
 }
