@@ -161,6 +161,34 @@ describe('notifications: in-app, email (mail catcher), LINE (LINE double), webho
       .send({ url: 'http://169.254.169.254/latest/meta-data', events: 'memo.submitted', description: '' })
       .expect(400);
     expect(page.text).toContain('ที่อยู่นี้ชี้ไปยังเครือข่ายภายในของระบบ');
+    // The web's settings forms are read with the API's schemas: the same refusals, in Thai.
+    const noEvent = await http()
+      .post('/app/admin/notifications/webhooks')
+      .set('Authorization', `Bearer ${admin}`)
+      .type('form')
+      .send({ url: 'https://integrator.example/hook', description: '' })
+      .expect(400);
+    expect(noEvent.text).toContain('เลือกอย่างน้อยหนึ่งเหตุการณ์');
+    const shortSecret = await http()
+      .post('/app/admin/notifications/line')
+      .set('Authorization', `Bearer ${admin}`)
+      .type('form')
+      .send({ channelSecret: 'short', accessToken: 't'.repeat(40) })
+      .expect(400);
+    expect(shortSecret.text).toContain('ต้องยาวอย่างน้อย 16 ตัวอักษร');
+    const apiShortSecret = await http()
+      .put('/admin/line')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ channelSecret: 'short', accessToken: 't'.repeat(40) })
+      .expect(400);
+    expect(JSON.stringify(apiShortSecret.body)).toContain('ต้องยาวอย่างน้อย 16 ตัวอักษร');
+    const badEmail = await http()
+      .post('/app/me/notifications')
+      .set('Authorization', `Bearer ${tokens.author}`)
+      .type('form')
+      .send({ email: 'somchai@', emailDigest: 'on' })
+      .expect(400);
+    expect(badEmail.text).toContain('อีเมลไม่ถูกต้อง');
     await rig.startWorker();
   });
 

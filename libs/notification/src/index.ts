@@ -14,3 +14,4 @@ export * from './webhooks/webhook.repository';
 export * from './digest/digest.service';
 export { planDelivery } from './delivery/delivery-plan.util';
 export * from './demo/demo-notification-setup';
+export * from './api/notification-input.schema';

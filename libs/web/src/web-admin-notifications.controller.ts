@@ -1,11 +1,15 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { isURL } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
 import { AppException } from '@saraban/errors';
-import { LineChannelService, WEBHOOK_EVENT_TYPES, WebhookSubscriptionService } from '@saraban/notification';
-import { LineChannelForm, WebhookSubscriptionForm } from './forms/notification-settings.form';
+import {
+  LineChannelService,
+  WEBHOOK_EVENT_TYPES,
+  WebhookSubscriptionService,
+  notificationInputSchemas,
+} from '@saraban/notification';
+import { readSchemaForm } from './forms/schema-form.util';
 import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
@@ -48,20 +52,15 @@ export class WebAdminNotificationsController extends WebPage() {
   @Post('line')
   async saveLine(
     @CurrentUser() user: AuthUser,
-    @Body() form: LineChannelForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    if (form.channelSecret.trim().length < 16 || form.accessToken.trim().length < 16) {
-      await this.render(
-        res,
-        user,
-        null,
-        { lineError: 'Channel secret และ access token ต้องยาวอย่างน้อย 16 ตัวอักษร' },
-        400,
-      );
+    const form = readSchemaForm(notificationInputSchemas.lineChannel, posted);
+    if (!form.ok) {
+      await this.render(res, user, null, { lineError: form.problem }, 400);
       return;
     }
-    await this.line.save(user.organisationId, user.personId, form.channelSecret, form.accessToken);
+    await this.line.save(user.organisationId, user.personId, form.body.channelSecret, form.body.accessToken);
     res.redirect(303, '/app/admin/notifications?done=line-saved');
   }
 
@@ -72,34 +71,19 @@ export class WebAdminNotificationsController extends WebPage() {
   }
 
   @Post('webhooks')
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() form: WebhookSubscriptionForm,
-    @Res() res: Response,
-  ): Promise<void> {
-    const events = (Array.isArray(form.events) ? form.events : form.events ? [form.events] : []).filter((e) =>
-      (WEBHOOK_EVENT_TYPES as readonly string[]).includes(e),
-    );
-    const url = form.url.trim();
-    if (
-      !isURL(url, { protocols: ['http', 'https'], require_protocol: true, require_tld: false }) ||
-      events.length === 0
-    ) {
-      await this.render(
-        res,
-        user,
-        null,
-        { hookError: 'ใส่ URL ที่ขึ้นต้นด้วย https:// และเลือกอย่างน้อยหนึ่งเหตุการณ์' },
-        400,
-      );
+  async create(@CurrentUser() user: AuthUser, @Body() posted: unknown, @Res() res: Response): Promise<void> {
+    // One checkbox per event type: a string for one, an array for several, absent for none.
+    const { events, ...fields } = (posted ?? {}) as Record<string, unknown>;
+    const form = readSchemaForm(notificationInputSchemas.webhookSubscription, {
+      ...fields,
+      events: Array.isArray(events) ? events : events === undefined ? [] : [events],
+    });
+    if (!form.ok) {
+      await this.render(res, user, null, { hookError: form.problem }, 400);
       return;
     }
     try {
-      const { secret } = await this.webhooks.create(user.organisationId, user.personId, {
-        url,
-        events,
-        description: form.description,
-      });
+      const { secret } = await this.webhooks.create(user.organisationId, user.personId, form.body);
       await this.render(res, user, 'webhook-created', { newSecret: secret }, 200);
     } catch (error) {
       if (!(error instanceof AppException) || error.status >= 500) throw error;

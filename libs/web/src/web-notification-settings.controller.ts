@@ -1,6 +1,5 @@
 import { Body, Controller, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { isEmail } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import {
@@ -9,12 +8,22 @@ import {
   NOTIFICATION_KIND_LABELS,
   NOTIFICATION_KINDS,
   NotificationPreferencesService,
+  notificationInputSchemas,
 } from '@saraban/notification';
-import { NotificationSettingsForm } from './forms/notification-settings.form';
+import { readSchemaForm } from './forms/schema-form.util';
+
 import { WebPage } from './web-page.mixin';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
+
+/** The preferences form as posted: checkboxes `channels[kind][email|line]=on`, digest and quiet hours as `on`. */
+interface NotificationSettingsPost {
+  email?: unknown;
+  emailDigest?: unknown;
+  quietHours?: unknown;
+  channels?: Partial<Record<string, Partial<Record<'email' | 'line', unknown>>>> | null;
+}
 
 /** The person's notification settings: channels per event, digest, quiet hours, and the LINE link. */
 @ApiExcludeController()
@@ -38,25 +47,27 @@ export class WebNotificationSettingsController extends WebPage() {
   @Post()
   async save(
     @CurrentUser() user: AuthUser,
-    @Body() form: NotificationSettingsForm,
+    @Body() body: NotificationSettingsPost | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const email = form.email?.trim() ?? '';
-    if (email && !isEmail(email)) {
-      await this.render(res, user, null, null, 'อีเมลไม่ถูกต้อง', 400);
-      return;
-    }
-    const given = form.channels ?? {};
-    await this.preferences.save(user, {
-      email: email || null,
-      emailDigest: form.emailDigest === 'on',
-      quietHours: form.quietHours === 'on',
+    // The form's checkboxes ("on" or absent) as the preferences the API takes.
+    const posted = body ?? {};
+    const given = posted.channels !== null && typeof posted.channels === 'object' ? posted.channels : {};
+    const form = readSchemaForm(notificationInputSchemas.preferences, {
+      email: posted.email ?? '',
+      emailDigest: posted.emailDigest === 'on',
+      quietHours: posted.quietHours === 'on',
       channels: NOTIFICATION_KINDS.map((kind) => ({
         kind,
         email: given[kind]?.email === 'on',
         line: given[kind]?.line === 'on',
       })),
     });
+    if (!form.ok) {
+      await this.render(res, user, null, null, form.problem, 400);
+      return;
+    }
+    await this.preferences.save(user, form.body);
     res.redirect(303, '/app/me/notifications?done=notification-settings');
   }
 

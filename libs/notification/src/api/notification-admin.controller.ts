@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -19,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
+import { SchemaPipe } from '@saraban/errors';
 import { LineChannelService } from '../line/line-channel.service';
 import type { WebhookSubscriptionRow } from '../webhooks/webhook.repository';
 import { WebhookSubscriptionService } from '../webhooks/webhook-subscription.service';
@@ -28,6 +30,7 @@ import {
   WebhookActiveDto,
   WebhookSubscriptionDto,
 } from './notification.dto';
+import { notificationInputSchemas as schemas, type NotificationInput } from './notification-input.schema';
 import { LineStatusDoc, WebhookDeliveryDoc, WebhookSubscriptionDoc } from './notification.views';
 
 function subscriptionView(s: WebhookSubscriptionRow, secret?: string): WebhookSubscriptionDoc {
@@ -61,9 +64,13 @@ export class NotificationAdminController {
   }
 
   @Put('line')
+  @ApiBody({ type: LineChannelDto })
   @ApiOperation({ summary: 'Set the LINE OA’s channel secret and access token (stored sealed)' })
   @ApiOkResponse({ type: LineStatusDoc })
-  async setLine(@CurrentUser() user: AuthUser, @Body() body: LineChannelDto): Promise<LineStatusDoc> {
+  async setLine(
+    @CurrentUser() user: AuthUser,
+    @Body(new SchemaPipe(schemas.lineChannel)) body: NotificationInput<'lineChannel'>,
+  ): Promise<LineStatusDoc> {
     await this.line.save(user.organisationId, user.personId, body.channelSecret, body.accessToken);
     return this.line.status(user.organisationId, user.organisationCode);
   }
@@ -92,10 +99,11 @@ export class NotificationAdminController {
       'delivery; otherwise it is retried with exponential backoff (1 s doubling, WEBHOOK_ATTEMPTS times), then logged ' +
       'as failed; an admin can replay any logged delivery. Receivers should drop a `webhook-id` seen before.',
   })
+  @ApiBody({ type: WebhookSubscriptionDto })
   @ApiCreatedResponse({ type: WebhookSubscriptionDoc })
   async create(
     @CurrentUser() user: AuthUser,
-    @Body() body: WebhookSubscriptionDto,
+    @Body(new SchemaPipe(schemas.webhookSubscription)) body: NotificationInput<'webhookSubscription'>,
   ): Promise<WebhookSubscriptionDoc> {
     const { subscription, secret } = await this.webhooks.create(user.organisationId, user.personId, body);
     return subscriptionView(subscription, secret);
@@ -103,12 +111,13 @@ export class NotificationAdminController {
 
   @Put('webhooks/:id/active')
   @HttpCode(204)
+  @ApiBody({ type: WebhookActiveDto })
   @ApiOperation({ summary: 'Pause or resume a subscription' })
   @ApiNoContentResponse()
   async setActive(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: WebhookActiveDto,
+    @Body(new SchemaPipe(schemas.webhookActive)) body: NotificationInput<'webhookActive'>,
   ): Promise<void> {
     await this.webhooks.setActive(user.organisationId, id, body.active);
   }

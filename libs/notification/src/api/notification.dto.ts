@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from '../events/notifiable-event';
 import { NOTIFICATION_KINDS, NotificationKind } from '../events/notification-kind';
 import { PageQuery } from '@saraban/paging';
+import { NOTIFICATION_INPUT_LIMITS } from './notification-input.schema';
 
 export class NotificationListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
@@ -27,81 +14,75 @@ export class NotificationListQuery extends PageQuery {
   unread?: boolean;
 }
 
+/*
+ * The settings bodies as the OpenAPI document describes them. What they may hold is said once,
+ * by notificationInputSchemas, which the API and the web's settings forms validate with.
+ */
+
 export class ChannelPreferenceDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS })
-  @IsIn(NOTIFICATION_KINDS)
   kind: NotificationKind;
 
   @ApiProperty()
-  @IsBoolean()
   email: boolean;
 
   @ApiProperty()
-  @IsBoolean()
   line: boolean;
 }
 
 export class PreferencesDto {
-  @ApiProperty({ nullable: true, description: 'Where notification emails go; null: no emails' })
-  @ValidateIf((_, v) => v !== null && v !== '')
-  @IsEmail()
-  @MaxLength(254)
+  @ApiProperty({
+    nullable: true,
+    format: 'email',
+    maxLength: NOTIFICATION_INPUT_LIMITS.email,
+    description: 'Where notification emails go; null: no emails',
+  })
   email: string | null;
 
   @ApiProperty({
     description: 'One email a day (the digest) instead of one per event; ด่วนที่สุด still goes at once',
   })
-  @IsBoolean()
   emailDigest: boolean;
 
   @ApiProperty({ description: 'Outside office hours only ด่วนที่สุด goes out; the rest waits for the morning' })
-  @IsBoolean()
   quietHours: boolean;
 
-  @ApiProperty({ type: [ChannelPreferenceDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ChannelPreferenceDto)
+  @ApiProperty({ type: [ChannelPreferenceDto], maxItems: 20 })
   channels: ChannelPreferenceDto[];
 }
 
 export class LineChannelDto {
-  @ApiProperty({ description: 'The channel secret of the LINE Official Account (Basic settings)' })
-  @IsString()
-  @MinLength(16)
-  @MaxLength(200)
+  @ApiProperty({
+    minLength: NOTIFICATION_INPUT_LIMITS.lineSecretMin,
+    maxLength: NOTIFICATION_INPUT_LIMITS.lineSecret,
+    description: 'The channel secret of the LINE Official Account (Basic settings)',
+  })
   channelSecret: string;
 
-  @ApiProperty({ description: 'A long-lived channel access token (Messaging API tab)' })
-  @IsString()
-  @MinLength(16)
-  @MaxLength(2000)
+  @ApiProperty({
+    minLength: NOTIFICATION_INPUT_LIMITS.lineSecretMin,
+    maxLength: NOTIFICATION_INPUT_LIMITS.lineToken,
+    description: 'A long-lived channel access token (Messaging API tab)',
+  })
   accessToken: string;
 }
 
 export class WebhookSubscriptionDto {
-  @ApiProperty({ example: 'https://integrator.example/hooks/saraban' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
-  @MaxLength(2000)
+  @ApiProperty({
+    format: 'uri',
+    maxLength: NOTIFICATION_INPUT_LIMITS.webhookUrl,
+    example: 'https://integrator.example/hooks/saraban',
+  })
   url: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, minItems: 1 })
   events: string[];
 
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: NOTIFICATION_INPUT_LIMITS.webhookDescription })
   description?: string;
 }
 
 export class WebhookActiveDto {
   @ApiProperty()
-  @IsBoolean()
   active: boolean;
 }

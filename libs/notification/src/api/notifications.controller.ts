@@ -10,14 +10,23 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
+import { SchemaPipe } from '@saraban/errors';
 import { NotificationInboxService } from '../inbox/notification-inbox.service';
 import { LineLinkService } from '../line/line-link.service';
 import {
   NotificationPreferencesService,
   type PreferencesView,
 } from '../preferences/notification-preferences.service';
+import { notificationInputSchemas, type NotificationInput } from './notification-input.schema';
 import { NotificationListQuery, PreferencesDto } from './notification.dto';
 import { LineLinkCodeDoc, LineLinkDoc, NotificationListDoc } from './notification.views';
 
@@ -60,8 +69,12 @@ export class NotificationsController {
   }
 
   @Put('preferences')
+  @ApiBody({ type: PreferencesDto })
   @ApiOperation({ summary: 'Set my notification preferences' })
-  putPreferences(@CurrentUser() user: AuthUser, @Body() body: PreferencesDto): Promise<PreferencesView> {
+  putPreferences(
+    @CurrentUser() user: AuthUser,
+    @Body(new SchemaPipe(notificationInputSchemas.preferences)) body: NotificationInput<'preferences'>,
+  ): Promise<PreferencesView> {
     return this.preferences.save(user, body);
   }
 
