@@ -24,6 +24,14 @@ export function schemaProblems(error: z.ZodError): SchemaProblem[] {
 }
 
 /**
+ * An optional field of an input: absent, or null as many clients send an empty one, is left
+ * out (undefined), as class-validator's IsOptional let both through.
+ */
+export function optionalField<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((v) => v ?? undefined);
+}
+
+/**
  * Validates a request body with a shared schema (the one the web's forms use for the same
  * input): 400 VALIDATION_FAILED with `details: [{ field, problems }]`, the problems in Thai.
  * `problemsOf` words the refusals (default schemaProblems).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalField } from '@saraban/errors';
 import { isSafeText } from '@saraban/memo';
 import { ORDER_KINDS } from '../core/order-kind';
 
@@ -19,13 +20,8 @@ export const APPROVAL_TEXT_LIMITS = {
   rerouteNote: 2000,
 } as const;
 
-/** An optional field: absent, or null as many clients send an empty one, is left out. */
-function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((v) => v ?? undefined);
-}
-
 /** The memo version the caller saw (409 when it moved on): optional on every command. */
-const version = optional(
+const version = optionalField(
   z
     .number({ error: 'เวอร์ชันของบันทึกต้องเป็นตัวเลข' })
     .int('เวอร์ชันของบันทึกต้องเป็นจำนวนเต็ม')
@@ -53,7 +49,7 @@ export const approvalCommandSchemas = {
   /** Without an opinion (absent or empty) the endorsement prints the signature alone. */
   endorse: z.strictObject({
     version,
-    opinion: optional(typedText('ความเห็น', APPROVAL_TEXT_LIMITS.opinion)),
+    opinion: optionalField(typedText('ความเห็น', APPROVAL_TEXT_LIMITS.opinion)),
   }),
   return: z.strictObject({ version, reason: requiredText('เหตุผลที่ส่งคืน', APPROVAL_TEXT_LIMITS.returnReason) }),
   /** `custom` is the decision maker's own words: its text is required. */
@@ -61,7 +57,7 @@ export const approvalCommandSchemas = {
     .strictObject({
       version,
       order: z.enum(ORDER_KINDS, { error: 'กรุณาเลือกคำสั่ง' }),
-      text: optional(typedText('ข้อความคำสั่ง', APPROVAL_TEXT_LIMITS.orderText)),
+      text: optionalField(typedText('ข้อความคำสั่ง', APPROVAL_TEXT_LIMITS.orderText)),
     })
     .refine((b) => b.order !== 'custom' || (b.text ?? '').trim().length > 0, {
       path: ['text'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalField } from '@saraban/errors';
 import { WEBHOOK_EVENT_TYPES } from '../events/notifiable-event';
 import { NotificationKind } from '../events/notification-kind';
 
@@ -63,11 +64,11 @@ export const notificationInputSchemas = {
       .array(z.enum(WEBHOOK_EVENT_TYPES, { error: 'ไม่รู้จักเหตุการณ์นี้' }), { error: 'เลือกอย่างน้อยหนึ่งเหตุการณ์' })
       .min(1, 'เลือกอย่างน้อยหนึ่งเหตุการณ์')
       .max(WEBHOOK_EVENT_TYPES.length, 'เลือกเหตุการณ์ซ้ำ'),
-    description: z
-      .string({ error: 'คำอธิบายต้องเป็นข้อความ' })
-      .max(L.webhookDescription, `คำอธิบายยาวเกิน ${L.webhookDescription} ตัวอักษร`)
-      .nullish()
-      .transform((v) => v ?? undefined),
+    description: optionalField(
+      z
+        .string({ error: 'คำอธิบายต้องเป็นข้อความ' })
+        .max(L.webhookDescription, `คำอธิบายยาวเกิน ${L.webhookDescription} ตัวอักษร`),
+    ),
   }),
   /** Pause (false) or resume (true) a subscription. */
   webhookActive: z.strictObject({ active: z.boolean({ error: 'ค่าต้องเป็นจริงหรือเท็จ' }) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalField } from '@saraban/errors';
 
 /*
  * What a clerk may send to the register: one schema per input, for the API (SchemaPipe) and the
@@ -16,11 +17,6 @@ export const REGISTER_TEXT_LIMITS = {
 /** The highest next number a register may be set to. */
 export const REGISTER_NUMBER_MAX = 2_000_000_000;
 
-/** An optional field: absent, or null as many clients send an empty one, is left out. */
-function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((v) => v ?? undefined);
-}
-
 function text(label: string, max: number) {
   return z
     .string({ error: `${label}ต้องเป็นข้อความ` })
@@ -37,9 +33,9 @@ export const registerInputSchemas = {
     fromText: requiredText('จาก', REGISTER_TEXT_LIMITS.party),
     toText: requiredText('ถึง', REGISTER_TEXT_LIMITS.party),
     subject: requiredText('เรื่อง', REGISTER_TEXT_LIMITS.subject),
-    datedOn: optional(z.iso.date({ error: 'ลงวันที่ต้องเป็นวันที่ในรูปแบบ YYYY-MM-DD' })),
-    action: optional(text('การปฏิบัติ', REGISTER_TEXT_LIMITS.note)),
-    remarks: optional(text('หมายเหตุ', REGISTER_TEXT_LIMITS.note)),
+    datedOn: optionalField(z.iso.date({ error: 'ลงวันที่ต้องเป็นวันที่ในรูปแบบ YYYY-MM-DD' })),
+    action: optionalField(text('การปฏิบัติ', REGISTER_TEXT_LIMITS.note)),
+    remarks: optionalField(text('หมายเหตุ', REGISTER_TEXT_LIMITS.note)),
   }),
   /** Cancelling a number: it stays in the register, marked, with the reason. */
   cancelEntry: z.strictObject({
@@ -52,7 +48,7 @@ export const registerInputSchemas = {
       .int('เลขถัดไปต้องเป็นจำนวนเต็ม')
       .min(1, 'เลขถัดไปต้องตั้งแต่ 1 ขึ้นไป')
       .max(REGISTER_NUMBER_MAX, `เลขถัดไปต้องไม่เกิน ${REGISTER_NUMBER_MAX}`),
-    note: optional(text('เหตุผล', REGISTER_TEXT_LIMITS.note)),
+    note: optionalField(text('เหตุผล', REGISTER_TEXT_LIMITS.note)),
   }),
 } as const;
 
