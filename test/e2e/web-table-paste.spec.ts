@@ -51,6 +51,30 @@ describe.each([
     }
   });
 
+  it('keeps a title of several lines (a report cover) and refuses one the API would refuse, in its words', async () => {
+    const id = await draft('รายงานผลการดำเนินการ (ชื่อตารางหลายบรรทัด)');
+    const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
+    try {
+      await page.goto(`/app/memos/${id}/edit`);
+      await page.getByLabel('ชื่อตาราง').fill('ก'.repeat(301));
+      await page.getByLabel('ข้อมูลตาราง').fill('มาตรการ\tผล\nNo Gift Policy\tดำเนินการแล้ว\n');
+      await page.getByRole('button', { name: 'เพิ่มตาราง' }).click();
+      await page.locator('#table-error').waitFor();
+      await expect(page.locator('#table-error').textContent()).resolves.toContain('ชื่อตารางยาวเกิน 300 ตัวอักษร');
+      const { attachments } = await w.api.call<{ attachments: unknown[] }>('GET', `/memos/${id}/attachments`);
+      expect(attachments).toEqual([]);
+
+      const cover = 'รายงานผลการดำเนินการ\nองค์การบริหารส่วนตำบลคำพี่ อำเภอนาแก\nจังหวัดนครพนม';
+      await page.getByLabel('ชื่อตาราง').fill(cover);
+      await page.getByRole('button', { name: 'เพิ่มตาราง' }).click();
+      await page.waitForURL(/done=attached/);
+      const added = await w.api.call<{ attachments: { title: string }[] }>('GET', `/memos/${id}/attachments`);
+      expect(added.attachments.map((a) => a.title)).toEqual([cover]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('refuses plain text without cells with guidance, and adds nothing', async () => {
     const id = await draft('รายงานผลการดำเนินการ (ข้อความธรรมดา)');
     const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });

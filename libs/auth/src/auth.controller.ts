@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiCookieAuth,
   ApiOkResponse,
   ApiOperation,
@@ -9,10 +10,11 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
-import { ErrorBody } from '@saraban/errors';
+import { ErrorBody, SchemaPipe } from '@saraban/errors';
 import { CurrentUser, Public } from './auth.decorators';
 import type { AuthUser } from './auth-user';
 import { SignInDto } from './dto/sign-in.dto';
+import { signInSchema, type SignInInput } from './dto/sign-in.schema';
 import { CurrentUserResponse, SessionResponse } from './dto/session.response';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { SessionService } from './session.service';
@@ -38,10 +40,11 @@ export class AuthController {
       'wait longer (429 SIGN_IN_THROTTLED), then the account is locked for a while (429 ACCOUNT_LOCKED). ' +
       'Retry-After says how many seconds.',
   })
+  @ApiBody({ type: SignInDto })
   @ApiOkResponse({ type: SessionResponse })
   @ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many failures: wait Retry-After seconds' })
   async login(
-    @Body() dto: SignInDto,
+    @Body(new SchemaPipe(signInSchema)) dto: SignInInput,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {

@@ -11,3 +11,4 @@ export * from './sign-in.service';
 export * from './throttling/address-rate-limit.guard';
 export * from './throttling/client-address.util';
 export * from './throttling/sign-in-throttle.service';
+export * from './dto/sign-in.schema';

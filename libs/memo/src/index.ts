@@ -24,3 +24,5 @@ export * from './memo-status.repository';
 export * from './memo-print.repository';
 export * from './memo-draft.schema';
 export * from './memo-draft-schema.pipe';
+export * from './dto/attachment-input.schema';
+export * from './dto/memo-version.schema';

@@ -27,20 +27,25 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
+  ApiQuery,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { AppException, ErrorBody, ErrorCode } from '@saraban/errors';
+import { AppException, ErrorBody, ErrorCode, SchemaPipe } from '@saraban/errors';
+import { attachmentInputSchemas, type AttachmentInput } from './dto/attachment-input.schema';
 import { CreateTableAttachmentDto } from './dto/create-table-attachment.dto';
 import { MemoAttachmentCreatedView } from './dto/memo-attachment-created.view';
 import { MemoAttachmentDetailView } from './dto/memo-attachment-detail.view';
 import { MemoAttachmentListView } from './dto/memo-attachment-list.view';
-import { MemoVersionQuery } from './dto/memo-version.query';
+import {
+  EXPECTED_VERSION_QUERY,
+  memoVersionQuerySchema,
+  type MemoVersionQueryInput,
+} from './dto/memo-version.schema';
 import { ReorderAttachmentsDto } from './dto/reorder-attachments.dto';
 import { UPLOAD_PDF_FORM_SCHEMA } from './dto/upload-pdf-form.schema';
-import { UploadPdfDto } from './dto/upload-pdf.dto';
 import { MemoAttachmentService } from './memo-attachment.service';
 import { PdfUploadErrorsInterceptor } from './pdf-upload-errors.interceptor';
 
@@ -76,7 +81,7 @@ export class MemoAttachmentController {
   addPdf(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UploadPdfDto,
+    @Body(new SchemaPipe(attachmentInputSchemas.pdfUpload)) dto: AttachmentInput<'pdfUpload'>,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<MemoAttachmentCreatedView> {
     if (!file) {
@@ -95,13 +100,14 @@ export class MemoAttachmentController {
   @ApiOperation({
     summary: 'Attach a report table: {title, columns, rows} or {title, tsv} pasted from a spreadsheet',
   })
+  @ApiBody({ type: CreateTableAttachmentDto })
   @ApiCreatedResponse({ type: MemoAttachmentCreatedView })
   @ApiForbiddenResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'VERSION_CONFLICT or MEMO_NOT_EDITABLE' })
   addTable(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: CreateTableAttachmentDto,
+    @Body(new SchemaPipe(attachmentInputSchemas.table)) dto: AttachmentInput<'table'>,
   ): Promise<MemoAttachmentCreatedView> {
     return this.attachments.addTable(user, id, dto);
   }
@@ -118,13 +124,14 @@ export class MemoAttachmentController {
 
   @Patch()
   @ApiOperation({ summary: 'Reorder the attachments: every id once, first printed first' })
+  @ApiBody({ type: ReorderAttachmentsDto })
   @ApiOkResponse({ type: MemoAttachmentListView })
   @ApiForbiddenResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'VERSION_CONFLICT or MEMO_NOT_EDITABLE' })
   reorder(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ReorderAttachmentsDto,
+    @Body(new SchemaPipe(attachmentInputSchemas.reorder)) dto: AttachmentInput<'reorder'>,
   ): Promise<MemoAttachmentListView> {
     return this.attachments.reorder(user, id, dto.order, dto.version);
   }
@@ -160,6 +167,7 @@ export class MemoAttachmentController {
 
   @Delete(':aid')
   @ApiOperation({ summary: 'Remove an attachment; the others close up' })
+  @ApiQuery(EXPECTED_VERSION_QUERY)
   @ApiOkResponse({ type: MemoAttachmentListView })
   @ApiForbiddenResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'VERSION_CONFLICT or MEMO_NOT_EDITABLE' })
@@ -167,7 +175,7 @@ export class MemoAttachmentController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('aid', ParseUUIDPipe) aid: string,
-    @Query() query: MemoVersionQuery,
+    @Query(new SchemaPipe(memoVersionQuerySchema)) query: MemoVersionQueryInput,
   ): Promise<MemoAttachmentListView> {
     return this.attachments.remove(user, id, aid, query.version);
   }

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@saraban/auth';
 import { PRINT_LIMITS } from '@saraban/document-render';
 import { AppException, ErrorCode } from '@saraban/errors';
-import type { CreateTableAttachmentDto } from './dto/create-table-attachment.dto';
+import type { AttachmentInput } from './dto/attachment-input.schema';
 import type { MemoAttachmentCreatedView } from './dto/memo-attachment-created.view';
 import type { MemoAttachmentDetailView } from './dto/memo-attachment-detail.view';
 import type { MemoAttachmentListView } from './dto/memo-attachment-list.view';
@@ -82,7 +82,7 @@ export class MemoAttachmentService {
   async addTable(
     user: AuthUser,
     memoId: string,
-    dto: CreateTableAttachmentDto,
+    dto: AttachmentInput<'table'>,
   ): Promise<MemoAttachmentCreatedView> {
     const structured = dto.columns !== undefined || dto.rows !== undefined;
     if (structured === (dto.tsv !== undefined)) {

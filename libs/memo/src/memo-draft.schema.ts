@@ -32,7 +32,7 @@ const OIT_MESSAGE = 'รหัสหมวดข้อมูลใช้ได�
 const FISCAL_YEAR_MESSAGE = 'กรุณาเลือกปีงบประมาณ (พ.ศ.) จากรายการ';
 
 /** Text a person typed: not blank, at most `max` characters, no control characters. */
-function memoText(label: string, max: number, multiline = false) {
+export function memoText(label: string, max: number, multiline = false) {
   return z
     .string({ error: `${label}ต้องเป็นข้อความ` })
     .refine((v) => v.trim().length > 0, `กรุณากรอก${label}`)

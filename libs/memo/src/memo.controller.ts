@@ -21,15 +21,20 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { ErrorBody } from '@saraban/errors';
+import { ErrorBody, SchemaPipe } from '@saraban/errors';
 import { CreateMemoDto } from './dto/create-memo.dto';
 import { ListMemosQuery } from './dto/list-memos.query';
 import { MemoListView } from './dto/memo-list.view';
 import { MemoRevisionView } from './dto/memo-revision.view';
-import { MemoVersionQuery } from './dto/memo-version.query';
+import {
+  EXPECTED_VERSION_QUERY,
+  memoVersionQuerySchema,
+  type MemoVersionQueryInput,
+} from './dto/memo-version.schema';
 import { MemoView } from './dto/memo.view';
 import { UpdateMemoDto } from './dto/update-memo.dto';
 import { MemoDraftSchemaPipe } from './memo-draft-schema.pipe';
@@ -109,10 +114,11 @@ export class MemoController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ type: ErrorBody })
   @ApiConflictResponse({ type: ErrorBody, description: 'MEMO_NOT_DELETABLE or VERSION_CONFLICT' })
+  @ApiQuery(EXPECTED_VERSION_QUERY)
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: MemoVersionQuery,
+    @Query(new SchemaPipe(memoVersionQuerySchema)) query: MemoVersionQueryInput,
   ): Promise<void> {
     await this.drafts.delete(user, id, query.version);
   }

@@ -13,12 +13,13 @@ import {
   sessionClientOf,
   setRetryAfter,
   setSessionCookie,
+  signInSchema,
   type AuthUser,
 } from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
 import { AppException, ErrorCode } from '@saraban/errors';
 import { OrganisationDirectoryService } from '@saraban/organisation';
-import { SignInForm } from './forms/sign-in.form';
+import { fieldsOf, readSchemaForm } from './forms/schema-form.util';
 import { WebAssets } from './web-assets.service';
 import { WebExceptionFilter, safeNext } from './web-exception.filter';
 import { WebViews } from './web-views.service';
@@ -63,30 +64,28 @@ export class WebAuthController {
   @Public()
   @RequiresCsrfToken()
   @Post('app/login')
-  async login(@Body() form: SignInForm, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const organisation = form.organisation.trim();
-    const username = form.username.trim();
-    if (!organisation || !username || !form.password) {
-      await this.renderLogin(
-        res,
-        { organisation, username, next: form.next },
-        'กรุณากรอกรหัสหน่วยงาน ชื่อผู้ใช้ และรหัสผ่าน',
-        400,
-      );
+  async login(@Body() posted: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { next, ...fields } = fieldsOf(posted);
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+    const organisation = text(fields.organisation);
+    const username = text(fields.username);
+    const kept = { organisation, username, next: safeNext(next) };
+    // The schema the API signs in with; the password is taken exactly as typed.
+    const form = readSchemaForm(signInSchema, fields, { verbatim: ['password'] });
+    if (!form.ok) {
+      await this.renderLogin(res, kept, form.problem, 400);
       return;
     }
     try {
       const { token, expiresAt } = await this.signIns.signIn({
-        organisation,
-        username,
-        password: form.password,
+        ...form.body,
         client: sessionClientOf(req),
       });
       setSessionCookie(res, this.config, token, expiresAt);
-      res.redirect(303, safeNext(form.next));
+      res.redirect(303, kept.next);
     } catch (err) {
       if (err instanceof AppException && err.code === ErrorCode.InvalidCredentials) {
-        await this.renderLogin(res, { organisation, username, next: form.next }, err.message, 401);
+        await this.renderLogin(res, kept, err.message, 401);
         return;
       }
       const retryAfter = retryAfterOf(err);
@@ -94,7 +93,7 @@ export class WebAuthController {
         setRetryAfter(res, err);
         await this.renderLogin(
           res,
-          { organisation, username, next: form.next },
+          kept,
           `${err.message} ${waitText(retryAfter, (err.details as { locked?: boolean }).locked === true)}`,
           429,
           err.code === ErrorCode.AccountLocked,

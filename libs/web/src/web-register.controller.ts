@@ -50,7 +50,7 @@ export class WebRegisterController {
     @Res() res: Response,
   ): Promise<void> {
     const year = yearOf(yearParam);
-    const form = readSchemaForm(registerInputSchemas.setNextNumber, posted, ['nextNumber']);
+    const form = readSchemaForm(registerInputSchemas.setNextNumber, posted, { numbers: ['nextNumber'] });
     if (!form.ok) {
       await this.render(res, user, year, undefined, undefined, undefined, form.problem, 400);
       return;

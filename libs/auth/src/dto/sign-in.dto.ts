@@ -1,19 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { SIGN_IN_LIMITS } from './sign-in.schema';
 
+/** POST /auth/login, for OpenAPI only: the body is validated by signInSchema. */
 export class SignInDto {
-  @ApiProperty({ example: 'khampee', description: 'Organisation code' })
-  @IsString()
-  @Length(1, 64)
+  @ApiProperty({
+    example: 'khampee',
+    description: 'Organisation code',
+    maxLength: SIGN_IN_LIMITS.organisation,
+  })
   organisation: string;
 
-  @ApiProperty({ example: 'nitikorn' })
-  @IsString()
-  @Length(1, 128)
+  @ApiProperty({ example: 'nitikorn', maxLength: SIGN_IN_LIMITS.username })
   username: string;
 
-  @ApiProperty({ example: 'demo1234' })
-  @IsString()
-  @Length(1, 256)
+  @ApiProperty({ example: 'demo1234', maxLength: SIGN_IN_LIMITS.password })
   password: string;
 }

@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MEMO_LIMITS } from '../memo-limits';
-import { HasText, IsSafeText } from './safe-text.validator';
-import { IsTableRows } from './table-rows.validator';
-import { ExpectedMemoVersion } from './memo-version.query';
 
 /**
  * A report table, either structured (`columns` and `rows`) or pasted from a spreadsheet
- * (`tsv`: tab-separated, first line the columns). Exactly one of the two forms.
+ * (`tsv`: tab-separated, first line the columns). Exactly one of the two forms. For OpenAPI
+ * only: the body is validated by attachmentInputSchemas.table.
  */
 export class CreateTableAttachmentDto {
   @ApiProperty({
@@ -15,30 +12,17 @@ export class CreateTableAttachmentDto {
     description:
       'May have several lines (a report cover: its name, the office, district, province): each prints as a line',
   })
-  @IsString()
-  @HasText()
-  @MaxLength(MEMO_LIMITS.attachmentTitle)
-  @IsSafeText(true)
   title: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MEMO_LIMITS.tableColumns })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MEMO_LIMITS.tableColumns)
-  @IsString({ each: true })
-  @MaxLength(MEMO_LIMITS.tableCellText, { each: true })
-  @IsSafeText(true, { each: true })
+  @ApiPropertyOptional({ type: [String], minItems: 1, maxItems: MEMO_LIMITS.tableColumns })
   columns?: string[];
 
   @ApiPropertyOptional({
     type: 'array',
-    items: { type: 'array', items: { type: 'string' } },
+    items: { type: 'array', items: { type: 'string', maxLength: MEMO_LIMITS.tableCellText } },
     maxItems: MEMO_LIMITS.tableRows,
     description: 'Each row has exactly as many cells as there are columns',
   })
-  @IsOptional()
-  @IsTableRows()
   rows?: string[][];
 
   @ApiPropertyOptional({
@@ -46,12 +30,8 @@ export class CreateTableAttachmentDto {
     description:
       'Text copied from a spreadsheet: tab-separated, first line the columns, quoted multi-line cells',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MEMO_LIMITS.tsvText)
-  @IsSafeText(true)
   tsv?: string;
 
-  @ExpectedMemoVersion('json')
+  @ApiPropertyOptional({ minimum: 1, description: 'Expected memo version (409 if it has moved on)' })
   version?: number;
 }

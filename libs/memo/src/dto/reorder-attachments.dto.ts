@@ -1,21 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEMO_LIMITS } from '../memo-limits';
-import { ExpectedMemoVersion } from './memo-version.query';
 
-/** PATCH /memos/:id/attachments: every attachment id once, in the new printing order. */
+/**
+ * PATCH /memos/:id/attachments: every attachment id once, in the new printing order. For
+ * OpenAPI only: the body is validated by attachmentInputSchemas.reorder.
+ */
 export class ReorderAttachmentsDto {
   @ApiProperty({
     type: [String],
     format: 'uuid',
+    maxItems: MEMO_LIMITS.attachments,
     description: 'All attachment ids of the memo, first printed first',
   })
-  @IsArray()
-  @ArrayMaxSize(MEMO_LIMITS.attachments)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
   order: string[];
 
-  @ExpectedMemoVersion('json')
+  @ApiPropertyOptional({ minimum: 1, description: 'Expected memo version (409 if it has moved on)' })
   version?: number;
 }

@@ -13,8 +13,14 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { MemoAttachmentService, parseSpreadsheetTsv } from '@saraban/memo';
-import { MoveForm, PdfUploadForm, TableForm, VersionForm, versionOf } from '../forms/attachment.form';
+import {
+  MemoAttachmentService,
+  attachmentInputSchemas,
+  memoVersionQuerySchema,
+  parseSpreadsheetTsv,
+} from '@saraban/memo';
+import { MoveForm, TableForm } from '../forms/attachment.form';
+import { fieldsOf, readSchemaForm } from '../forms/schema-form.util';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebComposePage, fieldErrorsOf, type AttachmentProblem } from './web-compose-page.service';
 
@@ -33,11 +39,10 @@ export class WebAttachmentsController {
   async addPdf(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: PdfUploadForm,
+    @Body() posted: unknown,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const title = (form.title ?? '').trim() || file?.originalname.replace(/\.pdf$/i, '') || '';
     if (!file || file.size === 0) {
       await this.page.renderAttachmentProblem(res, user, id, {
         form: 'pdf',
@@ -45,13 +50,27 @@ export class WebAttachmentsController {
       });
       return;
     }
+    // Left empty, the title is the file's name.
+    const fields = fieldsOf(posted);
+    const typed = typeof fields.title === 'string' ? fields.title.trim() : '';
+    const title = typed || file.originalname.replace(/\.pdf$/i, '');
+    const form = readSchemaForm(
+      attachmentInputSchemas.pdfUpload,
+      { ...fields, title },
+      { numbers: ['version'] },
+    );
+    if (!form.ok) {
+      await this.page.renderAttachmentProblem(res, user, id, { form: 'pdf', message: form.problem });
+      return;
+    }
+    const { version } = form.body;
     await this.change(res, user, id, 'attached', { form: 'pdf' }, () =>
       this.attachments.addPdf(
         user,
         id,
-        title,
+        form.body.title,
         { originalName: file.originalname, bytes: file.buffer },
-        versionOf(form),
+        version,
       ),
     );
   }
@@ -60,18 +79,26 @@ export class WebAttachmentsController {
   async addTable(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: TableForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const title = (form.title ?? '').trim();
-    const tsv = (form.tsv ?? '').replace(/\r\n?/g, '\n');
+    const { op, ...fields } = fieldsOf(posted) as TableForm;
+    // A textarea's lines arrive as CRLF; the title may have several (a report's cover).
+    const lines = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '');
+    const title = lines(fields.title).trim();
+    const tsv = lines(fields.tsv);
     const kept = { form: 'table' as const, title, tsv };
-    if (!title || !tsv.trim()) {
-      const message = !title ? 'กรุณากรอกชื่อตาราง' : 'กรุณาวางข้อมูลจากตารางคำนวณ';
-      await this.page.renderAttachmentProblem(res, user, id, { ...kept, message });
+    // The schema the API reads a pasted table with; the pasted text is kept as it was typed.
+    const form = readSchemaForm(
+      attachmentInputSchemas.table,
+      { ...fields, title, tsv },
+      { numbers: ['version'], verbatim: ['tsv'] },
+    );
+    if (!form.ok) {
+      await this.page.renderAttachmentProblem(res, user, id, { ...kept, message: form.problem });
       return;
     }
-    if (form.op === 'preview') {
+    if (op === 'preview') {
       // The same reading the memo service applies when the table is added.
       let preview;
       try {
@@ -88,9 +115,7 @@ export class WebAttachmentsController {
       await this.page.renderAttachmentProblem(res, user, id, { ...kept, message: null, preview }, 200);
       return;
     }
-    await this.change(res, user, id, 'attached', kept, () =>
-      this.attachments.addTable(user, id, { title, tsv, version: versionOf(form) }),
-    );
+    await this.change(res, user, id, 'attached', kept, () => this.attachments.addTable(user, id, form.body));
   }
 
   @Post(':aid/delete')
@@ -98,11 +123,16 @@ export class WebAttachmentsController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('aid', ParseUUIDPipe) aid: string,
-    @Body() form: VersionForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
+    const form = readSchemaForm(memoVersionQuerySchema, posted, { numbers: ['version'] });
+    if (!form.ok) {
+      await this.page.renderAttachmentProblem(res, user, id, { form: 'pdf', message: form.problem });
+      return;
+    }
     await this.change(res, user, id, 'detached', { form: 'pdf' }, () =>
-      this.attachments.remove(user, id, aid, versionOf(form)),
+      this.attachments.remove(user, id, aid, form.body.version),
     );
   }
 
@@ -111,17 +141,26 @@ export class WebAttachmentsController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('aid', ParseUUIDPipe) aid: string,
-    @Body() form: MoveForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
+    const { direction, ...fields } = fieldsOf(posted) as MoveForm;
+    const form = readSchemaForm(memoVersionQuerySchema, fields, { numbers: ['version'] });
+    if (!form.ok || (direction !== 'up' && direction !== 'down')) {
+      await this.page.renderAttachmentProblem(res, user, id, {
+        form: 'pdf',
+        message: form.ok ? 'ไม่รู้จักทิศทางที่จะย้าย' : form.problem,
+      });
+      return;
+    }
     await this.change(res, user, id, 'reordered', { form: 'pdf' }, async () => {
       const { attachments } = await this.attachments.list(user, id);
       const order = attachments.map((a) => a.id);
       const i = order.indexOf(aid);
-      const j = form.direction === 'up' ? i - 1 : i + 1;
+      const j = direction === 'up' ? i - 1 : i + 1;
       if (i < 0 || j < 0 || j >= order.length) return null;
       [order[i], order[j]] = [order[j], order[i]];
-      return this.attachments.reorder(user, id, order, versionOf(form));
+      return this.attachments.reorder(user, id, order, form.body.version);
     });
   }
 

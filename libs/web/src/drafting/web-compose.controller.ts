@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilte
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
-import { MemoDraftService, type MemoView } from '@saraban/memo';
+import { AppException, ErrorCode } from '@saraban/errors';
+import { MemoDraftService, memoVersionQuerySchema, type MemoView } from '@saraban/memo';
 import {
   applyBlockOp,
   composeOpOf,
@@ -12,7 +13,7 @@ import {
   type ComposeOp,
 } from '../forms/compose-form.util';
 import { ComposeForm } from '../forms/compose.form';
-import { VersionForm, versionOf } from '../forms/attachment.form';
+import { readSchemaForm } from '../forms/schema-form.util';
 import { WebComposeService, fieldsFromMemo, fieldsFromValues } from '../web-compose.service';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebComposePage, fieldErrorsOf } from './web-compose-page.service';
@@ -120,10 +121,14 @@ export class WebComposeController {
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() form: VersionForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await this.drafts.delete(user, id, versionOf(form));
+    const form = readSchemaForm(memoVersionQuerySchema, posted, { numbers: ['version'] });
+    // Only a tampered form sends a version that is not a number: refused as the API refuses it.
+    if (!form.ok)
+      throw new AppException(ErrorCode.ValidationFailed, [{ field: 'version', problems: [form.problem] }]);
+    await this.drafts.delete(user, id, form.body.version);
     res.redirect(303, '/app/memos/mine?done=deleted');
   }
 

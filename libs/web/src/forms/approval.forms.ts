@@ -26,7 +26,7 @@ export function readCommandForm<K extends ApprovalCommandKind>(kind: K, posted: 
     fields = rest;
   }
   const schema = approvalCommandSchemas[kind] as unknown as z.ZodType<ApprovalCommandBody<K>>;
-  return { ...readSchemaForm(schema, fields, ['version']), idempotencyKey };
+  return { ...readSchemaForm(schema, fields, { numbers: ['version'] }), idempotencyKey };
 }
 
 /** The inbox's "ทราบ" for the ticked memos (memoIds) or for one (only). */

@@ -1,25 +1,16 @@
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+/*
+ * The attachment forms' own fields, beside those that attachmentInputSchemas reads (title,
+ * tsv, version): what only the page has.
+ */
 
-/** The version the page was loaded at, sent back with every change (409 if the memo moved on). */
-export class VersionForm {
-  @IsOptional() @IsString() @Matches(/^\d{1,9}$/) version?: string;
+/** The table form: "preview" shows the table as it was read, without adding it. */
+export interface TableForm {
+  op?: unknown;
+  [field: string]: unknown;
 }
 
-export class PdfUploadForm extends VersionForm {
-  @IsOptional() @IsString() title?: string;
-}
-
-export class TableForm extends VersionForm {
-  @IsOptional() @IsString() title?: string;
-  @IsOptional() @IsString() tsv?: string;
-  /** "preview" shows the table as it was read, without adding it. */
-  @IsOptional() @IsIn(['preview', 'add']) op?: 'preview' | 'add';
-}
-
-export class MoveForm extends VersionForm {
-  @IsIn(['up', 'down']) direction: 'up' | 'down';
-}
-
-export function versionOf(form: VersionForm): number | undefined {
-  return form.version ? Number(form.version) : undefined;
+/** The up and down buttons of an attachment (the API takes the whole order instead). */
+export interface MoveForm {
+  direction?: unknown;
+  [field: string]: unknown;
 }
