@@ -75,6 +75,45 @@ describe.each([
     }
   });
 
+  it('moves and removes an attachment from the edit page; a page left open on an older version is told', async () => {
+    const id = await draft('รายงานผลการดำเนินการ (จัดลำดับสิ่งที่แนบ)');
+    for (const title of ['ตาราง ก', 'ตาราง ข']) {
+      await w.api.call('POST', `/memos/${id}/attachments/table`, { title, columns: ['x'], rows: [['1']] });
+    }
+    const titles = async () =>
+      (
+        await w.api.call<{ attachments: { title: string }[] }>('GET', `/memos/${id}/attachments`)
+      ).attachments.map((a) => a.title);
+    const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });
+    page.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await page.goto(`/app/memos/${id}/edit`);
+      await page.getByRole('button', { name: 'เลื่อน ตาราง ก ลง' }).click();
+      await page.waitForURL(/done=reordered/);
+      expect(await titles()).toEqual(['ตาราง ข', 'ตาราง ก']);
+
+      // Someone else changes the memo: this page's version is now an old one.
+      await w.api.call('POST', `/memos/${id}/attachments/table`, {
+        title: 'ตาราง ค',
+        columns: ['x'],
+        rows: [],
+      });
+      const [stale] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/delete')),
+        page.getByRole('button', { name: 'นำออก ตาราง ก' }).click(),
+      ]);
+      expect(stale.status()).toBe(409);
+      expect(await titles()).toEqual(['ตาราง ข', 'ตาราง ก', 'ตาราง ค']);
+
+      await page.goto(`/app/memos/${id}/edit`);
+      await page.getByRole('button', { name: 'นำออก ตาราง ก' }).click();
+      await page.waitForURL(/done=detached/);
+      expect(await titles()).toEqual(['ตาราง ข', 'ตาราง ค']);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('refuses plain text without cells with guidance, and adds nothing', async () => {
     const id = await draft('รายงานผลการดำเนินการ (ข้อความธรรมดา)');
     const { context, page } = await signedIn(w.browser, w.server.baseUrl, 'amornrat', { viewport });

@@ -12,6 +12,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AppException } from '@saraban/errors';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import {
   MemoAttachmentService,
@@ -126,13 +127,8 @@ export class WebAttachmentsController {
     @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const form = readSchemaForm(memoVersionQuerySchema, posted, { numbers: ['version'] });
-    if (!form.ok) {
-      await this.page.renderAttachmentProblem(res, user, id, { form: 'pdf', message: form.problem });
-      return;
-    }
-    await this.change(res, user, id, 'detached', { form: 'pdf' }, () =>
-      this.attachments.remove(user, id, aid, form.body.version),
+    await this.changeAtVersion(res, user, id, fieldsOf(posted), 'detached', (version) =>
+      this.attachments.remove(user, id, aid, version),
     );
   }
 
@@ -145,23 +141,36 @@ export class WebAttachmentsController {
     @Res() res: Response,
   ): Promise<void> {
     const { direction, ...fields } = fieldsOf(posted) as MoveForm;
-    const form = readSchemaForm(memoVersionQuerySchema, fields, { numbers: ['version'] });
-    if (!form.ok || (direction !== 'up' && direction !== 'down')) {
-      await this.page.renderAttachmentProblem(res, user, id, {
-        form: 'pdf',
-        message: form.ok ? 'ไม่รู้จักทิศทางที่จะย้าย' : form.problem,
-      });
+    if (direction !== 'up' && direction !== 'down') {
+      await this.page.renderAttachmentProblem(res, user, id, { form: 'pdf', message: 'ไม่รู้จักทิศทางที่จะย้าย' });
       return;
     }
-    await this.change(res, user, id, 'reordered', { form: 'pdf' }, async () => {
+    await this.changeAtVersion(res, user, id, fields, 'reordered', async (version) => {
       const { attachments } = await this.attachments.list(user, id);
       const order = attachments.map((a) => a.id);
       const i = order.indexOf(aid);
       const j = direction === 'up' ? i - 1 : i + 1;
       if (i < 0 || j < 0 || j >= order.length) return null;
       [order[i], order[j]] = [order[j], order[i]];
-      return this.attachments.reorder(user, id, order, form.body.version);
+      return this.attachments.reorder(user, id, order, version);
     });
+  }
+
+  /** A change of the list whose form carries only the version the page was loaded at. */
+  private async changeAtVersion(
+    res: Response,
+    user: AuthUser,
+    id: string,
+    fields: Record<string, unknown>,
+    done: string,
+    change: (version: number | undefined) => Promise<unknown>,
+  ): Promise<void> {
+    const form = readSchemaForm(memoVersionQuerySchema, fields, { numbers: ['version'] });
+    if (!form.ok) {
+      await this.page.renderAttachmentProblem(res, user, id, { form: 'pdf', message: form.problem });
+      return;
+    }
+    await this.change(res, user, id, done, { form: 'pdf' }, () => change(form.body.version));
   }
 
   /** Runs one change; its refusal (413, 415, 409, a bad table) shows beside the form it came from. */
@@ -180,7 +189,9 @@ export class WebAttachmentsController {
       const problems = fieldErrorsOf(err);
       if (!problems) throw err;
       const message = problems.map((p) => p.message).join(' ');
-      await this.page.renderAttachmentProblem(res, user, id, { ...origin, message }, 400);
+      // The refusal's own status: 409 for a page left open on an older version, 413, 415, 400.
+      const status = err instanceof AppException ? err.status : 400;
+      await this.page.renderAttachmentProblem(res, user, id, { ...origin, message }, status);
     }
   }
 }
