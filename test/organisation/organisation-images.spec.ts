@@ -77,6 +77,12 @@ describe('the emblem and signature images printed on documents', () => {
       .type('form')
       .send({ fiscalYear: fy, items: 'bad line' })
       .expect(400);
+    // The API's words for the same refusal, naming the line.
+    const twice = await as('post', '/app/admin/catalogue', admin)
+      .type('form')
+      .send({ fiscalYear: fy, items: 'o27 ก\no27 ข' })
+      .expect(400);
+    expect(twice.text).toContain('บรรทัด &quot;o27 ข&quot;: รหัสหมวด o27 ซ้ำกัน');
     await uploadPng('post', '/app/me/signature', author, 'signature.png')
       .expect(303)
       .expect('Location', '/app/memos/mine?done=signature');

@@ -175,5 +175,28 @@ describe('publication portal', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ items: [{ code: 'bad code', title: 'x' }] })
       .expect(400);
+    // One schema (publicationInputSchemas): a code twice (the code names the item; it answered
+    // 500 on the table's key), a title past 300 characters, a year no integer column holds.
+    const refused = async (path: string, items: unknown) =>
+      (
+        await request(t.app.getHttpServer())
+          .put(path)
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ items })
+          .expect(400)
+      ).body as { code: string; details: { field: string; problems: string[] }[] };
+    const twice = await refused('/admin/oit-catalogue/2570', [
+      { code: 'o27', title: 'ก' },
+      { code: 'o27', title: 'ข' },
+    ]);
+    expect(twice.details).toEqual([{ field: 'items.1.code', problems: ['รหัสหมวด o27 ซ้ำกัน'] }]);
+    const long = await refused('/admin/oit-catalogue/2570', [{ code: 'o27', title: 'ก'.repeat(301) }]);
+    expect(long.details).toEqual([{ field: 'items.0.title', problems: ['ชื่อหมวดยาวเกิน 300 ตัวอักษร'] }]);
+    const year = await refused('/admin/oit-catalogue/99999999999', [{ code: 'o27', title: 'ก' }]);
+    expect(year.code).toBe('VALIDATION_FAILED');
+    await request(t.app.getHttpServer()).get(`/public/${w.org.code}/catalogue/99999999999`).expect(400);
+    expect(
+      (await request(t.app.getHttpServer()).get(`/public/${w.org.code}/catalogue/2570`)).body.items,
+    ).toEqual([{ code: 'o27', title: 'รายงานผลตามมาตรการ' }]);
   });
 });

@@ -2,10 +2,15 @@ import { Body, Controller, Get, Post, UploadedFile, UseInterceptors } from '@nes
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { AppException, ErrorCode } from '@saraban/errors';
+import { AppException, ErrorCode, SchemaPipe } from '@saraban/errors';
 import { CertificateService } from './certificate.service';
 import { CertificateView } from './certificate.view';
-import { InstallCertificateDto } from './install-certificate.dto';
+import {
+  CERTIFICATE_PASSWORD_MAX,
+  certificateInputSchemas,
+  type CertificateInput,
+} from './certificate-input.schema';
+
 @ApiTags('certificate')
 @ApiBearerAuth()
 @Roles('admin')
@@ -28,15 +33,18 @@ export class CertificateController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'password'],
-      properties: { file: { type: 'string', format: 'binary' }, password: { type: 'string' } },
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        password: { type: 'string', maxLength: CERTIFICATE_PASSWORD_MAX },
+      },
     },
   })
   @ApiOperation({ summary: 'Install a PKCS#12 (.p12/.pfx) signing certificate; stored sealed' })
   @ApiOkResponse({ type: CertificateView })
   async install(
     @CurrentUser() user: AuthUser,
-    @Body() dto: InstallCertificateDto,
+    @Body(new SchemaPipe(certificateInputSchemas.install)) dto: CertificateInput,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<CertificateView> {
     if (!file)

@@ -10,3 +10,4 @@ export * from './publication.service';
 export * from './verification.service';
 export * from './document-relations.repository';
 export * from './signed-document.repository';
+export * from './dto/publication-input.schema';

@@ -5,19 +5,20 @@ import {
   Header,
   Inject,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Post,
   Put,
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Public, Roles, type AuthUser } from '@saraban/auth';
 import { APP_CONFIG, type AppConfig } from '@saraban/config';
+import { SchemaPipe } from '@saraban/errors';
 import { buildAtomFeed } from './atom-feed.util';
 import { OitCatalogueDto, WithdrawPublicationDto } from './dto/oit-catalogue.dto';
+import { publicationInputSchemas, type PublicationInput } from './dto/publication-input.schema';
 import { PublicListingQuery } from './dto/public-listing.query';
 import { OitCatalogueService, type OitItem } from './oit/oit-catalogue.service';
 import type { PublicListing } from './public-listing';
@@ -78,7 +79,7 @@ export class PublicationController {
   @ApiOperation({ summary: 'The open-data (OIT) catalogue of a fiscal year' })
   async publicCatalogue(
     @Param('org') org: string,
-    @Param('fiscalYear', ParseIntPipe) fiscalYear: number,
+    @Param('fiscalYear', new SchemaPipe(publicationInputSchemas.fiscalYear)) fiscalYear: number,
   ): Promise<{ items: OitItem[]; isDefault: boolean }> {
     const organisation = await this.publications.organisationByCode(org);
     return this.catalogue.forYear(organisation.id, fiscalYear);
@@ -88,10 +89,11 @@ export class PublicationController {
   @Put('admin/oit-catalogue/:fiscalYear')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Set the organisation's open-data catalogue for a fiscal year" })
+  @ApiBody({ type: OitCatalogueDto })
   async setCatalogue(
     @CurrentUser() user: AuthUser,
-    @Param('fiscalYear', ParseIntPipe) fiscalYear: number,
-    @Body() dto: OitCatalogueDto,
+    @Param('fiscalYear', new SchemaPipe(publicationInputSchemas.fiscalYear)) fiscalYear: number,
+    @Body(new SchemaPipe(publicationInputSchemas.catalogue)) dto: PublicationInput<'catalogue'>,
   ): Promise<{ items: OitItem[]; isDefault: boolean }> {
     await this.catalogue.setYear(user.organisationId, fiscalYear, dto.items);
     return this.catalogue.forYear(user.organisationId, fiscalYear);
@@ -101,10 +103,11 @@ export class PublicationController {
   @Post('admin/publications/:id/withdraw')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Withdraw a published document (it stays listed as withdrawn)' })
+  @ApiBody({ type: WithdrawPublicationDto })
   withdraw(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: WithdrawPublicationDto,
+    @Body(new SchemaPipe(publicationInputSchemas.withdraw)) dto: PublicationInput<'withdraw'>,
   ): Promise<PublicationView> {
     return this.publications.withdraw(user.organisationId, id, dto.reason);
   }

@@ -1,30 +1,29 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { PUBLICATION_LIMITS } from './publication-input.schema';
+
+/* For OpenAPI only: the bodies are validated by publicationInputSchemas. */
 
 export class OitItemDto {
-  @ApiProperty({ example: 'o28' })
-  @Matches(/^o\d{1,3}$/)
+  @ApiProperty({ example: 'o28', pattern: '^o\\d{1,3}$' })
   code: string;
 
-  @ApiProperty({ example: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน' })
-  @IsString()
-  @Length(1, 300)
+  @ApiProperty({
+    example: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+    maxLength: PUBLICATION_LIMITS.catalogueTitle,
+  })
   title: string;
 }
 
 export class OitCatalogueDto {
-  @ApiProperty({ type: [OitItemDto] })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => OitItemDto)
+  @ApiProperty({
+    type: [OitItemDto],
+    maxItems: PUBLICATION_LIMITS.catalogueItems,
+    description: 'In listing order, each code once; an empty list brings back the default catalogue',
+  })
   items: OitItemDto[];
 }
 
 export class WithdrawPublicationDto {
-  @ApiProperty({ example: 'เผยแพร่ผิดฉบับ' })
-  @IsString()
-  @Length(1, 1000)
+  @ApiProperty({ example: 'เผยแพร่ผิดฉบับ', maxLength: PUBLICATION_LIMITS.withdrawReason })
   reason: string;
 }

@@ -3,13 +3,13 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@saraban/auth';
-import { CertificateService } from '@saraban/certificates';
+import { CertificateService, certificateInputSchemas } from '@saraban/certificates';
 import { IMAGE_MAX_BYTES, OrganisationImagesService } from '@saraban/organisation';
 import { OitCatalogueService } from '@saraban/publication';
 import { fiscalYearOf } from '@saraban/thai-format';
 import { submitForm } from '../forms/form-post.util';
-import { CatalogueForm } from '../forms/catalogue.form';
-import { CertificateForm } from '../forms/certificate.form';
+import { readCatalogueForm } from '../forms/catalogue.form';
+import { readSchemaForm } from '../forms/schema-form.util';
 import { WebPage } from '../web-page.mixin';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { WebShell } from '../web-shell.service';
@@ -39,18 +39,20 @@ export class WebAdminCertificateController extends WebPage('certificate') {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 256 * 1024, files: 1 } }))
   async installCertificate(
     @CurrentUser() user: AuthUser,
-    @Body() form: CertificateForm,
+    @Body() posted: unknown,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    if (!file || file.size === 0) {
-      await this.renderCertificate(res, user, 'กรุณาเลือกไฟล์ใบรับรอง (.p12 หรือ .pfx)', undefined, 400);
+    const form = readSchemaForm(certificateInputSchemas.install, posted, { verbatim: ['password'] });
+    if (!file || file.size === 0 || !form.ok) {
+      const problem = form.ok ? 'กรุณาเลือกไฟล์ใบรับรอง (.p12 หรือ .pfx)' : form.problem;
+      await this.renderCertificate(res, user, problem, undefined, 400);
       return;
     }
     await submitForm(
       res,
       async () => {
-        await this.certificates.install(user.organisationId, file.buffer, form.password ?? '');
+        await this.certificates.install(user.organisationId, file.buffer, form.body.password);
         return '/app/admin/certificate?done=certificate';
       },
       async (err) => {
@@ -82,26 +84,15 @@ export class WebAdminCertificateController extends WebPage('certificate') {
   @Post('catalogue')
   async setCatalogue(
     @CurrentUser() user: AuthUser,
-    @Body() form: CatalogueForm,
+    @Body() posted: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    const fiscalYear = Number(form.fiscalYear);
-    const items = form.items
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const [code, ...title] = line.split(/\s+/);
-        return { code, title: title.join(' ') };
-      });
-    const bad = items.find((i) => !/^o\d{1,3}$/.test(i.code) || !i.title);
-    if (!Number.isInteger(fiscalYear) || fiscalYear < 2484 || bad || items.length === 0) {
-      const why = bad
-        ? `บรรทัด "${bad.code} ${bad.title}" ต้องเป็นรหัส เช่น o28 ตามด้วยชื่อหมวด`
-        : 'กรุณากรอกปีงบประมาณและหมวดข้อมูล';
-      await this.renderCertificate(res, user, why, undefined, 400);
+    const form = readCatalogueForm(posted);
+    if (!form.ok) {
+      await this.renderCertificate(res, user, form.problem, undefined, 400);
       return;
     }
+    const { fiscalYear, items } = form.body;
     await this.catalogue.setYear(user.organisationId, fiscalYear, items);
     res.redirect(303, `/app/admin/certificate?done=catalogue&fy=${fiscalYear}`);
   }
