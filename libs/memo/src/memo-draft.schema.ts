@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { schemaProblems, type SchemaProblem } from '@saraban/errors';
+import { OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE } from '@saraban/organisation';
 import { MEMO_COPY_KINDS, MEMO_PURPOSES, SECRECIES, URGENCIES } from './memo-vocabulary';
 import { MEMO_LIMITS } from './memo-limits';
 
@@ -27,8 +28,6 @@ export function isSafeText(value: unknown, multiline: boolean): boolean {
 /** How many people and units one memo may be copied to. */
 export const MEMO_COPIES_MAX = 50;
 
-const OIT_ITEM = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const OIT_MESSAGE = 'รหัสหมวดข้อมูลใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข เช่น o28';
 const FISCAL_YEAR_MESSAGE = 'กรุณาเลือกปีงบประมาณ (พ.ศ.) จากรายการ';
 
 /** Text a person typed: not blank, at most `max` characters, no control characters. */
@@ -98,9 +97,9 @@ const memoContentFields = {
   signerPositionId: optional(z.guid({ error: 'ตำแหน่งผู้ลงนามไม่ถูกต้อง' })),
   publish: optional(z.boolean({ error: 'การเผยแพร่ต้องเป็นจริงหรือเท็จ' })),
   oitItem: z
-    .string({ error: OIT_MESSAGE })
-    .max(MEMO_LIMITS.oitItem, OIT_MESSAGE)
-    .regex(OIT_ITEM, OIT_MESSAGE)
+    .string({ error: OIT_ITEM_CODE_MESSAGE })
+    .max(MEMO_LIMITS.oitItem, OIT_ITEM_CODE_MESSAGE)
+    .regex(OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE)
     .nullable()
     .optional(),
   // Null: filed under the fiscal year of the decision.

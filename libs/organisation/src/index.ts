@@ -25,3 +25,4 @@ export * from './staffing/staffing.repository';
 export * from './organisation.repository';
 export * from './drafting/author-defaults.repository';
 export * from './units/unit-lookup.repository';
+export * from './oit-item-code';

@@ -5,6 +5,7 @@ import {
   getSchemaPath,
   type ApiPropertyOptions,
 } from '@nestjs/swagger';
+import { OIT_ITEM_CODE } from '@saraban/organisation';
 import {
   MEMO_COPY_KINDS,
   MEMO_PURPOSES,
@@ -94,7 +95,8 @@ export class MemoContentFieldsDto {
     type: String,
     nullable: true,
     example: 'o28',
-    description: 'Open-data (OIT) item code',
+    pattern: OIT_ITEM_CODE.source,
+    description: "Open-data (OIT) item code, one of the organisation's catalogue for the fiscal year",
   })
   oitItem?: string | null;
 

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { OIT_ITEM_CODE } from '@saraban/organisation';
 import { PUBLICATION_LIMITS } from './publication-input.schema';
 
 /* For OpenAPI only: the bodies are validated by publicationInputSchemas. */
 
 export class OitItemDto {
-  @ApiProperty({ example: 'o28', pattern: '^o\\d{1,3}$' })
+  @ApiProperty({ example: 'o28', pattern: OIT_ITEM_CODE.source })
   code: string;
 
   @ApiProperty({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE } from '@saraban/organisation';
 
 /*
  * What an administrator may send to the publication settings: one schema per input, for the API
@@ -16,8 +17,6 @@ export const PUBLICATION_LIMITS = {
   fiscalYearMax: 2800,
 } as const;
 
-const OIT_CODE = /^o\d{1,3}$/;
-const CODE_MESSAGE = 'รหัสหมวดต้องเป็น o ตามด้วยตัวเลข เช่น o28';
 const FISCAL_YEAR_MESSAGE = `ปีงบประมาณต้องเป็นปี พ.ศ. ${PUBLICATION_LIMITS.fiscalYearMin}–${PUBLICATION_LIMITS.fiscalYearMax}`;
 
 function text(label: string, max: number) {
@@ -29,7 +28,7 @@ function text(label: string, max: number) {
 
 const oitItem = z.strictObject(
   {
-    code: z.string({ error: CODE_MESSAGE }).regex(OIT_CODE, CODE_MESSAGE),
+    code: z.string({ error: OIT_ITEM_CODE_MESSAGE }).regex(OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE),
     title: text('ชื่อหมวด', PUBLICATION_LIMITS.catalogueTitle),
   },
   { error: 'หมวดข้อมูลแต่ละรายการต้องมีรหัสและชื่อ' },

@@ -22,7 +22,7 @@ describe('the open-data catalogue form (read with the API’s schemas)', () => {
     [{ fiscalYear: '2569', items: ' \n ' }, 'กรุณากรอกหมวดข้อมูล บรรทัดละหนึ่งหมวด'],
     [
       { fiscalYear: '2569', items: 'o1 ก\nbad line' },
-      'บรรทัด "bad line": รหัสหมวดต้องเป็น o ตามด้วยตัวเลข เช่น o28',
+      'บรรทัด "bad line": รหัสหมวดข้อมูลต้องเป็น o ตามด้วยตัวเลข เช่น o28',
     ],
     [{ fiscalYear: '2569', items: 'o1' }, 'บรรทัด "o1": กรุณากรอกชื่อหมวด'],
     [{ fiscalYear: '2569', items: 'o1 ก\no1 ข' }, 'บรรทัด "o1 ข": รหัสหมวด o1 ซ้ำกัน'],
