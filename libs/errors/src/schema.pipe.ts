@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppException } from './app.exception';
 import { ErrorCode } from './error-code';
 
@@ -21,6 +21,21 @@ export function schemaProblems(error: z.ZodError): SchemaProblem[] {
     }
     return [{ field: path.join('.'), message: issue.message }];
   });
+}
+
+/** Text a person typed: a string of at most `max` characters, refused in Thai by its label. */
+export function textField(label: string, max: number) {
+  return z
+    .string({ error: `${label}ต้องเป็นข้อความ` })
+    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`);
+}
+
+/** The same, and not blank (only spaces count as blank). */
+export function requiredTextField(label: string, max: number) {
+  return z
+    .string({ error: `${label}ต้องเป็นข้อความ` })
+    .refine((v) => v.trim().length > 0, `กรุณากรอก${label}`)
+    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { schemaProblems, type SchemaProblem } from '@saraban/errors';
+import { requiredTextField, schemaProblems, type SchemaProblem } from '@saraban/errors';
 import { OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE } from '@saraban/organisation';
 import { MEMO_COPY_KINDS, MEMO_PURPOSES, SECRECIES, URGENCIES } from './memo-vocabulary';
 import { MEMO_LIMITS } from './memo-limits';
@@ -32,11 +32,10 @@ const FISCAL_YEAR_MESSAGE = 'กรุณาเลือกปีงบประ
 
 /** Text a person typed: not blank, at most `max` characters, no control characters. */
 export function memoText(label: string, max: number, multiline = false) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
-    .refine((v) => v.trim().length > 0, `กรุณากรอก${label}`)
-    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`)
-    .refine((v) => isSafeText(v, multiline), `${label}มีอักขระควบคุมที่พิมพ์ไม่ได้ (เช่น NUL)`);
+  return requiredTextField(label, max).refine(
+    (v) => isSafeText(v, multiline),
+    `${label}มีอักขระควบคุมที่พิมพ์ไม่ได้ (เช่น NUL)`,
+  );
 }
 
 const headingBlock = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalField } from '@saraban/errors';
+import { optionalField, textField } from '@saraban/errors';
 import { isSafeText } from '@saraban/memo';
 import { ORDER_KINDS } from '../core/order-kind';
 
@@ -30,10 +30,7 @@ const version = optionalField(
 
 /** Text a person typed, at most `max` characters, without control characters (lines allowed). */
 function typedText(label: string, max: number) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
-    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`)
-    .refine((v) => isSafeText(v, true), `${label}มีอักขระควบคุมที่พิมพ์ไม่ได้ (เช่น NUL)`);
+  return textField(label, max).refine((v) => isSafeText(v, true), `${label}มีอักขระควบคุมที่พิมพ์ไม่ได้ (เช่น NUL)`);
 }
 
 /** As typedText, and not blank. */

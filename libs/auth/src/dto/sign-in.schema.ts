@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredTextField, textField } from '@saraban/errors';
 
 /*
  * What a sign-in may send: one schema for POST /auth/login (SchemaPipe) and the web's sign-in
@@ -13,17 +14,11 @@ export const SIGN_IN_LIMITS = {
   password: 256,
 } as const;
 
-function field(label: string, max: number) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
-    .min(1, `กรุณากรอก${label}`)
-    .max(max, `${label}ยาวเกิน ${max} ตัวอักษร`);
-}
-
 export const signInSchema = z.strictObject({
-  organisation: field('รหัสหน่วยงาน', SIGN_IN_LIMITS.organisation),
-  username: field('ชื่อผู้ใช้', SIGN_IN_LIMITS.username),
-  password: field('รหัสผ่าน', SIGN_IN_LIMITS.password),
+  organisation: requiredTextField('รหัสหน่วยงาน', SIGN_IN_LIMITS.organisation),
+  username: requiredTextField('ชื่อผู้ใช้', SIGN_IN_LIMITS.username),
+  // A password of spaces is a password: only an empty one is missing.
+  password: textField('รหัสผ่าน', SIGN_IN_LIMITS.password).refine((v) => v.length > 0, 'กรุณากรอกรหัสผ่าน'),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredTextField } from '@saraban/errors';
 import { OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE } from '@saraban/organisation';
 
 /*
@@ -19,17 +20,10 @@ export const PUBLICATION_LIMITS = {
 
 const FISCAL_YEAR_MESSAGE = `ปีงบประมาณต้องเป็นปี พ.ศ. ${PUBLICATION_LIMITS.fiscalYearMin}–${PUBLICATION_LIMITS.fiscalYearMax}`;
 
-function text(label: string, max: number) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
-    .refine((v) => v.trim().length > 0, `กรุณากรอก${label}`)
-    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`);
-}
-
 const oitItem = z.strictObject(
   {
     code: z.string({ error: OIT_ITEM_CODE_MESSAGE }).regex(OIT_ITEM_CODE, OIT_ITEM_CODE_MESSAGE),
-    title: text('ชื่อหมวด', PUBLICATION_LIMITS.catalogueTitle),
+    title: requiredTextField('ชื่อหมวด', PUBLICATION_LIMITS.catalogueTitle),
   },
   { error: 'หมวดข้อมูลแต่ละรายการต้องมีรหัสและชื่อ' },
 );
@@ -55,7 +49,7 @@ export const publicationInputSchemas = {
   }),
   /** Withdrawing a published document: it stays listed as withdrawn, with the reason. */
   withdraw: z.strictObject({
-    reason: text('เหตุผลที่ถอน', PUBLICATION_LIMITS.withdrawReason),
+    reason: requiredTextField('เหตุผลที่ถอน', PUBLICATION_LIMITS.withdrawReason),
   }),
   /** The fiscal year of a catalogue, as a path or form field: four digits, read as a number. */
   fiscalYear: z.preprocess(

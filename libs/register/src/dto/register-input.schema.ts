@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalField } from '@saraban/errors';
+import { optionalField, requiredTextField, textField } from '@saraban/errors';
 
 /*
  * What a clerk may send to the register: one schema per input, for the API (SchemaPipe) and the
@@ -17,29 +17,19 @@ export const REGISTER_TEXT_LIMITS = {
 /** The highest next number a register may be set to. */
 export const REGISTER_NUMBER_MAX = 2_000_000_000;
 
-function text(label: string, max: number) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
-    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`);
-}
-
-function requiredText(label: string, max: number) {
-  return text(label, max).refine((v) => v.trim().length > 0, `กรุณากรอก${label}`);
-}
-
 export const registerInputSchemas = {
   /** A document that is not a memo (a paper letter): it takes the next number. */
   registerDocument: z.strictObject({
-    fromText: requiredText('จาก', REGISTER_TEXT_LIMITS.party),
-    toText: requiredText('ถึง', REGISTER_TEXT_LIMITS.party),
-    subject: requiredText('เรื่อง', REGISTER_TEXT_LIMITS.subject),
+    fromText: requiredTextField('จาก', REGISTER_TEXT_LIMITS.party),
+    toText: requiredTextField('ถึง', REGISTER_TEXT_LIMITS.party),
+    subject: requiredTextField('เรื่อง', REGISTER_TEXT_LIMITS.subject),
     datedOn: optionalField(z.iso.date({ error: 'ลงวันที่ต้องเป็นวันที่ในรูปแบบ YYYY-MM-DD' })),
-    action: optionalField(text('การปฏิบัติ', REGISTER_TEXT_LIMITS.note)),
-    remarks: optionalField(text('หมายเหตุ', REGISTER_TEXT_LIMITS.note)),
+    action: optionalField(textField('การปฏิบัติ', REGISTER_TEXT_LIMITS.note)),
+    remarks: optionalField(textField('หมายเหตุ', REGISTER_TEXT_LIMITS.note)),
   }),
   /** Cancelling a number: it stays in the register, marked, with the reason. */
   cancelEntry: z.strictObject({
-    reason: requiredText('เหตุผลที่ยกเลิกเลข', REGISTER_TEXT_LIMITS.note),
+    reason: requiredTextField('เหตุผลที่ยกเลิกเลข', REGISTER_TEXT_LIMITS.note),
   }),
   /** The next number of a year (moving from the paper book mid-year). */
   setNextNumber: z.strictObject({
@@ -48,7 +38,7 @@ export const registerInputSchemas = {
       .int('เลขถัดไปต้องเป็นจำนวนเต็ม')
       .min(1, 'เลขถัดไปต้องตั้งแต่ 1 ขึ้นไป')
       .max(REGISTER_NUMBER_MAX, `เลขถัดไปต้องไม่เกิน ${REGISTER_NUMBER_MAX}`),
-    note: optionalField(text('เหตุผล', REGISTER_TEXT_LIMITS.note)),
+    note: optionalField(textField('เหตุผล', REGISTER_TEXT_LIMITS.note)),
   }),
 } as const;
 
