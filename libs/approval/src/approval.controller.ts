@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { ErrorBody, SchemaPipe } from '@saraban/errors';
-import type { ApprovalCommand } from './commands/approval-command';
+import { approvalCommandOf } from './commands/approval-command';
 import { ApprovalCommandService } from './commands/approval-command.service';
 import {
   CancelMemoDto,
@@ -25,6 +25,7 @@ import {
 import {
   approvalCommandSchemas as schemas,
   type ApprovalCommandBody as CommandBody,
+  type ApprovalCommandKind,
 } from './dto/approval-command.schema';
 import { ApprovalStateView, SentListView, TimelineView } from './dto/approval-views';
 import { SentQuery } from './dto/inbox.query';
@@ -88,7 +89,7 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.submit)) dto: CommandBody<'submit'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(user, id, 'submit', dto, { kind: 'submit' }, key);
+    return this.run(user, id, 'submit', dto, key);
   }
 
   @Post(':id/endorse')
@@ -106,7 +107,7 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.endorse)) dto: CommandBody<'endorse'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(user, id, 'endorse', dto, { kind: 'endorse', opinion: dto.opinion ?? '' }, key);
+    return this.run(user, id, 'endorse', dto, key);
   }
 
   @Post(':id/return')
@@ -122,7 +123,7 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.return)) dto: CommandBody<'return'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(user, id, 'return', dto, { kind: 'return', reason: dto.reason }, key);
+    return this.run(user, id, 'return', dto, key);
   }
 
   @Post(':id/decide')
@@ -140,14 +141,7 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.decide)) dto: CommandBody<'decide'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(
-      user,
-      id,
-      'decide',
-      dto,
-      { kind: 'decide', order: dto.order, text: dto.text ?? null },
-      key,
-    );
+    return this.run(user, id, 'decide', dto, key);
   }
 
   @Post(':id/withdraw')
@@ -163,7 +157,7 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.withdraw)) dto: CommandBody<'withdraw'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(user, id, 'withdraw', dto, { kind: 'withdraw' }, key);
+    return this.run(user, id, 'withdraw', dto, key);
   }
 
   @Post(':id/cancel')
@@ -179,7 +173,7 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.cancel)) dto: CommandBody<'cancel'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(user, id, 'cancel', dto, { kind: 'cancel', reason: dto.reason }, key);
+    return this.run(user, id, 'cancel', dto, key);
   }
 
   @Post(':id/reroute')
@@ -195,24 +189,17 @@ export class ApprovalController {
     @Body(new SchemaPipe(schemas.reroute)) dto: CommandBody<'reroute'>,
     @Headers('idempotency-key') key?: string,
   ): Promise<ApprovalStateView> {
-    return this.run(
-      user,
-      id,
-      'reroute',
-      dto,
-      { kind: 'reroute', positionId: dto.positionId, note: dto.note },
-      key,
-    );
+    return this.run(user, id, 'reroute', dto, key);
   }
 
-  private run(
+  private run<K extends ApprovalCommandKind>(
     user: AuthUser,
     id: string,
-    name: string,
-    dto: { version?: number },
-    command: ApprovalCommand,
+    kind: K,
+    dto: CommandBody<K>,
     key: string | undefined,
   ): Promise<ApprovalStateView> {
+    const command = approvalCommandOf(kind, dto);
     return this.commands.execute(user, id, command, {
       expectedVersion: dto.version,
       // Hashed only when there is a key to compare it with.

@@ -1,16 +1,37 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { ApprovalCommand, ApprovalCommandBody, ApprovalCommandKind } from '@saraban/approval';
+import type { Request, Response } from 'express';
+import { approvalCommandOf, type ApprovalCommandKind } from '@saraban/approval';
 import { CurrentUser, type AuthUser } from '@saraban/auth';
 import { MemoDraftService } from '@saraban/memo';
-import { AcknowledgeForm, readCommandForm, type CommandForm } from './forms/approval.forms';
+import { AcknowledgeForm, readCommandForm } from './forms/approval.forms';
 import { WebApproval, isShowableRefusal } from './web-approval.service';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebShell } from './web-shell.service';
 import { WebViews } from './web-views.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The commands a memo page posts as a plain form, and the word its page says afterwards. */
+const DONE = {
+  submit: 'submitted',
+  endorse: 'endorsed',
+  return: 'returned',
+  decide: 'decided',
+  withdraw: 'withdrawn',
+  cancel: 'cancelled',
+} as const satisfies Partial<Record<ApprovalCommandKind, string>>;
+const WEB_COMMANDS = Object.keys(DONE) as (keyof typeof DONE)[];
 
 /**
  * The approval commands as plain form posts, for browsers without the script (with it, the same
@@ -27,102 +48,42 @@ export class WebApprovalController {
     private readonly views: WebViews,
   ) {}
 
-  @Post('memos/:id/submit')
-  async submit(
+  /**
+   * submit, endorse, return, decide, withdraw, cancel: the command named by the path's last
+   * segment, its body read with the API's schema and made a command by the API's mapping.
+   */
+  @Post(WEB_COMMANDS.map((kind) => `memos/:id/${kind}`))
+  async command(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() posted: unknown,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const kind = WEB_COMMANDS.find((k) => req.path.endsWith(`/${k}`));
+    if (!kind) throw new NotFoundException();
+    let done: string = DONE[kind];
     // A returned memo goes up again with the number it already has: the page says "ส่งเสนอใหม่แล้ว".
-    const before = await this.approval.state(user, id);
-    const done = before.status === 'returned' ? 'resubmitted' : 'submitted';
-    await this.command(res, user, id, readCommandForm('submit', posted), () => ({ kind: 'submit' }), done);
-  }
-
-  @Post('memos/:id/endorse')
-  async endorse(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() posted: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.command(
-      res,
-      user,
-      id,
-      readCommandForm('endorse', posted),
-      (b) => ({ kind: 'endorse', opinion: b.opinion ?? '' }),
-      'endorsed',
-    );
-  }
-
-  @Post('memos/:id/return')
-  async giveBack(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() posted: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.command(
-      res,
-      user,
-      id,
-      readCommandForm('return', posted),
-      (b) => ({ kind: 'return', reason: b.reason }),
-      'returned',
-    );
-  }
-
-  @Post('memos/:id/decide')
-  async decide(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() posted: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.command(
-      res,
-      user,
-      id,
-      readCommandForm('decide', posted),
-      (b) => ({ kind: 'decide', order: b.order, text: b.text || null }),
-      'decided',
-    );
-  }
-
-  @Post('memos/:id/withdraw')
-  async withdraw(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() posted: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.command(
-      res,
-      user,
-      id,
-      readCommandForm('withdraw', posted),
-      () => ({ kind: 'withdraw' }),
-      'withdrawn',
-    );
-  }
-
-  @Post('memos/:id/cancel')
-  async cancel(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() posted: unknown,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.command(
-      res,
-      user,
-      id,
-      readCommandForm('cancel', posted),
-      (b) => ({ kind: 'cancel', reason: b.reason }),
-      'cancelled',
-    );
+    if (kind === 'submit' && (await this.approval.state(user, id)).status === 'returned')
+      done = 'resubmitted';
+    const form = readCommandForm(kind, posted);
+    if (!form.ok) {
+      await this.renderRefusal(res, user, id, form.problem, 400);
+      return;
+    }
+    try {
+      await this.approval.run(
+        user,
+        id,
+        approvalCommandOf(kind, form.body),
+        form.body.version,
+        form.idempotencyKey,
+      );
+      res.redirect(303, `/app/memos/${id}?done=${done}`);
+    } catch (err) {
+      if (!isShowableRefusal(err)) throw err;
+      await this.renderRefusal(res, user, id, err.message, err.status);
+    }
   }
 
   /** "ทราบ" on the ticked memos, one transaction each; what was refused is said on the inbox page. */
@@ -162,28 +123,6 @@ export class WebApprovalController {
       }
     }
     res.redirect(303, `/app?done=acknowledged&n=${done}&of=${ids.length}`);
-  }
-
-  /** Runs the command the form asked for, or shows the memo page with the form's refusal. */
-  private async command<K extends ApprovalCommandKind>(
-    res: Response,
-    user: AuthUser,
-    id: string,
-    form: CommandForm<K>,
-    toCommand: (body: ApprovalCommandBody<K>) => ApprovalCommand,
-    done: string,
-  ): Promise<void> {
-    if (!form.ok) {
-      await this.renderRefusal(res, user, id, form.problem, 400);
-      return;
-    }
-    try {
-      await this.approval.run(user, id, toCommand(form.body), form.body.version, form.idempotencyKey);
-      res.redirect(303, `/app/memos/${id}?done=${done}`);
-    } catch (err) {
-      if (!isShowableRefusal(err)) throw err;
-      await this.renderRefusal(res, user, id, err.message, err.status);
-    }
   }
 
   private async renderRefusal(
