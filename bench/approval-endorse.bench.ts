@@ -194,6 +194,7 @@ export async function run(): Promise<BenchRow[]> {
     const approverTokens = await Promise.all(approvers.map(login));
 
     const versions = new Map<string, number>();
+    const submitCpuBefore = { api: processTreeCpuMs(api.pid), pg: commandCpuMs('postgres') };
     const submits = await inParallel(APPROVERS, memosPerApprover, async (lane, i) => {
       const id = memosOf[lane][i];
       const view = await client.json<{ version: number }>('POST', `/memos/${id}/submit`, authorTokens[lane], {
@@ -201,6 +202,8 @@ export async function run(): Promise<BenchRow[]> {
       });
       versions.set(id, view.version);
     });
+    const submitted = APPROVERS * memosPerApprover;
+    const submitCpu = `CPU per submission: API ${((processTreeCpuMs(api.pid) - submitCpuBefore.api) / submitted).toFixed(1)} ms, PostgreSQL ${((commandCpuMs('postgres') - submitCpuBefore.pg) / submitted).toFixed(1)} ms (all submissions, the first of each author's included)`;
     const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`;
     const loadBefore = load();
     const cpuBefore = {
@@ -259,7 +262,7 @@ export async function run(): Promise<BenchRow[]> {
         `approval: submit over HTTP, ${APPROVERS} authors`,
         submits,
         null,
-        'submission also issues the register number in the same transaction (one counter for the organisation)',
+        `submission also issues the register number in the same transaction (one counter for the organisation); ${submitCpu}`,
       ),
     ];
   } finally {

@@ -49,14 +49,16 @@ const PARAGRAPH =
 /**
  * The baseline: Chromium's page.pdf alone, on warm tabs (`cores` at once), for the HTML of the
  * same memo the pipeline prints (two pages, three endorsements, the QR code) — no templates at
- * print time, no signing, no queue, no database. Measured for both Chromium modes.
+ * print time, no signing, no queue, no database. Measured for the engine the worker uses (the
+ * configured CHROMIUM_PATH, by default the headless shell), and for comparison in that engine's
+ * --single-process mode and in Debian's full browser.
  */
 async function rawChromium(
   documents: number,
   cores: number,
-  singleProcess: boolean,
+  engine: { singleProcess?: boolean; chromiumPath?: string } = {},
 ): Promise<{ rate: number; chromiumMs: number }> {
-  const renderer = await PdfRenderer.create({ poolSize: cores, singleProcess });
+  const renderer = await PdfRenderer.create({ poolSize: cores, ...engine });
   try {
     const html = await renderer.html(
       seedMemo({
@@ -81,6 +83,9 @@ async function rawChromium(
     await renderer.close();
   }
 }
+
+/** Debian's full browser, for comparison with the print engine the worker uses. */
+const FULL_BROWSER = '/usr/bin/chromium';
 
 const TARGET_RATE = 20;
 /** Issue 10: decision → published p50 ≤ 300 ms, p99 ≤ 1 s at 20/s; capacity ≥ 0.85 × raw Chromium. */
@@ -132,8 +137,11 @@ export async function run(): Promise<BenchRow[]> {
     await importDemoOrganisation(db, config);
 
     // The baseline first, in the same run, with the API and worker not yet started.
-    const rawRun = await rawChromium(perPhase, cores, false);
-    const rawSingle = (await rawChromium(perPhase, cores, true)).rate;
+    const engineName = config.CHROMIUM_PATH;
+    const rawRun = await rawChromium(perPhase, cores, { chromiumPath: engineName });
+    const rawSingle = (await rawChromium(perPhase, cores, { chromiumPath: engineName, singleProcess: true }))
+      .rate;
+    const rawFull = await rawChromium(perPhase, cores, { chromiumPath: FULL_BROWSER });
     const raw = rawRun.rate;
 
     api.start();
@@ -295,7 +303,7 @@ export async function run(): Promise<BenchRow[]> {
         p99Ms: 0,
         target: 'baseline',
         met: true,
-        notes: `Chromium CPU per document ${rawRun.chromiumMs.toFixed(0)} ms; the same with --single-process: ${rawSingle.toFixed(1)}/s (${(rawSingle / raw).toFixed(2)} ×); measured in this run before the API and worker started`,
+        notes: `${engineName} (the worker's engine), Chromium CPU per document ${rawRun.chromiumMs.toFixed(0)} ms; the same with --single-process: ${rawSingle.toFixed(1)}/s (${(rawSingle / raw).toFixed(2)} ×); Debian's full browser (${FULL_BROWSER}): ${rawFull.rate.toFixed(1)}/s, ${rawFull.chromiumMs.toFixed(0)} ms a document; measured in this run before the API and worker started`,
       },
       {
         name: `pipeline capacity: burst of ${burstIds.length} decisions → all published (${cores} deciders, ${cores} Chromium tabs)`,

@@ -11,6 +11,7 @@ import { dataSourceOptions } from '@saraban/database';
 import { RegisterService } from '@saraban/register';
 import { createBenchDatabase } from './lib/bench-database';
 import { isQuickRun } from './lib/bench-options';
+import { commandCpuMs } from './lib/process-stats';
 import { latencyFigures, type BenchRow } from './lib/bench-row';
 import { Organisation } from '../test/utils/entities';
 
@@ -27,6 +28,8 @@ interface Measured {
   stalledMs: number;
   /** The longest this process waited for the CPU beyond a 10 ms timer (another sign of starvation). */
   maxEventLoopLagMs: number;
+  /** CPU per issue: this process (the service, TypeORM, pg) and every PostgreSQL process, ms. */
+  cpuMsPerIssue: { client: number; postgres: number };
 }
 
 /** `clients` loops share `total` issues; each issue's wait is from asking to committed. */
@@ -46,6 +49,8 @@ async function measure(
     tick = now;
   }, 10);
   const t0 = performance.now();
+  const nodeCpu0 = process.cpuUsage();
+  const pgCpu0 = commandCpuMs('postgres');
   try {
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
@@ -63,18 +68,24 @@ async function measure(
     clearInterval(lagProbe);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const nodeCpu = process.cpuUsage(nodeCpu0);
+  const cpuMsPerIssue = {
+    client: (nodeCpu.user + nodeCpu.system) / 1000 / latencies.length,
+    postgres: (commandCpuMs('postgres') - pgCpu0) / latencies.length,
+  };
   completions.sort((a, b) => a - b);
   let stalledMs = 0;
   for (let i = 1; i < completions.length; i++) {
     const gap = completions[i] - completions[i - 1];
     if (gap > 10) stalledMs += gap;
   }
-  return { latencies, seconds, stalledMs, maxEventLoopLagMs };
+  return { latencies, seconds, stalledMs, maxEventLoopLagMs, cpuMsPerIssue };
 }
 
 function starvation(m: Measured): string {
   const share = (100 * m.stalledMs) / (m.seconds * 1000);
-  return `no issue completed for ${share.toFixed(0)}% of the run (gaps > 10 ms); max event-loop lag ${m.maxEventLoopLagMs.toFixed(0)} ms`;
+  const cpu = m.cpuMsPerIssue;
+  return `no issue completed for ${share.toFixed(0)}% of the run (gaps > 10 ms); max event-loop lag ${m.maxEventLoopLagMs.toFixed(0)} ms; CPU per number: client ${cpu.client.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms`;
 }
 
 function row(name: string, m: Measured, target: boolean, notes: string): BenchRow {

@@ -42,7 +42,8 @@ function processTable(): Map<number, ProcessInfo> {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // pid (comm) state ppid …: comm may hold spaces, so split after the last ')'.
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(f[11]) + Number(f[12]);
+      // Its own time and its ended children's (Chromium's short-lived helper processes).
+      const ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
       let pss = Number(f[21]) * 4096;
       try {
         const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'));

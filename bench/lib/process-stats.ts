@@ -23,6 +23,16 @@ function cpuOfStat(stat: string | undefined): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/**
+ * CPU time of a process's children that have ended and been waited for (cutime + cstime), ms:
+ * Chromium starts helper processes that live for one PDF, whose CPU would otherwise be missed.
+ */
+function endedChildrenCpuOfStat(stat: string | undefined): number {
+  if (stat === undefined) return 0;
+  const fields = statFields(stat);
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+}
+
 /** Every live process's stat line, by pid. */
 function statTable(): Map<number, string> {
   const table = new Map<number, string>();
@@ -58,11 +68,14 @@ export function processCpuMs(pid: number | undefined): number {
   return cpuOfStat(readProc(pid, 'stat'));
 }
 
-/** CPU time of a process and all its descendants, ms. */
+/**
+ * CPU time of a process and all its descendants, ms, those that have ended meanwhile included
+ * (their parents' cutime and cstime once waited for).
+ */
 export function processTreeCpuMs(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
   let total = 0;
-  for (const stat of treeOf(pid).values()) total += cpuOfStat(stat);
+  for (const stat of treeOf(pid).values()) total += cpuOfStat(stat) + endedChildrenCpuOfStat(stat);
   return total;
 }
 
