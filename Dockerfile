@@ -23,15 +23,15 @@ RUN npm run build \
 
 # ---- runtime -----------------------------------------------------------------
 FROM node:20-bookworm-slim AS runtime
-# Debian's Chromium renders the PDFs, Thai fonts (TH Sarabun-compatible Laksaman
+# Debian's Chromium (its headless shell) renders the PDFs, Thai fonts (TH Sarabun-compatible Laksaman
 # and the rest of TLWG), poppler-utils to check them, qpdf to make uploaded PDFs
 # inert, openssl for certificates.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      chromium fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils qpdf openssl ca-certificates \
+      chromium-headless-shell fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils qpdf openssl ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-ENV CHROMIUM_PATH=/usr/bin/chromium \
+ENV CHROMIUM_PATH=/usr/lib/chromium/chromium-headless-shell \
     PUPPETEER_SKIP_DOWNLOAD=true \
     PORT=3000
 COPY --from=builder --chown=node:node /app/package.json ./package.json

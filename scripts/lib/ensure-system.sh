@@ -21,9 +21,11 @@ SARABAN_ROOT="${SARABAN_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd
 export SARABAN_ROOT
 
 # Puppeteer must never try to download its own browser (no network for that);
-# Debian's chromium is used instead.
+# Debian's print engine is used instead: chromium-headless-shell (the PDFs), and the
+# full chromium for the browser tests that drive the web interface as people do.
 export PUPPETEER_SKIP_DOWNLOAD=true
-export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/lib/chromium/chromium-headless-shell}"
+export BROWSER_PATH="${BROWSER_PATH:-/usr/bin/chromium}"
 
 setup_log() { printf '[setup] %s\n' "$*" >&2; }
 setup_die() {
@@ -104,6 +106,7 @@ _setup_pkg_installed() {
   # A command of the same name installed some other way is good enough.
   case "$pkg" in
     chromium) cmd=chromium ;;
+    chromium-headless-shell) cmd=chromium-headless-shell ;;
     poppler-utils) cmd=pdffonts ;;
     qpdf) cmd=qpdf ;;
     openssl) cmd=openssl ;;
@@ -337,7 +340,7 @@ setup_ensure_redis() {
 # ---------------------------------------------------------------------------
 
 setup_ensure_system() {
-  local pkgs=(chromium fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils qpdf openssl postgresql-client redis-tools)
+  local pkgs=(chromium chromium-headless-shell fonts-tlwg-laksaman fonts-thai-tlwg poppler-utils qpdf openssl postgresql-client redis-tools)
   _setup_service_targets
   # Only install the servers when nothing answers where they are expected.
   if _setup_is_local_host "$SETUP_PG_HOST" && ! setup_pg_reachable; then
@@ -429,7 +432,8 @@ setup_ensure_all() {
 setup_export_env() {
   local db="${1:-postgres}"
   export PUPPETEER_SKIP_DOWNLOAD=true
-  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/lib/chromium/chromium-headless-shell}"
+  export BROWSER_PATH="${BROWSER_PATH:-/usr/bin/chromium}"
   export DATABASE_URL="${DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/$db}"
   export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 }

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { QUIET_CHROMIUM_ARGS } from '@saraban/document-render';
 
-/** Debian's Chromium, headless, with nothing reaching out to the network. */
+/**
+ * Debian's full Chromium (not the headless shell that prints the PDFs: people use a browser),
+ * headless, with nothing reaching out to the network.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.BROWSER_PATH ?? '/usr/bin/chromium',
     args: [...QUIET_CHROMIUM_ARGS],
   });
 }

@@ -62,7 +62,8 @@ export const appConfigSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
-  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** The print engine: Debian's chromium-headless-shell (DEFAULT_CHROMIUM_PATH in document-render). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/lib/chromium/chromium-headless-shell'),
   /**
    * json: one JSON object per line on stdout (for machines: `level`, `time`, `service`, `pid`,
    * `context`, `msg`, `reqId` or job bindings, `err` with its stack). pretty: one short human line

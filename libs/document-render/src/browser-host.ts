@@ -1,3 +1,4 @@
+import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { withTimeout } from './with-timeout.util';
@@ -116,7 +117,9 @@ export class BrowserHost {
     try {
       browser = await puppeteer.launch({
         executablePath: this.executablePath,
-        headless: true,
+        // The headless shell (the default print engine) is told so; the full browser runs in
+        // its new headless mode.
+        headless: path.basename(this.executablePath).includes('headless-shell') ? 'shell' : true,
         pipe: true,
         args: this.singleProcess ? [...CHROMIUM_ARGS, SINGLE_PROCESS_ARG] : CHROMIUM_ARGS,
         // The application shuts the renderer down itself (close()), in order.
