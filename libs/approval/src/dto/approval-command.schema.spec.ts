@@ -1,4 +1,5 @@
 import { schemaProblems } from '@saraban/errors';
+import { approvalCommandOf } from '../commands/approval-command';
 import { approvalCommandSchemas, type ApprovalCommandKind } from './approval-command.schema';
 
 function problems(kind: ApprovalCommandKind, body: object): string[] {
@@ -55,5 +56,27 @@ describe('approval command bodies (one schema for the API and the web)', () => {
     expect(problems('submit', { state: 'decided' })).toEqual(['state: ไม่รู้จักช่อง "state"']);
     expect(problems('withdraw', { version: 0 })).toEqual(['version: เวอร์ชันของบันทึกไม่ถูกต้อง']);
     expect(problems('withdraw', { version: '2' })).toEqual(['version: เวอร์ชันของบันทึกต้องเป็นตัวเลข']);
+  });
+
+  it('become one command whichever door they came in by (approvalCommandOf, for the API and the web)', () => {
+    const body = <K extends ApprovalCommandKind>(kind: K, posted: object) =>
+      approvalCommandOf(kind, approvalCommandSchemas[kind].parse(posted));
+    expect(body('submit', { version: 2 })).toEqual({ kind: 'submit' });
+    expect(body('endorse', {})).toEqual({ kind: 'endorse', opinion: '' });
+    expect(body('endorse', { opinion: 'เห็นควร' })).toEqual({ kind: 'endorse', opinion: 'เห็นควร' });
+    // An empty order text is no text, from a JSON body as from a form.
+    expect(body('decide', { order: 'approved', text: '' })).toEqual({
+      kind: 'decide',
+      order: 'approved',
+      text: null,
+    });
+    expect(body('decide', { order: 'custom', text: 'ดำเนินการ' })).toEqual({
+      kind: 'decide',
+      order: 'custom',
+      text: 'ดำเนินการ',
+    });
+    expect(body('return', { reason: 'แก้ไขวันที่' })).toEqual({ kind: 'return', reason: 'แก้ไขวันที่' });
+    expect(body('cancel', { reason: 'ซ้ำ' })).toEqual({ kind: 'cancel', reason: 'ซ้ำ' });
+    expect(body('withdraw', {})).toEqual({ kind: 'withdraw' });
   });
 });
