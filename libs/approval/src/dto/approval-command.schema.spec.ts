@@ -1,6 +1,10 @@
 import { schemaProblems } from '@saraban/errors';
 import { approvalCommandOf } from '../commands/approval-command';
-import { approvalCommandSchemas, type ApprovalCommandKind } from './approval-command.schema';
+import {
+  approvalCommandSchemas,
+  type ApprovalCommandBody,
+  type ApprovalCommandKind,
+} from './approval-command.schema';
 
 function problems(kind: ApprovalCommandKind, body: object): string[] {
   const parsed = approvalCommandSchemas[kind].safeParse(body);
@@ -60,7 +64,7 @@ describe('approval command bodies (one schema for the API and the web)', () => {
 
   it('become one command whichever door they came in by (approvalCommandOf, for the API and the web)', () => {
     const body = <K extends ApprovalCommandKind>(kind: K, posted: object) =>
-      approvalCommandOf(kind, approvalCommandSchemas[kind].parse(posted));
+      approvalCommandOf(kind, approvalCommandSchemas[kind].parse(posted) as ApprovalCommandBody<K>);
     expect(body('submit', { version: 2 })).toEqual({ kind: 'submit' });
     expect(body('endorse', {})).toEqual({ kind: 'endorse', opinion: '' });
     expect(body('endorse', { opinion: 'เห็นควร' })).toEqual({ kind: 'endorse', opinion: 'เห็นควร' });
