@@ -23,19 +23,26 @@ export function schemaProblems(error: z.ZodError): SchemaProblem[] {
   });
 }
 
-/** Text a person typed: a string of at most `max` characters, refused in Thai by its label. */
-export function textField(label: string, max: number) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
-    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`);
+/** A string, refused in Thai by its label when it is not one. */
+function typedString(label: string) {
+  return z.string({ error: `${label}ต้องเป็นข้อความ` });
 }
 
-/** The same, and not blank (only spaces count as blank). */
+/** At most `max` characters. */
+function withinLength(label: string, max: number) {
+  return [(v: string) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`] as const;
+}
+
+/** Text a person typed: a string of at most `max` characters, refused in Thai by its label. */
+export function textField(label: string, max: number) {
+  return typedString(label).refine(...withinLength(label, max));
+}
+
+/** The same, and not blank (only spaces count as blank), which is said first. */
 export function requiredTextField(label: string, max: number) {
-  return z
-    .string({ error: `${label}ต้องเป็นข้อความ` })
+  return typedString(label)
     .refine((v) => v.trim().length > 0, `กรุณากรอก${label}`)
-    .refine((v) => v.length <= max, `${label}ยาวเกิน ${max} ตัวอักษร`);
+    .refine(...withinLength(label, max));
 }
 
 /**
