@@ -12,3 +12,4 @@ export * from './maintenance/maintenance.processor';
 export * from './maintenance/maintenance-job';
 export * from './status/document-status.service';
 export * from './status/document-status.views';
+export * from './assembly/memo-document.assembler';
