@@ -3,7 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import jsQR from 'jsqr';
 import { PDFDocument, degrees } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import { PdfRenderer } from '@saraban/document-render';
 import type { MemoDocument } from '@saraban/document-render';
 import { seedMemo } from './memo-fixtures';
@@ -115,6 +117,20 @@ describe('memo rendering (Chromium + poppler)', () => {
     // The verification link printed beside the last signature.
     expect(squash(text)).toContain(squash('https://saraban.example/v/K7Q2M9'));
     expect(blocked).toEqual([]);
+  });
+
+  it('prints a QR code that a phone reads as the verification link, on the page of the last signature', async () => {
+    const url = 'https://saraban.example/verify/K7Q2M9ABCD';
+    const pdf = await renderer.render(seedMemo({ verification: { url, shortCode: 'K7Q2M9ABCD' } }));
+    const pages = (await PDFDocument.load(pdf)).getPageCount();
+    const read: (string | null)[] = [];
+    for (let page = 1; page <= pages; page++) {
+      // 150 dpi: the 2 cm code is about 120 pixels across, what a phone's camera gets of it.
+      const png = PNG.sync.read(await pdfPagePng(pdf, page, 150));
+      const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
+      read.push(jsQR(pixels, png.width, png.height)?.data ?? null);
+    }
+    expect(read).toEqual([...Array.from({ length: pages - 1 }, () => null), url]);
   });
 
   it('embeds the document font (pdffonts: emb yes), and only embedded fonts', async () => {
