@@ -31,7 +31,7 @@ import { loadConfig } from '@saraban/config';
 import { PrintedChainService } from '@saraban/approval';
 import { PdfRenderer, type MemoDocument } from '@saraban/document-render';
 import { PDFDocument } from 'pdf-lib';
-import { MemoDocumentAssembler } from '@saraban/pipeline';
+import { MemoDocumentAssembler, verificationCode } from '@saraban/pipeline';
 import { dataSourceOptions } from '@saraban/database';
 import { AppProcess, buildApps, freePort, removeBuild, waitForReady } from '../test/utils/processes';
 import { dropQueueKeys } from '../test/utils/test-app';
@@ -92,7 +92,7 @@ async function rawChromium(
     const variants = ownCodes && verification ? documents : 1;
     const htmls = await Promise.all(
       Array.from({ length: variants }, (_, i) => {
-        const code = i === 0 ? undefined : benchCode(i);
+        const code = i === 0 ? undefined : verificationCode();
         const document: MemoDocument =
           code && verification
             ? {
@@ -123,15 +123,6 @@ async function rawChromium(
   } finally {
     await renderer.close();
   }
-}
-
-/** A verification code of the worker's length and alphabet (verification-code.util), one for each i. */
-function benchCode(i: number): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  let code = '';
-  for (let n = i, k = 0; k < 5; k++, n = Math.floor(n / alphabet.length))
-    code += alphabet[n % alphabet.length];
-  return `BENCH${code}`;
 }
 
 /** Debian's full browser, for comparison with the print engine the worker uses. */

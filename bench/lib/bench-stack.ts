@@ -43,15 +43,3 @@ export function demoLogin(client: BenchHttpClient, username: string): Promise<st
     })
     .then((r) => r.token);
 }
-
-/** A memo body in the headed form of the seeds, each section one paragraph of this text. */
-export function headedBody(paragraph: string) {
-  return [
-    { type: 'heading' as const, text: 'เรื่องเดิม' },
-    { type: 'paragraph' as const, text: paragraph },
-    { type: 'heading' as const, text: 'ข้อเท็จจริง' },
-    { type: 'paragraph' as const, text: paragraph },
-    { type: 'heading' as const, text: 'ข้อเสนอ/ข้อพิจารณา' },
-    { type: 'paragraph' as const, text: paragraph },
-  ];
-}

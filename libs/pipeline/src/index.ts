@@ -13,3 +13,4 @@ export * from './maintenance/maintenance-job';
 export * from './status/document-status.service';
 export * from './status/document-status.views';
 export * from './assembly/memo-document.assembler';
+export * from './stages/verification-code.util';
